@@ -108,6 +108,9 @@ class Anchor:
 
 @attrs.frozen(kw_only=True)
 class _ClaimBase:
+    """Fields every claim has. `wording`, where a kind has it, is the words of the quote
+    that state the value when they differ from its canonical form ('remaining' for 'open')."""
+
     id: str = attrs.field(validator=_ID)
     party: str = _text()
     subject: str = _text()
@@ -166,6 +169,7 @@ class Rating(_ClaimBase):
     scale: str = _text()
     area: str = _text()
     grade: str = _text()
+    wording: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -175,6 +179,7 @@ class Status(_ClaimBase):
     kind: Literal["status"] = "status"
     item: str = _text()
     state: str = _text()
+    wording: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -194,6 +199,7 @@ class Ranking(_ClaimBase):
     measure: str = _text()
     position: str = _text()
     among: str = _text()
+    wording: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,81 @@
+"""factcheck: audit typed claims about a public body against the exact words of their sources."""
+
+from __future__ import annotations
+
+from .audit import Audit, audit
+from .dates import PartialDate, Period
+from .errors import (
+    AmbiguousQuote,
+    AnchorError,
+    FactcheckError,
+    InputError,
+    Location,
+    NumberError,
+    Problem,
+    QuoteNotFound,
+)
+from .evidence import ClaimResult
+from .loading import load
+from .model import (
+    Anchor,
+    Assessment,
+    Cause,
+    Change,
+    Claim,
+    Corpus,
+    Evidence,
+    Party,
+    Quantity,
+    Ranking,
+    Rate,
+    Rating,
+    Relation,
+    Scale,
+    Source,
+    Speaker,
+    Stance,
+    Status,
+    Topic,
+    Verdict,
+)
+from .numbers import Interval, Number, parse_number
+
+__all__ = [
+    "AmbiguousQuote",
+    "Anchor",
+    "AnchorError",
+    "Assessment",
+    "Audit",
+    "Cause",
+    "Change",
+    "Claim",
+    "ClaimResult",
+    "Corpus",
+    "Evidence",
+    "FactcheckError",
+    "InputError",
+    "Interval",
+    "Location",
+    "Number",
+    "NumberError",
+    "PartialDate",
+    "Party",
+    "Period",
+    "Problem",
+    "Quantity",
+    "QuoteNotFound",
+    "Ranking",
+    "Rate",
+    "Rating",
+    "Relation",
+    "Scale",
+    "Source",
+    "Speaker",
+    "Stance",
+    "Status",
+    "Topic",
+    "Verdict",
+    "audit",
+    "load",
+    "parse_number",
+]

@@ -1,0 +1,110 @@
+"""The `factcheck` command line: exit 0 when clean, 1 when the audit fails, 2 for unusable input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+from typing import TextIO
+
+from .audit import Audit, audit
+from .errors import FactcheckError, InputError
+from .loading import load
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+EXAMPLES = """\
+examples:
+  factcheck audit                 audit the corpus in the current folder
+  factcheck audit path/to/corpus  audit another corpus (it holds seeds/ and claims/)
+"""
+
+
+class _Style:
+    """ANSI colour only when writing to a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.on = stream.isatty()
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.on else text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck", description="Audit typed claims against the exact words of their "
+        "sources, and find where the parties contradict each other.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('factcheck')}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = commands.add_parser(
+        "audit", help="check every claim's evidence and print a per-claim result",
+        description="Check every claim: its source is unchanged, its quotes anchor, its value "
+        "is stated in its quote, its speaker is named nearby, its dates are coherent.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
+    run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
+    run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
+    run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    return parser
+
+
+def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
+    style = _Style(out)
+    width = max((len(r.claim.id) for r in result.results), default=10)
+    current_file = None
+    for item in result.results:
+        origin = result.corpus.origins.get(item.claim.id)
+        file = origin.file if origin else "?"
+        errors = [p for p in item.problems if p.level == "error"]
+        warnings = [p for p in item.problems if p.level == "warning"]
+        if quiet and not item.problems:
+            continue
+        if file != current_file:
+            print(style(file, "1"), file=out)
+            current_file = file
+        mark = style("FAIL", "31") if errors else (style("warn", "33") if warnings else
+                                                  style("ok  ", "32"))
+        line = f":{origin.line}" if origin and origin.line else ""
+        print(f"  {mark} {item.claim.id:<{width}}  {item.claim.kind:<10} {item.claim.party}"
+              f"  ({file}{line})", file=out)
+        for problem in errors + warnings:
+            where = f"{problem.location.field}: " if problem.location.field else ""
+            print(f"       {problem.check}: {where}{problem.message}", file=out)
+    passed = sum(1 for r in result.results if r.ok)
+    failed = len(result.results) - passed
+    summary = (f"{len(result.results)} claims: {passed} passed, {failed} failed, "
+               f"{len(result.warnings)} warnings")
+    print(style(summary, "32" if result.ok else "31"), file=out)
+
+
+def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = load(args.root, seeds=args.seeds, claims=args.claims)
+    result = audit(corpus)
+    _print_audit(result, out, quiet=args.quiet)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return _cmd_audit(args, sys.stdout)
+    except InputError as exc:
+        print(f"factcheck: the corpus cannot be used ({len(exc.problems)} problems):",
+              file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except FactcheckError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

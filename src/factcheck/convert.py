@@ -1,0 +1,83 @@
+"""The one cattrs converter factcheck uses, strict about types, and its error paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import cattrs
+from cattrs.errors import (
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from .dates import PartialDate, Period, parse_date, parse_period
+from .errors import FactcheckError
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
+
+
+def _strict(kind: type) -> Any:
+    def hook(value: object, _: type) -> object:
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if type(value) is not kind:
+            raise FactcheckError(
+                f"expected {_TYPE_NAMES[kind]}, got {type(value).__name__} {value!r}")
+        return value
+
+    return hook
+
+
+def _date(value: object, _: type) -> PartialDate:
+    return parse_date(value)
+
+
+def _period(value: object, _: type) -> Period:
+    return parse_period(value)
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter that rejects unknown keys and never coerces one type into another."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for kind in (str, bool, int, float):
+        converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook(PartialDate, _date)
+    converter.register_structure_hook(Period, _period)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(Period, str)
+    return converter
+
+
+converter = make_converter()
+
+
+def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterator[
+        tuple[tuple[str | int, ...], str]]:
+    """Flatten a cattrs validation error into (path, message) pairs, one per leaf problem."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from error_paths(sub, (*path, note.name))
+        for sub in without:
+            yield from error_paths(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from error_paths(sub, (*path, note.index))
+        for sub in without:
+            yield from error_paths(sub, path)
+    elif isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            yield from error_paths(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield (*path, key), "unknown field"
+    elif isinstance(exc, KeyError):
+        yield path, "required field missing"
+    elif isinstance(exc, FactcheckError):
+        yield path, exc.message
+    else:
+        yield path, f"invalid value ({exc})"

@@ -1,0 +1,169 @@
+"""Checks on a claim's evidence: the quote is in its source and states what the claim says."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .anchoring import normalise, resolve
+from .errors import AmbiguousQuote, FactcheckError, Location, Problem, QuoteNotFound
+from .model import (
+    Anchor,
+    Change,
+    Claim,
+    Corpus,
+    Evidence,
+    Quantity,
+    Rate,
+    Ranking,
+    Rating,
+    Status,
+)
+from .numbers import Interval, Number, find_numbers, parse_number, stated_in
+
+SPEAKER_WINDOW_LINES = 3
+"""How many lines before a quote may name its speaker ("He said:" after a named paragraph)."""
+
+
+@attrs.frozen(kw_only=True)
+class ClaimResult:
+    """A claim with the anchor of each of its quotes (None where it did not anchor) and problems."""
+
+    claim: Claim
+    anchors: tuple[Anchor | None, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.level == "error" for p in self.problems)
+
+
+def check_claim(claim: Claim, corpus: Corpus) -> ClaimResult:
+    """Run every evidence check on one claim."""
+    origin = corpus.origins.get(claim.id)
+    problems: list[Problem] = []
+
+    def problem(check: str, message: str, field: str, level: str = "error") -> None:
+        problems.append(Problem(check=check, message=message, level=level,  # type: ignore[arg-type]
+                                location=Location(file=origin.file if origin else None,
+                                                  line=origin.line if origin else None,
+                                                  claim=claim.id, field=field)))
+
+    anchors: list[Anchor | None] = []
+    for index, evidence in enumerate(claim.evidence):
+        field = f"evidence[{index}]"
+        text = corpus.texts[evidence.source]
+        anchor = _anchor(evidence, text, lambda m, f=field: problem("anchor", m, f + ".quote"))
+        anchors.append(anchor)
+        if anchor is None:
+            continue
+        quote = text[anchor.start:anchor.end]
+        for message in _value_problems(claim, quote):
+            problem("value", f"{message} (quote at {evidence.source} line {anchor.line})",
+                    field + ".quote")
+        if claim.speaker is not None and claim.speaker in corpus.speakers:
+            names = corpus.speakers[claim.speaker].names
+            if not _named_near(text, anchor, names):
+                problem("speaker", f"none of {', '.join(repr(n) for n in names)} appears within "
+                        f"{SPEAKER_WINDOW_LINES} lines before the quote at {evidence.source} "
+                        f"line {anchor.line}", "speaker", level="warning")
+    problems.extend(_date_problems(claim, corpus, origin_location=Location(
+        file=origin.file if origin else None, line=origin.line if origin else None,
+        claim=claim.id)))
+    return ClaimResult(claim=claim, anchors=tuple(anchors), problems=tuple(problems))
+
+
+def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:
+    assert callable(report)
+    try:
+        anchor = resolve(text, evidence.quote, prefix=evidence.prefix, suffix=evidence.suffix)
+    except (QuoteNotFound, AmbiguousQuote) as exc:
+        report(f"{exc.message} in source {evidence.source!r}")
+        return None
+    if anchor.match == "fuzzy":
+        found = text[anchor.start:anchor.end]
+        report(f"quote matches source {evidence.source!r} only approximately (score "
+               f"{anchor.score:.1f}) at line {anchor.line}: the source says {found!r}")
+    return anchor
+
+
+def _claimed(text: str, claim: Claim, per: str | None = None) -> Number:
+    number = parse_number(text)
+    if per is not None:
+        number = attrs.evolve(number, per=parse_number(per).value)
+    tolerance = getattr(claim, "tolerance", None)
+    if tolerance is not None:
+        number = attrs.evolve(number, interval=Interval(
+            lo=number.value - tolerance, hi=number.value + tolerance))
+    return number
+
+
+def _value_problems(claim: Claim, quote: str) -> list[str]:
+    """What the claim says that the quote does not state; empty when it all agrees."""
+    wanted: list[tuple[str, str, str | None]] = []
+    if isinstance(claim, Quantity):
+        wanted.append(("value", claim.value, None))
+    elif isinstance(claim, Rate):
+        wanted.append(("value", claim.value, claim.per))
+    elif isinstance(claim, Change):
+        for name in ("by", "from_value", "to_value"):
+            value = getattr(claim, name)
+            if value is not None:
+                wanted.append((name, value, None))
+    elif isinstance(claim, Rating | Status | Ranking):
+        word = claim.wording or _canonical(claim)
+        if _fold(word) not in _fold(quote):
+            return [f"the quote does not state {word!r}; set `wording` to the quote's own words "
+                    "for the value if they differ"]
+        return []
+    messages = []
+    for name, value, per in wanted:
+        try:
+            claimed = _claimed(value, claim, per)
+        except FactcheckError as exc:
+            messages.append(f"{name} {value!r} is not a number: {exc.message}")
+            continue
+        if not stated_in(claimed, quote):
+            stated = [m.number for m in find_numbers(quote)]
+            said = ", ".join(f"{n.text!r} {n.interval}" for n in stated) or "no number"
+            messages.append(f"{name} {value!r} {claimed.interval} is not stated in the quote, "
+                            f"which states {said}")
+    return messages
+
+
+def _canonical(claim: Rating | Status | Ranking) -> str:
+    if isinstance(claim, Rating):
+        return claim.grade
+    if isinstance(claim, Status):
+        return claim.state
+    return claim.position
+
+
+def _fold(text: str) -> str:
+    return normalise(text)[0].casefold()
+
+
+def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
+    lines = text.splitlines()
+    first = max(anchor.line - 1 - SPEAKER_WINDOW_LINES, 0)
+    window = _fold("\n".join(lines[first:anchor.end_line]))
+    return any(re.search(rf"\b{re.escape(_fold(name))}\b", window) for name in names)
+
+
+def _date_problems(claim: Claim, corpus: Corpus, origin_location: Location) -> list[Problem]:
+    problems = []
+    stated = corpus.stated(claim)
+    for evidence in claim.evidence:
+        published = corpus.sources[evidence.source].published
+        if stated.first > published.last:
+            problems.append(Problem(
+                check="dates", location=attrs.evolve(origin_location, field="stated"),
+                message=f"stated {stated} is after source {evidence.source!r} was published "
+                        f"({published})"))
+    if not claim.forecast and claim.period.first > stated.last:
+        problems.append(Problem(
+            check="dates", location=attrs.evolve(origin_location, field="period"),
+            message=f"period {claim.period} lies after the claim was stated ({stated}); "
+                    "set `forecast = true` if it is a forecast"))
+    return problems

@@ -1,0 +1,92 @@
+"""Reading TOML data files while keeping the line each table and field is written on."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import Location, Problem
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@attrs.frozen(kw_only=True)
+class TomlFile:
+    """A parsed TOML file, its display name and the lines of its table headers."""
+
+    name: str
+    data: dict[str, Any]
+    lines: tuple[str, ...]
+    headers: tuple[tuple[int, str], ...]
+
+    def table_line(self, table: str, index: int) -> int | None:
+        """The line of the `index`-th `[[table]]` header, 1-based."""
+        found = [line for line, name in self.headers if name == table]
+        return found[index] if index < len(found) else None
+
+    def line_of(self, table: str, index: int, path: tuple[str | int, ...] = ()) -> int | None:
+        """Best known line for a field path inside the `index`-th `[[table]]`."""
+        start = self.table_line(table, index)
+        if start is None:
+            return None
+        end = self._block_end(start, table)
+        if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
+            subtable = f"{table}.{path[0]}"
+            subs = [line for line, name in self.headers if name == subtable and start < line < end]
+            if path[1] < len(subs):
+                sub_start = subs[path[1]]
+                sub_end = self._block_end(sub_start, subtable)
+                if len(path) > 2 and isinstance(path[2], str):
+                    return self._key_line(path[2], sub_start, sub_end) or sub_start
+                return sub_start
+        if path and isinstance(path[0], str):
+            sub_heads = [line for line, name in self.headers if start < line < end]
+            own_end = min(sub_heads, default=end)
+            return self._key_line(path[0], start, own_end) or start
+        return start
+
+    def _block_end(self, start: int, table: str) -> int:
+        for line, name in self.headers:
+            if line > start and not name.startswith(table + "."):
+                return line
+        return len(self.lines) + 1
+
+    def _key_line(self, key: str, start: int, end: int) -> int | None:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(start, min(end, len(self.lines) + 1)):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return None
+
+
+def read_toml(path: Path, name: str) -> TomlFile | Problem:
+    """Parse one TOML file, or say in a Problem why it cannot be read."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        return Problem(check="input", message=f"cannot read file: {exc.strerror}",
+                       location=Location(file=name))
+    except UnicodeDecodeError as exc:
+        return Problem(check="input", message=f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                       location=Location(file=name))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        message = _TOML_POSITION.sub("", message).strip()
+        return Problem(check="input", message=f"malformed TOML: {message}",
+                       location=Location(file=name, line=line))
+    lines = tuple(text.splitlines())
+    headers = tuple(
+        (number, match.group(1))
+        for number, line in enumerate(lines, start=1)
+        if (match := _HEADER.match(line))
+    )
+    return TomlFile(name=name, data=data, lines=lines, headers=headers)

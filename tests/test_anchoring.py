@@ -1,0 +1,206 @@
+"""Tests for placing quotes in source texts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.anchoring import line_and_column, normalise, resolve
+from factcheck.errors import AmbiguousQuote, QuoteNotFound
+
+# Lines from a news article about an inspection of West Midlands Police.
+SOURCE = (
+    "West Midlands Police inspection\n"  # line 1
+    "\n"
+    "An inspection found that West Midlands Police (WMP) was \"good\" in five areas,"
+    " \"adequate\" in three areas and \"requires improvement\" in three areas.\n"  # line 3
+    "\n"
+    "The three classed as \"requires improvement\" were investigating crime,"
+    " protecting vulnerable people and managing offenders.\n"  # line 5
+    "\n"
+    "He said: \u201cAs the report states, West Midlands Police \u2018can\u2019t meet the"
+    " demand for its services in protecting vulnerable people with the resources it"
+    " has\u2019. The assessment is the same in connection with investigation teams.\n"  # line 7
+)
+
+
+def test_exact_match_offsets_line_and_column() -> None:
+    quote = 'requires improvement" were investigating crime'
+    anchor = resolve(SOURCE, quote)
+    assert anchor.match == "exact"
+    assert (anchor.start, anchor.end) == (203, 249)
+    assert SOURCE[anchor.start : anchor.end] == quote
+    assert (anchor.line, anchor.column, anchor.end_line) == (5, 23, 5)
+    assert anchor.score == 100.0
+    assert anchor.candidates == 1
+
+
+def test_straight_quotes_match_curly_ones() -> None:
+    anchor = resolve(SOURCE, "West Midlands Police 'can't meet the demand")
+    assert anchor.match == "normalised"
+    assert SOURCE[anchor.start : anchor.end] == (
+        "West Midlands Police \u2018can\u2019t meet the demand"
+    )
+    assert (anchor.line, anchor.column, anchor.end_line) == (7, 33, 7)
+    assert anchor.score == 100.0
+
+
+def test_quote_spanning_line_breaks() -> None:
+    anchor = resolve(SOURCE, "in three areas. The three classed as")
+    assert anchor.match == "normalised"
+    assert SOURCE[anchor.start : anchor.end] == "in three areas.\n\nThe three classed as"
+    assert (anchor.line, anchor.end_line) == (3, 5)
+
+
+def test_dashes_and_unusual_spaces() -> None:
+    text = "First line.\nThe plan \u2013 agreed in\u00a0March \u2014 was dropped.\n"
+    anchor = resolve(text, "plan - agreed in March - was")
+    assert anchor.match == "normalised"
+    assert text[anchor.start : anchor.end] == "plan \u2013 agreed in\u00a0March \u2014 was"
+    assert (anchor.line, anchor.column) == (2, 5)
+
+
+def test_typo_is_a_fuzzy_match_with_its_score() -> None:
+    anchor = resolve(SOURCE, "cant meet the demmand for its servises")
+    assert anchor.match == "fuzzy"
+    assert 85.0 <= anchor.score < 100.0
+    assert SOURCE[anchor.start : anchor.end] == "can\u2019t meet the demand for its services"
+    assert anchor.line == 7
+
+
+def test_fuzzy_threshold_is_respected() -> None:
+    with pytest.raises(QuoteNotFound, match="closest passage"):
+        resolve(SOURCE, "cant meet the demmand for its servises", fuzzy_threshold=99.0)
+
+
+def test_not_found_names_the_closest_line() -> None:
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(SOURCE, "The assessment was different for the investigation squads")
+    message = str(info.value)
+    assert message.startswith("quote not found in source; closest passage (score ")
+    assert "at line 7: 'The assessment is the same" in message
+
+
+def test_ambiguous_quote_names_the_lines() -> None:
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve(SOURCE, "requires improvement")
+    assert info.value.lines == (3, 5)
+    assert "2 times (lines 3, 5)" in str(info.value)
+    assert "prefix or suffix" in str(info.value)
+
+
+def test_overlapping_occurrences_count() -> None:
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve("aaa", "aa")
+    assert info.value.lines == (1, 1)
+
+
+def test_prefix_picks_one_occurrence() -> None:
+    # Curly prefix against a straight quote mark in the text.
+    anchor = resolve(SOURCE, "requires improvement", prefix="areas and \u201c")
+    assert (anchor.line, anchor.column, anchor.candidates) == (3, 110, 2)
+
+
+def test_suffix_picks_one_occurrence() -> None:
+    anchor = resolve(SOURCE, "requires improvement", suffix='" were')
+    assert (anchor.line, anchor.column, anchor.candidates) == (5, 23, 2)
+
+
+def test_prefix_whitespace_at_the_junction_does_not_matter() -> None:
+    for prefix in ("found that", "found that ", "found\nthat  "):
+        anchor = resolve(SOURCE, "West Midlands Police", prefix=prefix)
+        assert (anchor.line, anchor.candidates) == (3, 3)
+    anchor = resolve(SOURCE, "West Midlands Police", prefix="said: \u201cAs the report states,")
+    assert anchor.line == 7
+
+
+def test_prefix_and_suffix_together() -> None:
+    anchor = resolve(SOURCE, "three", prefix="in", suffix="areas.")
+    assert anchor.line == 3
+    assert SOURCE[anchor.end : anchor.end + 7] == " areas."
+
+
+def test_wrong_prefix_is_an_error() -> None:
+    with pytest.raises(QuoteNotFound, match=r"occurs 3 times \(lines 1, 3, 7\) but none"):
+        resolve(SOURCE, "West Midlands Police", prefix="the chief of")
+
+
+def test_wrong_prefix_on_a_single_occurrence_is_an_error() -> None:
+    with pytest.raises(QuoteNotFound, match=r"occurs once \(line 5\) but not with prefix"):
+        resolve(SOURCE, "investigating crime", prefix="were not")
+
+
+def test_selector_that_still_fits_several_is_ambiguous() -> None:
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve(SOURCE, "requires improvement", prefix='"')
+    assert info.value.lines == (3, 5)
+
+
+@pytest.mark.parametrize("quote", ["", "   ", " \n\t\u00a0"])
+def test_empty_quote(quote: str) -> None:
+    with pytest.raises(QuoteNotFound, match=r"^empty quote$"):
+        resolve(SOURCE, quote)
+
+
+def test_normalise_maps_back_to_original_offsets() -> None:
+    text = "a \u00a0\n b\u2019\u200bc\u2014"
+    assert normalise(text) == ("a b'c-", [0, 1, 5, 6, 8, 9, 10])
+
+
+def test_precomputed_normalisation_gives_the_same_anchor() -> None:
+    quote = "West Midlands Police 'can't meet the demand"
+    assert resolve(SOURCE, quote, normalised=normalise(SOURCE)) == resolve(SOURCE, quote)
+
+
+def test_line_and_column() -> None:
+    assert line_and_column("ab\ncd\n", 0) == (1, 1)
+    assert line_and_column("ab\ncd\n", 2) == (1, 3)
+    assert line_and_column("ab\ncd\n", 3) == (2, 1)
+    assert line_and_column("ab\ncd\n", 6) == (3, 1)
+    with pytest.raises(ValueError):
+        line_and_column("ab", 3)
+
+
+# --- properties ---------------------------------------------------------------
+
+CURLY = "\u2018\u2019\u201c\u201d"
+DASHES = "\u2013\u2014-"
+ALPHABET = "abcx  \n" + CURLY + DASHES + "'\"\u00a0"
+texts = st.text(alphabet=ALPHABET, max_size=80)
+STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _count(haystack: str, needle: str) -> int:
+    return sum(1 for i in range(len(haystack)) if haystack.startswith(needle, i))
+
+
+@given(texts, st.data())
+def test_unique_slice_resolves_exactly(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, max(0, len(text) - 1)))
+    end = data.draw(st.integers(start + 1, max(start + 1, len(text))))
+    quote = text[start:end]
+    assume(quote.strip() and _count(text, quote) == 1)
+    anchor = resolve(text, quote)
+    assert (anchor.start, anchor.end, anchor.match) == (start, end, "exact")
+
+
+@given(texts, st.data())
+def test_reworded_whitespace_and_quotes_map_back(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, max(0, len(text) - 1)))
+    end = data.draw(st.integers(start + 1, max(start + 1, len(text))))
+    pieces = text[start:end].translate(STRAIGHTEN).split()
+    seps = [data.draw(st.sampled_from([" ", "\n", "\n\n", "  "])) for _ in pieces]
+    quote = "".join(p + s for p, s in zip(pieces, seps, strict=True)).strip()
+    folded = normalise(quote)[0].strip()
+    assume(folded and _count(normalise(text)[0], folded) == 1 and _count(text, quote) <= 1)
+    anchor = resolve(text, quote)
+    assert anchor.match in ("exact", "normalised")
+    assert normalise(text[anchor.start : anchor.end])[0].strip() == folded
+
+
+@given(texts, st.data())
+def test_line_and_column_counts_newlines(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    lines = text[:offset].split("\n")
+    assert line_and_column(text, offset) == (len(lines), len(lines[-1]) + 1)

@@ -46,7 +46,7 @@ def test_unknown_field_suggests_the_near_miss(make_corpus: Builder) -> None:
     root = make_corpus(claims=CLAIMS.replace('topic = "officer-numbers"',
                                              'topic = "officer-numbers"\ntopik = "x"', 1))
     [message] = problems_of(root)
-    assert "claims/main.toml:8" in message
+    assert "claims/main.toml:9" in message
     assert "claim 'doe-officers-cut'" in message
     assert "unknown field 'topik'" in message
     assert "did you mean 'topic'" in message
@@ -100,7 +100,7 @@ def test_duplicate_claim_id(make_corpus: Builder) -> None:
     root = make_corpus(claims=CLAIMS.replace("watchdog-good-areas", "doe-officers-cut"))
     [message] = problems_of(root)
     assert "duplicate claim id 'doe-officers-cut' (first at claims/main.toml:2)" in message
-    assert message.startswith("claims/main.toml:20")
+    assert message.startswith("claims/main.toml:18")
 
 
 def test_duplicate_claim_id_across_files(make_corpus: Builder) -> None:
@@ -154,7 +154,7 @@ def test_every_problem_is_reported_together(make_corpus: Builder) -> None:
                        'party = "watchdog"\ncolour = "red"', 1))
     data = TEXT.encode()
     root = make_corpus(claims=claims, sources=sources_toml(data).replace(
-        f'sha256 = "', 'sha256 = "0', 1).replace('"\n', '"\n', 1))
+        'sha256 = "', 'sha256 = "0', 1).replace('"\n', '"\n', 1))
     messages = problems_of(root)
     joined = "\n".join(messages)
     assert "unknown party 'nobody'" in joined

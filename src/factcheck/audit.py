@@ -1,14 +1,16 @@
-"""The audit: every claim's evidence checked, then (as they land) rules and coverage."""
+"""The audit: every claim's evidence checked, the rules run, and findings matched to verdicts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from .errors import Problem
+from .errors import Location, Problem
 from .evidence import ClaimResult, check_claim
-from .model import Corpus
+from .findings import NEEDS_VERDICT, Finding
+from .model import Corpus, Verdict
+from .rules import Rule, find
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while claims are checked."""
@@ -16,14 +18,27 @@ Progress = Callable[[int, int], None]
 
 @attrs.frozen(kw_only=True)
 class Audit:
-    """The result of auditing a corpus."""
+    """The result of auditing a corpus: per-claim results, findings and review problems."""
 
     corpus: Corpus = attrs.field(repr=False)
     results: tuple[ClaimResult, ...]
+    findings: tuple[Finding, ...] = ()
+    review: tuple[Problem, ...] = ()
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        return {v.finding: v for v in self.corpus.verdicts}
+
+    @property
+    def unreviewed(self) -> tuple[Finding, ...]:
+        """Contradictions and tensions that no verdict covers: each fails the audit."""
+        verdicts = self.verdicts
+        return tuple(f for f in self.findings
+                     if f.severity in NEEDS_VERDICT and f.id not in verdicts)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(p for r in self.results for p in r.problems)
+        return tuple(p for r in self.results for p in r.problems) + self.review
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -38,12 +53,41 @@ class Audit:
         return not self.errors
 
 
-def audit(corpus: Corpus, *, progress: Progress | None = None) -> Audit:
-    """Check every claim of `corpus` against its sources."""
+def review_problems(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Problem, ...]:
+    """A problem for each contradiction or tension without a verdict, and each stale verdict."""
+    findings = tuple(findings)
+    verdicts = {v.finding: v for v in corpus.verdicts}
+    known = {f.id for f in findings}
+    problems = []
+    for finding in findings:
+        if finding.severity in NEEDS_VERDICT and finding.id not in verdicts:
+            origin = corpus.origins.get(finding.claims[0]) if finding.claims else None
+            problems.append(Problem(
+                check="review", message=f"{finding.severity} {finding.id} ({finding.rule}) has "
+                f"no verdict in verdicts.toml: {finding.message}",
+                location=Location(file=origin.file if origin else None,
+                                  line=origin.line if origin else None,
+                                  claim=finding.claims[0] if finding.claims else None)))
+    for verdict in corpus.verdicts:
+        if verdict.finding not in known:
+            origin = corpus.origins.get(f"verdict:{verdict.finding}")
+            problems.append(Problem(
+                check="review", message=f"verdict for finding {verdict.finding!r}, which no "
+                "longer exists; remove it or re-review the claims it was about",
+                location=Location(file=origin.file if origin else None,
+                                  line=origin.line if origin else None, field="finding")))
+    return tuple(problems)
+
+
+def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
+          progress: Progress | None = None) -> Audit:
+    """Check every claim of `corpus` against its sources, then run the rules."""
     results = []
     total = len(corpus.claims)
     for done, claim in enumerate(corpus.claims, start=1):
         results.append(check_claim(claim, corpus))
         if progress is not None:
             progress(done, total)
-    return Audit(corpus=corpus, results=tuple(results))
+    findings = find(corpus, rules)
+    return Audit(corpus=corpus, results=tuple(results), findings=findings,
+                 review=review_problems(corpus, findings))

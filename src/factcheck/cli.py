@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from importlib.metadata import version
 from typing import TextIO
 
 from .audit import Audit, audit
 from .errors import FactcheckError, InputError
+from .explain import explain
+from .findings import NEEDS_VERDICT, SEVERITIES
 from .loading import load
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -18,6 +21,8 @@ EXAMPLES = """\
 examples:
   factcheck audit                 audit the corpus in the current folder
   factcheck audit path/to/corpus  audit another corpus (it holds seeds/ and claims/)
+  factcheck audit -q              print only what fails, and the summary
+  factcheck explain F-1a2b3c      show a finding with its claims and source lines
 """
 
 
@@ -47,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
     run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    why = commands.add_parser(
+        "explain", help="show one finding with its claims, quotes and source lines",
+        description="Print a finding (by id, or a unique prefix of it) with each claim, its "
+        "quote and the source lines the quote sits on.")
+    why.add_argument("finding", help="finding id, e.g. F-1a2b3c4d5e6f")
+    for sub in (why,):
+        sub.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
+        sub.add_argument("--seeds", default="seeds", help="sources folder under ROOT")
+        sub.add_argument("--claims", default="claims", help="claims folder under ROOT")
     return parser
 
 
@@ -71,12 +85,54 @@ def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
               f"  ({file}{line})", file=out)
         for problem in errors + warnings:
             where = f"{problem.location.field}: " if problem.location.field else ""
-            print(f"       {problem.check}: {where}{problem.message}", file=out)
+            print(f"       {where}{problem.message} [{problem.check}]", file=out)
+    _print_findings(result, out, style, quiet=quiet)
+    for problem in result.review:
+        if problem.message.startswith("verdict for finding"):
+            print(style("  stale verdict: ", "31") + str(problem), file=out)
     passed = sum(1 for r in result.results if r.ok)
     failed = len(result.results) - passed
+    counts = Counter(f.severity for f in result.findings)
     summary = (f"{len(result.results)} claims: {passed} passed, {failed} failed, "
-               f"{len(result.warnings)} warnings")
+               f"{len(result.warnings)} warnings; findings: "
+               + ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
+               + f"; {len(result.unreviewed)} without a verdict")
     print(style(summary, "32" if result.ok else "31"), file=out)
+
+
+def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -> None:
+    verdicts = result.verdicts
+    shown = [f for f in result.findings if not quiet or (
+        f.severity in NEEDS_VERDICT and f.id not in verdicts)]
+    if not shown:
+        return
+    print(style("findings", "1"), file=out)
+    colours = {"contradiction": "31", "tension": "33", "changed": "36", "corroborated": "32"}
+    for finding in sorted(shown, key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.id)):
+        verdict = verdicts.get(finding.id)
+        state: str
+        if verdict is not None:
+            state = verdict.verdict
+        elif finding.severity in NEEDS_VERDICT:
+            state = style("NO VERDICT", "31")
+        else:
+            state = "-"
+        print(f"  {finding.id}  {style(f'{finding.severity:<13}', colours[finding.severity])} "
+              f"{finding.rule:<24} {state}", file=out)
+        print(f"      {finding.message}", file=out)
+
+
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = load(args.root, seeds=args.seeds, claims=args.claims)
+    result = audit(corpus)
+    matches = [f for f in result.findings if f.id == args.finding or f.id.startswith(
+        args.finding)]
+    if len(matches) != 1:
+        known = ", ".join(f.id for f in result.findings[:5])
+        what = "no finding" if not matches else f"{len(matches)} findings"
+        raise FactcheckError(f"{what} with id {args.finding!r} (known ids include {known})")
+    print(explain(result, matches[0]), file=out)
+    return EXIT_OK
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
@@ -94,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_UNUSABLE
     try:
-        return _cmd_audit(args, sys.stdout)
+        command = {"audit": _cmd_audit, "explain": _cmd_explain}[args.command]
+        return command(args, sys.stdout)
     except InputError as exc:
         print(f"factcheck: the corpus cannot be used ({len(exc.problems)} problems):",
               file=sys.stderr)

@@ -64,10 +64,10 @@ def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterato
         for sub in without:
             yield from error_paths(sub, path)
     elif isinstance(exc, IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from error_paths(sub, (*path, note.index))
-        for sub in without:
+        indexed, unindexed = exc.group_exceptions()
+        for sub, index_note in indexed:
+            yield from error_paths(sub, (*path, int(index_note.index)))
+        for sub in unindexed:
             yield from error_paths(sub, path)
     elif isinstance(exc, BaseValidationError):
         for sub in exc.exceptions:

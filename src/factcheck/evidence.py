@@ -15,15 +15,16 @@ from .model import (
     Corpus,
     Evidence,
     Quantity,
-    Rate,
     Ranking,
+    Rate,
     Rating,
     Status,
 )
 from .numbers import Interval, Number, find_numbers, parse_number, stated_in
 
-SPEAKER_WINDOW_LINES = 3
-"""How many lines before a quote may name its speaker ("He said:" after a named paragraph)."""
+SPEAKER_WINDOW = 2
+"""How many paragraphs before a quoted speech may name its speaker."""
+_OPENING_QUOTES = "\"'“‘«"
 
 
 @attrs.frozen(kw_only=True)
@@ -65,9 +66,9 @@ def check_claim(claim: Claim, corpus: Corpus) -> ClaimResult:
         if claim.speaker is not None and claim.speaker in corpus.speakers:
             names = corpus.speakers[claim.speaker].names
             if not _named_near(text, anchor, names):
-                problem("speaker", f"none of {', '.join(repr(n) for n in names)} appears within "
-                        f"{SPEAKER_WINDOW_LINES} lines before the quote at {evidence.source} "
-                        f"line {anchor.line}", "speaker", level="warning")
+                problem("speaker", f"none of {', '.join(repr(n) for n in names)} appears in or just "
+                        f"before the quote's paragraph at {evidence.source} line {anchor.line}",
+                        "speaker", level="warning")
     problems.extend(_date_problems(claim, corpus, origin_location=Location(
         file=origin.file if origin else None, line=origin.line if origin else None,
         claim=claim.id)))
@@ -145,9 +146,18 @@ def _fold(text: str) -> str:
 
 
 def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
+    """Whether a name appears in the quote's paragraph or the ones that introduce it.
+
+    Walks back over paragraphs that open with a quotation mark (a speech running on
+    over several paragraphs), then takes `SPEAKER_WINDOW` more.
+    """
     lines = text.splitlines()
-    first = max(anchor.line - 1 - SPEAKER_WINDOW_LINES, 0)
-    window = _fold("\n".join(lines[first:anchor.end_line]))
+    paragraphs = [n for n, line in enumerate(lines[:anchor.line], start=1) if line.strip()]
+    index = len(paragraphs) - 1
+    while index > 0 and lines[paragraphs[index] - 1].lstrip()[:1] in _OPENING_QUOTES:
+        index -= 1
+    first = paragraphs[max(index - SPEAKER_WINDOW, 0)] if paragraphs else 1
+    window = _fold("\n".join(lines[first - 1:anchor.end_line]))
     return any(re.search(rf"\b{re.escape(_fold(name))}\b", window) for name in names)
 
 

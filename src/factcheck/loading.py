@@ -351,11 +351,11 @@ def _check_claim_refs(claim: Claim, doc: TomlFile, index: int, out: _Collector, 
         bad(path, f"unknown {what} {name!r}{did_you_mean(name, table)}")
         return False
 
-    known(("party",), "party", claim.party, parties)
+    party_known = known(("party",), "party", claim.party, parties)
     known(("topic",), "topic", claim.topic, topics)
     if claim.speaker is not None and known(("speaker",), "speaker", claim.speaker, speakers):
         speaker = speakers[claim.speaker]
-        if speaker.party != claim.party:
+        if party_known and speaker.party != claim.party:
             bad(("speaker",), f"speaker {speaker.id!r} speaks for {speaker.party!r}, "
                 f"not for {claim.party!r}")
     for number, evidence in enumerate(claim.evidence):
@@ -385,9 +385,9 @@ def _check_relations(relations: list[Relation], claims: dict[str, Claim],
     for relation in relations:
         origin = origins[f"relation:{relation.id}"]
 
-        def bad(field: str, message: str, _origin: Origin = origin) -> None:
-            out.add(message, file=_origin.file, line=_origin.line,
-                    claim=f"relation:{relation.id}", field=field)
+        def bad(field: str, message: str, _origin: Origin = origin,
+                _name: str = f"relation:{relation.id}") -> None:
+            out.add(message, file=_origin.file, line=_origin.line, claim=_name, field=field)
 
         if relation.id in seen:
             bad("id", f"duplicate relation id {relation.id!r}")

@@ -6,7 +6,7 @@ that use these records, never here.
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 from attrs import validators as v
@@ -18,7 +18,7 @@ Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-associa
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
-_nonempty = v.min_len(1)
+_nonempty: Any = v.min_len(1)
 
 
 def _text() -> str:

@@ -1,0 +1,49 @@
+"""A finding explained for a reader: its claims, their quotes and the source lines around them."""
+
+from __future__ import annotations
+
+from .anchoring import resolve
+from .audit import Audit
+from .errors import AnchorError
+from .findings import Finding
+
+
+def explain(result: Audit, finding: Finding) -> str:
+    """Plain text showing a finding, its verdict, and each claim with its quoted source lines."""
+    corpus = result.corpus
+    verdict = result.verdicts.get(finding.id)
+    lines = [f"{finding.id}  {finding.severity}  ({finding.rule})",
+             f"parties: {', '.join(finding.parties)}",
+             f"about: {finding.subject} / {finding.topic}",
+             "",
+             finding.message,
+             ""]
+    for value in finding.values:
+        if value.lo is not None:
+            lines.append(f"  {value.claim}: {value.stated!r} = [{value.lo:g}, {value.hi:g}]")
+    if verdict is not None:
+        lines += [f"verdict: {verdict.verdict} - {verdict.note}", ""]
+    else:
+        lines += ["verdict: none yet", ""]
+    for claim_id in finding.claims:
+        claim = next((c for c in corpus.claims if c.id == claim_id), None)
+        if claim is None:
+            continue
+        origin = corpus.origins.get(claim_id)
+        where = f"{origin.file}:{origin.line}" if origin else "?"
+        lines.append(f"claim {claim_id} ({claim.kind}, {claim.party}, about {claim.period}) "
+                     f"at {where}")
+        for evidence in claim.evidence:
+            text = corpus.texts[evidence.source]
+            try:
+                anchor = resolve(text, evidence.quote, prefix=evidence.prefix,
+                                 suffix=evidence.suffix)
+            except AnchorError as exc:
+                lines.append(f"  {evidence.source}: quote does not anchor: {exc.message}")
+                continue
+            path = corpus.sources[evidence.source].path
+            source_lines = text.splitlines()
+            for number in range(anchor.line, anchor.end_line + 1):
+                lines.append(f"  {path}:{number}: {source_lines[number - 1]}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,97 @@
+"""The relation check: declared arithmetic links recomputed with interval arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Value, make_finding
+from ..model import Relation
+from ..numbers import Interval, agreement
+from .engine import Context
+from .registry import rule
+
+
+def _sum(context: Context, ids: tuple[str, ...]) -> tuple[Interval, float] | None:
+    interval, point = Interval.point(0.0), 0.0
+    for claim_id in ids:
+        number = context.numbers.get(claim_id)
+        if number is None:
+            return None
+        interval, point = interval + number.interval, point + number.value
+    return interval, point
+
+
+def _computed(relation: Relation, context: Context) -> tuple[
+        tuple[Interval, float], str, str] | None:
+    """(computed interval and point, the claim it must meet, a formula) or None."""
+    numbers = context.numbers
+    if relation.kind == "sum" and relation.total is not None:
+        added, taken = _sum(context, relation.add), _sum(context, relation.subtract)
+        if added is None or taken is None:
+            return None
+        formula = " + ".join(relation.add) + "".join(f" - {s}" for s in relation.subtract)
+        return (added[0] - taken[0], added[1] - taken[1]), relation.total, formula
+    if relation.kind == "count" and relation.total is not None:
+        count = float(len(relation.members))
+        return (Interval.point(count), count), relation.total, f"count of {len(relation.members)}"
+    if relation.kind == "share" and relation.part and relation.whole and relation.share:
+        part, whole = numbers.get(relation.part), numbers.get(relation.whole)
+        if part is None or whole is None or whole.value == 0:
+            return None
+        return ((part.interval / whole.interval, part.value / whole.value), relation.share,
+                f"{relation.part} / {relation.whole}")
+    if relation.kind == "change" and relation.start and relation.end and relation.change:
+        start, end = numbers.get(relation.start), numbers.get(relation.end)
+        change = numbers.get(relation.change)
+        if start is None or end is None or change is None or start.value == 0:
+            return None
+        if change.scale == "ratio":
+            return (((end.interval - start.interval) / start.interval,
+                     (end.value - start.value) / start.value), relation.change,
+                    f"({relation.end} - {relation.start}) / {relation.start}")
+        return ((end.interval - start.interval, end.value - start.value), relation.change,
+                f"{relation.end} - {relation.start}")
+    return None
+
+
+@rule("relation-check", kinds=("quantity", "rate", "change"), scope="corpus")
+def relation_check(context: Context) -> Iterator[Finding]:
+    """A declared sum, share, change or count that does not hold, or holds only by rounding."""
+    claims = {c.id: c for c in context.corpus.claims}
+    for relation in context.corpus.relations:
+        computed = _computed(relation, context)
+        involved = sorted({*relation.add, *relation.subtract, *relation.members,
+                           *(x for x in (relation.total, relation.part, relation.whole,
+                                         relation.share, relation.start, relation.end,
+                                         relation.change) if x)})
+        parties = sorted({claims[c].party for c in involved if c in claims})
+        first = claims[involved[0]] if involved and involved[0] in claims else None
+        subject = first.subject if first else None
+        topic = first.topic if first else None
+        if computed is None:
+            yield make_finding(
+                rule="relation-check", severity="tension", claims=involved, parties=parties,
+                subject=subject, topic=topic,
+                message=f"relation {relation.id!r} cannot be computed: a claim in it states no "
+                        "usable number")
+            continue
+        (interval, point), target_id, formula = computed
+        target = context.numbers.get(target_id)
+        if target is None:
+            continue
+        found = agreement(interval, target.interval, point, target.value)
+        verdict = {"exact": "holds", "rounding": "holds only thanks to rounding",
+                   "conflict": "does not hold"}[found]
+        message = (f"relation {relation.id!r} ({relation.kind}) {verdict}: {formula} = "
+                   f"{point:g} {interval}, against {target_id} stated as {target.text!r} "
+                   f"{target.interval}")
+        if relation.note:
+            message += f" ({relation.note})"
+        yield make_finding(
+            rule="relation-check", severity="tension" if found == "conflict" else "corroborated",
+            claims=involved, parties=parties, subject=subject, topic=topic, message=message,
+            values=(Value(claim=f"relation:{relation.id}", stated=formula, lo=interval.lo,
+                          hi=interval.hi),
+                    Value(claim=target_id, stated=target.text, lo=target.interval.lo,
+                          hi=target.interval.hi)),
+            rounding=found == "rounding")

@@ -1,0 +1,81 @@
+"""Hypothesis strategies shared by the tests."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import strategies as st
+
+from factcheck.numbers import Interval
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+@st.composite
+def formatted_numbers(draw: st.DrawFn) -> tuple[str, Fraction]:
+    """A number written the way reports write it, with the exact value it states."""
+    kind = draw(st.sampled_from(["int", "grouped", "decimal", "percent", "million"]))
+    n = draw(st.integers(min_value=0, max_value=10**9))
+    if kind == "int":
+        return str(n), Fraction(n)
+    if kind == "grouped":
+        return _grouped(n), Fraction(n)
+    places = draw(st.integers(min_value=1, max_value=3))
+    decimal = f"{n % 10**6}.{draw(st.integers(0, 10**places - 1)):0{places}d}"
+    if kind == "decimal":
+        return decimal, Fraction(decimal)
+    if kind == "percent":
+        digits = draw(st.sampled_from([str(n % 1000), decimal]))
+        suffix = draw(st.sampled_from(["%", " per cent", " percent"]))
+        return digits + suffix, Fraction(digits) / 100
+    digits = draw(st.sampled_from([str(n % 1000), decimal]))
+    word, factor = draw(st.sampled_from([(" million", 10**6), (" thousand", 10**3),
+                                         (" billion", 10**9), ("m", 10**6), ("bn", 10**9)]))
+    return digits + word, Fraction(digits) * factor
+
+
+_FINITE = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def finite_intervals(draw: st.DrawFn) -> Interval:
+    a, b = draw(_FINITE), draw(_FINITE)
+    return Interval(lo=min(a, b), hi=max(a, b))
+
+
+@st.composite
+def intervals_with_points(draw: st.DrawFn) -> tuple[Interval, float]:
+    """A finite interval and a value inside it."""
+    interval = draw(finite_intervals())
+    return interval, draw(st.floats(min_value=interval.lo, max_value=interval.hi))
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    """Any interval, possibly unbounded at either end."""
+    lo = draw(st.floats(allow_nan=False, max_value=1e300) | st.just(float("-inf")))
+    hi = draw(st.floats(allow_nan=False, min_value=max(lo, -1e300)) | st.just(float("inf")))
+    return Interval(lo=lo, hi=max(lo, hi))
+
+
+_FILLER = ["the", "police", "officers", "per", "cent", "about", "more", "than", "a", "one",
+           "third", "half", "over", "under", "million", "offences", "population", "in", "by",
+           "Covid-19", "24th", "10:30", "2023-11-24", "no", "one-off", "someone", "twenty",
+           "five", "hundred", "and", "dozen", "doubled", "£", "%", "-", ",", ".", "(", ")"]
+
+
+@st.composite
+def texts_with_numbers(draw: st.DrawFn) -> str:
+    """Running text mixing words, punctuation and written numbers."""
+    parts = draw(st.lists(st.sampled_from(_FILLER) | formatted_numbers().map(lambda p: p[0]),
+                          max_size=25))
+    seps = draw(st.lists(st.sampled_from([" ", "  ", "", ", ", ". ", "\n"]),
+                         min_size=len(parts), max_size=len(parts)))
+    return "".join(p + s for p, s in zip(parts, seps, strict=True))
+
+
+noisy_texts = st.text(alphabet="0123456789 ,.%-£:/aemkbnperctoh", max_size=40)

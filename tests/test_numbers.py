@@ -1,0 +1,451 @@
+"""Tests for reading stated numbers as intervals and comparing them."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import operator
+from collections.abc import Callable
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.errors import NumberError
+from factcheck.numbers import (
+    Interval,
+    Number,
+    agreement,
+    find_numbers,
+    parse_number,
+    stated_in,
+)
+from tests.strategies import (
+    finite_intervals,
+    formatted_numbers,
+    intervals,
+    intervals_with_points,
+    noisy_texts,
+    texts_with_numbers,
+)
+
+INF = math.inf
+
+
+def bounds(text: str) -> tuple[float, float]:
+    interval = parse_number(text).interval
+    return interval.lo, interval.hi
+
+
+# --- Interval ----------------------------------------------------------------------------------
+
+
+def test_interval_rejects_bad_bounds() -> None:
+    with pytest.raises(ValueError):
+        Interval(lo=2, hi=1)
+    with pytest.raises(ValueError):
+        Interval(lo=math.nan, hi=1)
+    with pytest.raises(ValueError):
+        Interval(lo=INF, hi=INF)
+    assert Interval(lo=-INF, hi=INF).contains(0)
+
+
+def test_interval_basics() -> None:
+    a = Interval(lo=1, hi=3)
+    assert a.mid == 2 and a.width == 2
+    assert a.contains(1) and a.contains(3) and not a.contains(3.5)
+    assert not a.contains(math.nan)
+    assert a.meets(Interval(lo=3, hi=4)) and not a.meets(Interval(lo=3.5, hi=4))
+    assert Interval.point(5) == Interval(lo=5, hi=5)
+    assert Interval(lo=0, hi=INF).mid == INF and Interval(lo=-INF, hi=INF).mid == 0
+
+
+def test_interval_str() -> None:
+    assert str(Interval(lo=2220.5, hi=2221.5)) == "[2220.5, 2221.5]"
+    assert str(Interval(lo=500, hi=1500)) == "[500, 1500]"
+    assert str(Interval(lo=-INF, hi=INF)) == "[-inf, inf]"
+    assert str(Interval(lo=-0.0, hi=0.245)) == "[0, 0.245]"
+
+
+def test_interval_arithmetic_examples() -> None:
+    a, b = Interval(lo=1, hi=2), Interval(lo=3, hi=5)
+    assert a + b == Interval(lo=4, hi=7)
+    assert a - b == Interval(lo=-4, hi=-1)
+    assert a * b == Interval(lo=3, hi=10)
+    assert Interval(lo=-1, hi=2) * b == Interval(lo=-5, hi=10)
+    assert a / Interval(lo=2, hi=4) == Interval(lo=0.25, hi=1)
+    assert a + 1 == Interval(lo=2, hi=3) and 1 + a == Interval(lo=2, hi=3)
+    assert 10 - a == Interval(lo=8, hi=9) and 2 * a == Interval(lo=2, hi=4)
+    assert 1 / Interval(lo=2, hi=4) == Interval(lo=0.25, hi=0.5)
+
+
+def test_division_by_interval_containing_zero_is_the_whole_line() -> None:
+    whole = Interval(lo=-INF, hi=INF)
+    assert Interval(lo=1, hi=2) / Interval(lo=-1, hi=1) == whole
+    assert Interval(lo=1, hi=2) / Interval(lo=0, hi=1) == whole
+    assert Interval(lo=1, hi=2) / 0 == whole
+
+
+def test_arithmetic_with_unbounded_intervals() -> None:
+    assert Interval(lo=0, hi=1) * Interval(lo=1, hi=INF) == Interval(lo=0, hi=INF)
+    assert Interval(lo=-INF, hi=-1) / Interval(lo=1, hi=INF) == Interval(lo=-INF, hi=0)
+    assert Interval(lo=1, hi=INF) - Interval(lo=0, hi=INF) == Interval(lo=-INF, hi=INF)
+
+
+def test_arithmetic_rounds_outward() -> None:
+    total = Interval.point(0.1) + Interval.point(0.2)
+    assert total.lo < total.hi
+    assert total.contains(0.1 + 0.2)
+    assert Fraction(total.lo) < Fraction(0.1) + Fraction(0.2) < Fraction(total.hi)
+    third = Interval.point(1) / 3
+    assert Fraction(third.lo) < Fraction(1, 3) < Fraction(third.hi)
+
+
+OPS: list[Callable[[float, float], float]] = [operator.add, operator.sub, operator.mul]
+
+
+@given(intervals_with_points(), intervals_with_points(), st.sampled_from(OPS))
+def test_arithmetic_contains_pointwise_results(
+    a: tuple[Interval, float], b: tuple[Interval, float], op: Callable[[float, float], float]
+) -> None:
+    (ia, x), (ib, y) = a, b
+    result = op(x, y)  # type: ignore[arg-type]
+    assert op(ia, ib).contains(result)  # type: ignore[arg-type, attr-defined]
+
+
+@given(intervals_with_points(), intervals_with_points())
+def test_division_contains_pointwise_results(
+    a: tuple[Interval, float], b: tuple[Interval, float]
+) -> None:
+    (ia, x), (ib, y) = a, b
+    assume(not ib.contains(0))
+    assert (ia / ib).contains(x / y)
+
+
+@given(intervals(), intervals())
+def test_meets_is_symmetric(a: Interval, b: Interval) -> None:
+    assert a.meets(b) == b.meets(a)
+
+
+@given(finite_intervals(), finite_intervals(), st.floats(allow_nan=False),
+       st.floats(allow_nan=False))
+def test_agreement_is_symmetric(a: Interval, b: Interval, x: float, y: float) -> None:
+    assert agreement(a, b, x, y) == agreement(b, a, y, x)
+
+
+def test_agreement() -> None:
+    a, b = parse_number("2,221"), parse_number("2,220.8")
+    assert agreement(a.interval, a.interval, a.value, a.value) == "exact"
+    assert agreement(a.interval, b.interval, a.value, b.value) == "rounding"
+    c = parse_number("2,300")
+    assert agreement(a.interval, c.interval, a.value, c.value) == "conflict"
+    assert agreement(parse_number("25%").interval, parse_number("25 per cent").interval,
+                     0.25, 0.25) == "exact"
+
+
+# --- precision rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("2,221", 2221, 2220.5, 2221.5),
+    ("24.5", 24.5, 24.45, 24.55),
+    ("1.55", 1.55, 1.545, 1.555),
+    ("1,000", 1000, 500, 1500),
+    ("1,200", 1200, 1150, 1250),
+    ("70,000", 70000, 65000, 75000),
+    ("350", 350, 345, 355),
+    ("2.50", 2.5, 2.495, 2.505),
+    ("0", 0, -0.5, 0.5),
+    ("999", 999, 998.5, 999.5),
+    ("965774", 965774, 965773.5, 965774.5),
+    ("-5", -5, -5.5, -4.5),
+    ("£1,200", 1200, 1150, 1250),
+])
+def test_digit_precision(text: str, value: float, lo: float, hi: float) -> None:
+    number = parse_number(text)
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, lo, hi)
+    assert number.scale == "count" and number.per is None
+    assert number.text == text
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("2010", 2009.5, 2010.5),
+    ("2021", 2020.5, 2021.5),
+    ("1900", 1899.5, 1900.5),
+    ("2100", 2099.5, 2100.5),
+    ("2200", 2150, 2250),  # not a year: the trailing-zero rule applies
+    ("2,000", 1500, 2500),  # years are not written with separators
+    ("£2000", 1500, 2500),
+])
+def test_years_are_read_to_the_unit(text: str, lo: float, hi: float) -> None:
+    assert bounds(text) == (lo, hi)
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("2.94 million", 2_940_000, 2_935_000, 2_945_000),
+    ("3 million", 3e6, 2.5e6, 3.5e6),
+    ("£2.9m", 2.9e6, 2.85e6, 2.95e6),
+    ("1.2bn", 1.2e9, 1.15e9, 1.25e9),
+    ("5 thousand", 5000, 4500, 5500),
+    ("three million", 3e6, 2.5e6, 3.5e6),
+])
+def test_multipliers_scale_value_and_precision(
+    text: str, value: float, lo: float, hi: float
+) -> None:
+    number = parse_number(text)
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, lo, hi)
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("25%", 0.25, 0.245, 0.255),
+    ("25 per cent", 0.25, 0.245, 0.255),
+    ("25 percent", 0.25, 0.245, 0.255),
+    ("58%", 0.58, 0.575, 0.585),
+    ("90%", 0.9, 0.895, 0.905),
+    ("100%", 1.0, 0.995, 1.005),
+    ("2.5%", 0.025, 0.0245, 0.0255),
+    ("five per cent", 0.05, 0.045, 0.055),
+    ("5 percentage points", 0.05, 0.045, 0.055),
+])
+def test_percentages_are_ratios_to_the_whole_per_cent(
+    text: str, value: float, lo: float, hi: float
+) -> None:
+    number = parse_number(text)
+    assert number.scale == "ratio"
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, lo, hi)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("one", 1), ("five", 5), ("Five", 5), ("twelve", 12), ("nineteen", 19), ("twenty", 20),
+    ("ninety", 90), ("twenty-five", 25), ("forty one", 41), ("hundred", 100),
+    ("a hundred", 100), ("two hundred and fifty", 250), ("a dozen", 12), ("dozen", 12),
+    ("two dozen", 24),
+])
+def test_number_words_are_counts_to_the_unit(text: str, value: float) -> None:
+    number = parse_number(text)
+    assert number.scale == "count"
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, value - 0.5,
+                                                                      value + 0.5)
+
+
+@pytest.mark.parametrize("text", ["none", "someone", "alone", "once", "third", "quarter",
+                                  "", "  ", "abc", "24th", "Covid-19", "10:30", "3pm",
+                                  "2,221 officers", "per cent", "five six", "1.2.3"])
+def test_non_numbers_are_rejected(text: str) -> None:
+    with pytest.raises(NumberError, match="not a number"):
+        parse_number(text)
+
+
+def test_error_names_the_text() -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number("lots")
+    assert "'lots'" in str(info.value)
+
+
+def test_surrounding_whitespace_is_allowed() -> None:
+    number = parse_number("  2,221\n")
+    assert number.value == 2221 and number.text == "2,221"
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("a third", Fraction(1, 3), Fraction(7, 24), Fraction(5, 12)),
+    ("one third", Fraction(1, 3), Fraction(7, 24), Fraction(5, 12)),
+    ("two thirds", Fraction(2, 3), Fraction(7, 12), Fraction(17, 24)),
+    ("two-thirds", Fraction(2, 3), Fraction(7, 12), Fraction(17, 24)),
+    ("half", Fraction(1, 2), Fraction(5, 12), Fraction(7, 12)),
+    ("a half", Fraction(1, 2), Fraction(5, 12), Fraction(7, 12)),
+    ("a quarter", Fraction(1, 4), Fraction(9, 40), Fraction(7, 24)),
+    ("one quarter", Fraction(1, 4), Fraction(9, 40), Fraction(7, 24)),
+    ("three quarters", Fraction(3, 4), Fraction(17, 24), Fraction(7, 8)),
+    ("a fifth", Fraction(1, 5), Fraction(3, 20), Fraction(9, 40)),
+    ("a tenth", Fraction(1, 10), Fraction(1, 20), Fraction(3, 20)),
+])
+def test_fraction_words_cover_their_share_of_the_ladder(
+    text: str, value: Fraction, lo: Fraction, hi: Fraction
+) -> None:
+    number = parse_number(text)
+    assert number.scale == "ratio"
+    assert (number.value, number.interval.lo, number.interval.hi) == (
+        float(value), float(lo), float(hi))
+
+
+def test_fraction_intervals_tile_without_gaps() -> None:
+    words = ["a tenth", "a fifth", "a quarter", "a third", "half", "two thirds",
+             "three quarters"]
+    spans = [parse_number(w).interval for w in words]
+    assert spans[0].lo == 0.05 and spans[-1].hi == 0.875
+    for below, above in itertools.pairwise(spans):
+        assert below.hi == above.lo
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("doubled", 2), ("tripled", 3), ("trebled", 3), ("quadrupled", 4), ("halved", 0.5)])
+def test_factor_words_are_exact(text: str, value: float) -> None:
+    assert parse_number(text) == Number(text=text, value=value, scale="factor",
+                                        interval=Interval.point(value))
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("about 2,221", 1998.9, 2443.1),
+    ("around 1,000", 500, 1500),  # the precision interval is wider than +-10%
+    ("approximately 50", 45, 55),
+    ("roughly 24.5", 22.05, 26.95),
+    ("some 70,000", 63000, 77000),
+    ("almost 1,000", 900, 1500),
+    ("nearly 5", 4.5, 5.5),
+    ("just under 2,221", 1998.9, 2221.5),
+    ("just short of 90%", 0.81, 0.905),
+    ("more than 2,221", 2220.5, INF),
+    ("over 11", 10.5, INF),
+    ("at least 25%", 0.245, INF),
+    ("more than half", 5 / 12, INF),
+    ("fewer than 350", 0, 355),
+    ("less than a third", 0, 5 / 12),
+    ("under 5", 0, 5.5),
+    ("up to 1,200", 0, 1250),
+    ("at most 3", 0, 3.5),
+    ("under -3", -INF, -2.5),
+    ("more than doubled", 2, INF),
+])
+def test_hedges_widen(text: str, lo: float, hi: float) -> None:
+    number = parse_number(text)
+    assert number.text == text
+    assert number.interval.lo == pytest.approx(lo, rel=1e-12)
+    assert number.interval.hi == pytest.approx(hi, rel=1e-12)
+
+
+def test_per_base() -> None:
+    number = parse_number("24.5 per 100,000")
+    assert (number.value, number.per, number.interval) == (
+        24.5, 100000.0, Interval(lo=24.45, hi=24.55))
+    assert parse_number("1.55 per 1,000").per == 1000.0
+    assert parse_number("3 per thousand").per == 1000.0
+    assert parse_number("350").per is None
+    with pytest.raises(NumberError):
+        parse_number("350 per month")
+
+
+@given(formatted_numbers())
+def test_formatted_numbers_parse_to_intervals_holding_them(case: tuple[str, Fraction]) -> None:
+    text, value = case
+    number = parse_number(text)
+    assert number.value == float(value)
+    assert number.interval.contains(float(value))
+    assert Fraction(number.interval.lo) <= value <= Fraction(number.interval.hi)
+    assert number.scale == ("ratio" if "%" in text or "cent" in text else "count")
+
+
+# --- finding numbers in text -------------------------------------------------------------------
+
+
+def found(text: str) -> list[tuple[str, float, float | None]]:
+    return [(text[m.start:m.end], m.number.value, m.number.per) for m in find_numbers(text)]
+
+
+REAL_TEXTS = [
+    ("reduce its police officer numbers by 2,221. That was 25 per cent of our police offices. "
+     "Whilst we are due to receive a net increase of 1,200 police officers by 2023, that will "
+     "still leave the Force with a shortfall of 1,000 police officers.",
+     [("2,221", 2221, None), ("25 per cent", 0.25, None), ("1,200", 1200, None),
+      ("2023", 2023, None), ("1,000", 1000, None)]),
+    ("covering 348 square miles with a population of 2.94 million people",
+     [("348", 348, None), ("2.94 million", 2_940_000, None)]),
+    ("the highest rate of firearms offences (24.5 offences per 100,000 population) and knife "
+     "crime offences (1.55 offences per 1,000 population)",
+     [("24.5", 24.5, 100000), ("100,000", 100000, None), ("1.55", 1.55, 1000),
+      ("1,000", 1000, None)]),
+    ("We answer 70,000 999 calls each month in an average of five seconds and have improved "
+     "the proportion of emergency incidents attended within our specified targets by 25%.",
+     [("70,000", 70000, None), ("999", 999, None), ("five", 5, None), ("25%", 0.25, None)]),
+    ("our arrest rate has increased by a third", [("a third", 1 / 3, None)]),
+    ("domestic abuse arrest rates have increased from 27% to 39%",
+     [("27%", 0.27, None), ("39%", 0.39, None)]),
+    ("good in five areas, adequate in three areas", [("five", 5, None), ("three", 3, None)]),
+    ("three of the four points raised has been addressed",
+     [("three", 3, None), ("four", 4, None)]),
+    ("in 11 months", [("11", 11, None)]),
+    ("reducing the number of staff waiting to be vetted by 350 per month",
+     [("350", 350, None)]),
+    ("Page View:210 Site View: 965774", [("210", 210, None), ("965774", 965774, None)]),
+    ("call handling just fell short of the national target of 90%", [("90%", 0.9, None)]),
+    ("Published 24th Nov 2023", [("2023", 2023, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_TEXTS)
+def test_find_numbers_in_real_texts(
+    text: str, expected: list[tuple[str, float, float | None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_find_numbers_skips_non_numbers() -> None:
+    text = ("Covid-19 at 10:30 or 10.30 pm on 24/11/2023 or 2023-11-24, a one-off, no one, "
+            "none, someone, alone, once, on the M6 at 3pm, version 1.2.3, the 3rd and 21st")
+    assert found(text) == []
+
+
+def test_find_numbers_keeps_hedges_in_the_span() -> None:
+    text = "There were more than 2,221 officers and about a third left, almost 1,000."
+    assert found(text) == [("more than 2,221", 2221, None), ("about a third", 1 / 3, None),
+                           ("almost 1,000", 1000, None)]
+    mention = find_numbers(text)[0]
+    assert mention.number.interval == Interval(lo=2220.5, hi=INF)
+
+
+def test_per_base_needs_a_close_number_in_the_same_sentence() -> None:
+    assert found("5 officers per 1,000")[0] == ("5", 5, 1000)
+    assert found("5 very many more officers per 1,000")[0] == ("5", 5, None)
+    assert found("5 officers. Per 1,000")[0] == ("5", 5, None)
+    assert found("25 per cent per month") == [("25 per cent", 0.25, None)]
+    assert found("2 and 5 officers per 1,000") == [
+        ("2", 2, None), ("5", 5, 1000), ("1,000", 1000, None)]
+    assert found("3 per thousand") == [("3", 3, 1000)]
+
+
+@given(st.one_of(texts_with_numbers(), noisy_texts))
+def test_find_numbers_spans_parse_back(text: str) -> None:
+    mentions = find_numbers(text)
+    previous_end = 0
+    for mention in mentions:
+        assert previous_end <= mention.start < mention.end <= len(text)
+        previous_end = mention.end
+        stated = text[mention.start:mention.end]
+        assert mention.number.text == stated
+        again = parse_number(stated)
+        assert again.value == mention.number.value
+        assert again.interval == mention.number.interval
+        assert again.scale == mention.number.scale
+
+
+@given(formatted_numbers())
+def test_a_formatted_number_is_found_in_a_sentence(case: tuple[str, Fraction]) -> None:
+    text, value = case
+    sentence = f"The force said it had {text} in total."
+    assert [m.number.value for m in find_numbers(sentence)] == [float(value)]
+
+
+# --- matching a claim against its quote --------------------------------------------------------
+
+
+def test_stated_in() -> None:
+    quote = "That was 25 per cent of our police offices, a cut of 2,221."
+    assert [n.text for n in stated_in(parse_number("25%"), quote)] == ["25 per cent"]
+    assert [n.text for n in stated_in(parse_number("2,221"), quote)] == ["2,221"]
+    assert [n.text for n in stated_in(parse_number("a quarter"), quote)] == ["25 per cent"]
+    assert stated_in(parse_number("2,300"), quote) == []
+    assert stated_in(parse_number("0.25"), quote) == []  # a count is not a ratio
+
+
+def test_stated_in_compares_per_bases() -> None:
+    quote = "firearms offences (24.5 offences per 100,000 population)"
+    assert [n.text for n in stated_in(parse_number("24.5 per 100,000"), quote)] == ["24.5"]
+    assert stated_in(parse_number("24.5"), quote) == []
+    assert stated_in(parse_number("24.5 per 1,000"), quote) == []
+
+
+def test_stated_in_needs_each_point_in_the_other_interval() -> None:
+    # "1,000" allows 1,200 but "1,200" does not allow 1,000: the claim is not the quote.
+    assert stated_in(parse_number("1,200"), "a shortfall of 1,000 officers") == []
+    assert stated_in(parse_number("1,000"), "a rise of 1,200 officers") == []

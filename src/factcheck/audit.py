@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from .coverage import Coverage, measure
 from .errors import Location, Problem
 from .evidence import ClaimResult, check_claim
 from .findings import NEEDS_VERDICT, Finding
@@ -24,6 +25,7 @@ class Audit:
     results: tuple[ClaimResult, ...]
     findings: tuple[Finding, ...] = ()
     review: tuple[Problem, ...] = ()
+    coverage: Coverage | None = None
 
     @property
     def verdicts(self) -> dict[str, Verdict]:
@@ -89,5 +91,6 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
         if progress is not None:
             progress(done, total)
     findings = find(corpus, rules)
+    coverage = measure(corpus, ((r.claim, r.anchors) for r in results))
     return Audit(corpus=corpus, results=tuple(results), findings=findings,
-                 review=review_problems(corpus, findings))
+                 review=review_problems(corpus, findings), coverage=coverage)

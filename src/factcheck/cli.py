@@ -57,7 +57,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "
         "quote and the source lines the quote sits on.")
     why.add_argument("finding", help="finding id, e.g. F-1a2b3c4d5e6f")
-    for sub in (why,):
+    cover = commands.add_parser(
+        "coverage", help="list the numbers and graded words no claim's quote covers",
+        description="List, per source, every stated number and graded word that no claim's "
+        "quote covers, with line numbers and a percentage. Exits 1 under the threshold set "
+        "in claims/coverage.toml (default 95%%).")
+    cover.add_argument("--all", action="store_true", help="list covered statements too")
+    for sub in (why, cover):
         sub.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
         sub.add_argument("--seeds", default="seeds", help="sources folder under ROOT")
         sub.add_argument("--claims", default="claims", help="claims folder under ROOT")
@@ -122,6 +128,32 @@ def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -
         print(f"      {finding.message}", file=out)
 
 
+def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = load(args.root, seeds=args.seeds, claims=args.claims)
+    result = audit(corpus)
+    coverage = result.coverage
+    assert coverage is not None
+    style = _Style(out)
+    for source in coverage.sources:
+        counted = source.counted
+        covered = len(counted) - len(source.uncovered)
+        print(style(f"{source.source}", "1") + f"  {corpus.sources[source.source].path}  "
+              f"{covered}/{len(counted)} covered ({source.percent:.1f}%)"
+              + (f", {len(source.statements) - len(counted)} ignored"
+                 if len(source.statements) != len(counted) else ""), file=out)
+        for statement in source.statements:
+            if statement.ignored or (statement.covered and not args.all):
+                continue
+            mark = "  covered " if statement.covered else style("  MISSING ", "31")
+            print(f"  {mark} line {statement.line:>3}  {statement.kind:<7} {statement.text!r}",
+                  file=out)
+    verdict = "ok" if coverage.ok else "under the threshold"
+    print(style(f"coverage: {coverage.covered}/{coverage.total} statements covered "
+                f"({coverage.percent:.1f}%), threshold {coverage.threshold:g}%: {verdict}",
+                "32" if coverage.ok else "31"), file=out)
+    return EXIT_OK if coverage.ok else EXIT_FAILED
+
+
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus)
@@ -150,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_UNUSABLE
     try:
-        command = {"audit": _cmd_audit, "explain": _cmd_explain}[args.command]
+        command = {"audit": _cmd_audit, "explain": _cmd_explain,
+                   "coverage": _cmd_coverage}[args.command]
         return command(args, sys.stdout)
     except InputError as exc:
         print(f"factcheck: the corpus cannot be used ({len(exc.problems)} problems):",

@@ -15,12 +15,14 @@ from typing import Any, TypeVar
 import attrs
 
 from .convert import converter, error_paths
+from .coverage import COVERAGE_FILE, read_config
 from .errors import InputError, Location, Problem, did_you_mean
 from .model import (
     CLAIM_KINDS,
     Change,
     Claim,
     Corpus,
+    CoverageConfig,
     Evidence,
     Origin,
     Party,
@@ -39,7 +41,7 @@ from .tomlfile import TomlFile, read_toml
 
 T = TypeVar("T")
 
-SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml")
+SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml", COVERAGE_FILE)
 NUMBER_FIELDS = ("value", "per", "by", "from_value", "to_value")
 NUMERIC_KINDS = (Quantity, Rate, Change)
 
@@ -330,11 +332,18 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 file=doc.name, line=doc.table_line("verdict", index))
             verdicts.append(verdict)
 
+    coverage = CoverageConfig()
+    if (base / claims / COVERAGE_FILE).exists() and (
+            doc := _read(base, claims, COVERAGE_FILE, out)) is not None:
+        coverage, coverage_problems = read_config(doc, sources)
+        out.problems.extend(coverage_problems)
+
     if out.problems:
         raise InputError(out.problems)
     return Corpus(root=str(base), sources=sources, texts=texts, parties=parties,
                   speakers=speakers, topics=topics, scales=scales, claims=tuple(claim_list),
-                  relations=tuple(relations), verdicts=tuple(verdicts), origins=origins)
+                  relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
+                  coverage=coverage)
 
 
 def _check_claim_refs(claim: Claim, doc: TomlFile, index: int, out: _Collector, *,

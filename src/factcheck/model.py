@@ -275,6 +275,24 @@ class Verdict:
 
 
 @attrs.frozen(kw_only=True)
+class Ignore:
+    """Lines of a source that hold no statement worth a claim, and why."""
+
+    source: str
+    lines: tuple[int, ...]
+    reason: str = attrs.field(validator=attrs.validators.min_len(3))
+
+
+@attrs.frozen(kw_only=True)
+class CoverageConfig:
+    """The threshold under which coverage fails, extra graded words, and the ignore list."""
+
+    threshold: float = 95.0
+    graded_words: tuple[str, ...] = ()
+    ignore: tuple[Ignore, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class Origin:
     """Where a record was written: its file and the line its table starts on."""
 
@@ -297,6 +315,7 @@ class Corpus:
     relations: tuple[Relation, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
     origins: dict[str, Origin] = attrs.field(factory=dict, eq=False, repr=False)
+    coverage: CoverageConfig = CoverageConfig()
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

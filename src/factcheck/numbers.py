@@ -390,6 +390,9 @@ _PER_AFTER = re.compile(
 
 # --- reading a match ---------------------------------------------------------------------------
 
+_MAX_DIGITS = 400  # longer runs of digits are identifiers, and overflow floats anyway
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
@@ -397,6 +400,8 @@ def _key(text: str) -> str:
 def _digits_value(digits: str) -> tuple[Fraction, Fraction, bool]:
     """The exact value of written digits, half a unit of their last digit, whether integer."""
     plain = digits.replace(",", "")
+    if len(plain) > _MAX_DIGITS:
+        raise NumberError(f"{digits!r} has too many digits to be a stated amount")
     value = Fraction(plain)
     _, dot, decimals = plain.partition(".")
     if dot:
@@ -485,12 +490,21 @@ def _build(m: re.Match[str], text: str, p: str = "") -> Number:
                   interval=Interval(lo=_nearest(xlo, text), hi=_nearest(xhi, text)))
 
 
-def _base_value(m: re.Match[str], p: str) -> float:
+def _base_value(m: re.Match[str], p: str) -> float | None:
+    """The exact base after 'per', or None if it is not a usable (positive, finite) one."""
     if m[p + "digits"]:
         mult_word = m[p + "sfx"] or m[p + "mult"]
         mult = _MULTIPLIERS[mult_word.lower()] if mult_word else 1
-        return float(Fraction(m[p + "digits"].replace(",", "")) * mult)
-    return float(_MULTIPLIERS[m[p + "word"].lower()])
+        digits = m[p + "digits"].replace(",", "")
+        if len(digits) > _MAX_DIGITS:
+            return None
+        try:
+            base = float(Fraction(digits) * mult)
+        except OverflowError:
+            return None
+    else:
+        base = float(_MULTIPLIERS[m[p + "word"].lower()])
+    return base if 0 < base < math.inf else None
 
 
 # --- the public functions ----------------------------------------------------------------------
@@ -503,24 +517,33 @@ def parse_number(text: str) -> Number:
     stated = text.strip()
     number = _build(m, stated)
     if m["bdigits"] or m["bword"]:
-        number = attrs.evolve(number, per=_base_value(m, "b"))
+        per = _base_value(m, "b")
+        if per is None:
+            raise NumberError(f"{text!r} is not per a positive number")
+        number = attrs.evolve(number, per=per)
     return number
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, per-bases attached."""
-    mentions = [
-        NumberMention(start=m.start(), end=m.end(), number=_build(m, m.group(0)))
-        for m in _SCAN.finditer(text) if not m["skip"]
-    ]
-    for i, mention in enumerate(mentions):
-        per = _PER_AFTER.match(text, mention.end)
-        if per is None:
+    mentions = []
+    for m in _SCAN.finditer(text):
+        if m["skip"]:
             continue
-        if i + 1 < len(mentions) and mentions[i + 1].start < per.start("per"):
+        try:
+            number = _build(m, m.group(0))
+        except NumberError:
+            continue  # hundreds of digits: not a stated amount
+        mentions.append(NumberMention(start=m.start(), end=m.end(), number=number))
+    for i, mention in enumerate(mentions):
+        after = _PER_AFTER.match(text, mention.end)
+        if after is None:
+            continue
+        if i + 1 < len(mentions) and mentions[i + 1].start < after.start("per"):
             continue  # another number stands between this one and the base
-        mentions[i] = attrs.evolve(
-            mention, number=attrs.evolve(mention.number, per=_base_value(per, "b")))
+        per = _base_value(after, "b")
+        if per is not None:
+            mentions[i] = attrs.evolve(mention, number=attrs.evolve(mention.number, per=per))
     return mentions
 
 

@@ -68,7 +68,7 @@ def test_unusable_input_exits_2_with_every_problem(
         make_corpus: Builder, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_corpus(claims=CLAIMS.replace('party = "commissioner"', 'party = "nobody"', 1)
                        .replace('topic = "grades"', 'topic = "grade"', 1))
-    code, out, err = run(capsys, "audit", str(root))
+    code, _, err = run(capsys, "audit", str(root))
     assert code == 2
     assert "2 problems" in err
     assert "unknown party 'nobody'" in err and "unknown topic 'grade'" in err

@@ -37,7 +37,7 @@ from .model import (
     Topic,
     Verdict,
 )
-from .tomlfile import TomlFile, read_toml
+from .tomlfile import JsonLinesFile, TomlFile, read_json_lines, read_toml
 
 T = TypeVar("T")
 
@@ -77,7 +77,7 @@ def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = 
             yield (*path, key), f"unknown field {key!r}{did_you_mean(key, names)}"
 
 
-def _records(doc: TomlFile, table: str, cls: type[T], out: _Collector,
+def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Collector,
              prepare: Callable[[dict[str, Any], int], type[T] | None] | None = None,
              ) -> list[tuple[T, int]]:
     """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line."""
@@ -234,7 +234,7 @@ def _read(root: Path, claims: str, filename: str, out: _Collector) -> TomlFile |
     return doc
 
 
-def _claim_class(out: _Collector, doc: TomlFile) -> Callable[[dict[str, Any], int], type | None]:
+def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile) -> Callable[[dict[str, Any], int], type | None]:
     def choose(raw: dict[str, Any], index: int) -> type | None:
         kind = raw.get("kind")
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None
@@ -280,33 +280,42 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
 
     claim_list: list[Claim] = []
     relations: list[Relation] = []
-    for path in sorted((base / claims).rglob("*.toml")):
+    claim_files = sorted([*(base / claims).rglob("*.toml"), *(base / claims).rglob("*.jsonl")])
+    for path in claim_files:
         relative = path.relative_to(base / claims).as_posix()
         if relative in SPECIAL_FILES:
             continue
-        doc = _read(base, claims, relative, out)
-        if doc is None:
+        claim_doc: TomlFile | JsonLinesFile | None
+        if path.suffix == ".jsonl":
+            read = read_json_lines(path, f"{claims}/{relative}", ("claim", "relation"))
+            if isinstance(read, list):
+                out.problems.extend(read)
+                continue
+            claim_doc = read
+        else:
+            claim_doc = _read(base, claims, relative, out)
+        if claim_doc is None:
             continue
-        for key in doc.data:
+        for key in claim_doc.data:
             if key not in ("claim", "relation"):
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
-                        "claim files hold [[claim]] and [[relation]]", file=doc.name, field=key)
+                        "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = _records(
-            doc, "claim", Evidence, out, prepare=_claim_class(out, doc))
+            claim_doc, "claim", Evidence, out, prepare=_claim_class(out, claim_doc))
         for claim, index in claim_records:
-            line = doc.table_line("claim", index)
+            line = claim_doc.table_line("claim", index)
             if claim.id in origins:
                 first = origins[claim.id]
                 out.add(f"duplicate claim id {claim.id!r} (first at {first.file}:{first.line})",
-                        file=doc.name, line=line, claim=claim.id, field="id")
+                        file=claim_doc.name, line=line, claim=claim.id, field="id")
                 continue
-            origins[claim.id] = Origin(file=doc.name, line=line)
+            origins[claim.id] = Origin(file=claim_doc.name, line=line)
             claim_list.append(claim)
-            _check_claim_refs(claim, doc, index, out, sources=sources, parties=parties,
+            _check_claim_refs(claim, claim_doc, index, out, sources=sources, parties=parties,
                               speakers=speakers, topics=topics, scales=scales)
-        for relation, index in _records(doc, "relation", Relation, out):
-            origins[f"relation:{relation.id}"] = Origin(file=doc.name,
-                                                        line=doc.table_line("relation", index))
+        for relation, index in _records(claim_doc, "relation", Relation, out):
+            origins[f"relation:{relation.id}"] = Origin(file=claim_doc.name,
+                                                        line=claim_doc.table_line("relation", index))
             relations.append(relation)
 
     known_claims = {c.id: c for c in claim_list}
@@ -346,7 +355,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                   coverage=coverage)
 
 
-def _check_claim_refs(claim: Claim, doc: TomlFile, index: int, out: _Collector, *,
+def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,
                       sources: dict[str, Source], parties: dict[str, Party],
                       speakers: dict[str, Speaker], topics: dict[str, Topic],
                       scales: dict[str, Scale]) -> None:

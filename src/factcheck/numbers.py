@@ -252,12 +252,6 @@ def _round_up(q: _Ext) -> float:
     return math.nextafter(f, math.inf) if f < q else f
 
 
-def _scale(value: str) -> str:
-    if value not in get_args(Scale):
-        raise ValueError(f"scale must be one of {get_args(Scale)}, not {value!r}")
-    return value
-
-
 @attrs.frozen(kw_only=True)
 class Number:
     """A number as stated: its words, its point value, the values it allows, its scale."""
@@ -265,7 +259,7 @@ class Number:
     text: str
     value: float
     interval: Interval
-    scale: Scale = attrs.field(validator=lambda _i, _a, v: _scale(v))
+    scale: Scale = attrs.field(validator=attrs.validators.in_(get_args(Scale)))
     per: float | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -333,7 +327,7 @@ def _alt(words: Iterable[str]) -> str:
 
 _UNIT_RE = _alt(_UNITS)
 _ONE_NINE = _alt(w for w, v in _UNITS.items() if 1 <= v <= 9)
-_BELOW_100 = rf"(?:(?:{_alt(_TENS)})(?:[-\s]+(?:{_ONE_NINE})(?!\w))?|(?:{_UNIT_RE}))(?!\w)"
+_BELOW_100 = rf"(?:(?:{_alt(_TENS)})(?:(?:-|[ \t]+)(?:{_ONE_NINE})(?!\w))?|(?:{_UNIT_RE}))(?!\w)"
 _WORDS = (
     rf"(?:(?:a|{_BELOW_100})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
     rf"|(?:a|{_BELOW_100})\s+dozen|hundred|dozen|{_BELOW_100}"
@@ -343,7 +337,7 @@ _FRACTION_WORDS = (
     r"(?:(?:a|one)[-\s]+(?:half|third|quarter|fifth|tenth)|half"
     r"|two[-\s]+thirds|three[-\s]+quarters)"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
 _WORD_MULT = r"thousand|million|billion|trillion"
 # Not inside a word, not after "letters-" (Covid-19), not after "digit." etc. (1.2.3, 10:30).
 _BEFORE = r"(?<!\w)(?<![^\W\d_]-)(?<!\d[.,:/])"

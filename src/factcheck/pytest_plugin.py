@@ -1,1 +1,451 @@
-"""pytest plugin (placeholder until the real one lands)."""
+"""pytest plugin: `pytest claims/` runs every claim's evidence checks and every finding's review.
+
+Follows pytest's "non-Python tests" pattern. Each claim file under the configured
+claims folder is a `ClaimFile`; each claim in it is a `ClaimItem` (named by its id),
+each contradiction or tension whose first claim is written there is a `FindingItem`
+(named by the finding id), and each verdict whose finding no longer exists is a
+`StaleVerdictItem` in `verdicts.toml`. The corpus is loaded and audited once per
+session, lazily, the first time a claim file is collected or a fixture asks for it.
+Nothing here judges a claim: the items only report what `factcheck.audit` found.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+from .audit import Audit, audit
+from .errors import InputError, Problem
+from .evidence import ClaimResult
+from .explain import explain
+from .findings import NEEDS_VERDICT, Finding
+from .loading import SPECIAL_FILES, load
+from .model import Corpus, Origin
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+
+DEFAULTS = {"root": ".", "seeds": "seeds", "claims": "claims"}
+VERDICTS_FILE = "verdicts.toml"
+NOT_CLAIM_FILES = frozenset(SPECIAL_FILES) - {VERDICTS_FILE}
+"""Files of the claims folder that are never collected; verdicts.toml is, for stale verdicts."""
+
+
+class FactcheckWarning(UserWarning):
+    """A warning-level problem with a claim's evidence: reported, but the claim still passes."""
+
+
+class ClaimFailed(Exception):
+    """A claim, finding or verdict item failed; `report` is the text shown for it."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+
+class CorpusUnusable(Exception):
+    """The corpus could not be loaded; `report` lists every problem."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """Where the corpus is, from the command line, else `[tool.factcheck]`, else the defaults."""
+
+    root: Path
+    seeds: str
+    claims: str
+    report: Path | None = None
+    report_on_command_line: bool = False
+
+    @property
+    def claims_dir(self) -> Path:
+        return (self.root / self.claims).resolve()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "factcheck: claim files as tests")
+    group.addoption("--factcheck-root", metavar="DIR", default=None,
+                    help="corpus root (default: [tool.factcheck] root, else the rootdir)")
+    group.addoption("--factcheck-seeds", metavar="DIR", default=None,
+                    help="sources folder under the root (default: 'seeds')")
+    group.addoption("--factcheck-claims", metavar="DIR", default=None,
+                    help="claims folder under the root (default: 'claims')")
+    group.addoption("--factcheck-report", metavar="PATH", default=None,
+                    help="write the JSON audit report to PATH at the end of the session")
+
+
+def _pyproject(rootpath: Path) -> dict[str, Any]:
+    """The `[tool.factcheck]` table of the rootdir's pyproject.toml, or an empty one."""
+    path = rootpath / "pyproject.toml"
+    try:
+        with path.open("rb") as stream:
+            data = tomllib.load(stream)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise pytest.UsageError(f"factcheck: cannot read {path}: {exc}") from exc
+    table = data.get("tool", {}).get("factcheck", {})
+    if not isinstance(table, dict):
+        raise pytest.UsageError(f"factcheck: [tool.factcheck] in {path} must be a table")
+    for key, value in table.items():
+        if key in (*DEFAULTS, "report") and not isinstance(value, str):
+            raise pytest.UsageError(
+                f"factcheck: [tool.factcheck] {key} in {path} must be a string, not {value!r}")
+    return table
+
+
+def read_settings(config: pytest.Config) -> Settings:
+    """Command-line options override `[tool.factcheck]`, which overrides the built-in defaults.
+
+    Paths from pyproject.toml are relative to the rootdir, paths from the command line to the
+    directory pytest was started in.
+    """
+    table = _pyproject(config.rootpath)
+    here = config.invocation_params.dir
+
+    def option(key: str) -> str | None:
+        value: str | None = config.getoption(f"factcheck_{key}")
+        return value
+
+    root_option = option("root")
+    root = here / root_option if root_option is not None else config.rootpath / table.get(
+        "root", DEFAULTS["root"])
+    report_option = option("report")
+    report: Path | None = None
+    if report_option is not None:
+        report = here / report_option
+    elif "report" in table:
+        report = config.rootpath / table["report"]
+    return Settings(root=root.resolve(), seeds=option("seeds") or table.get("seeds", DEFAULTS["seeds"]),
+                    claims=option("claims") or table.get("claims", DEFAULTS["claims"]),
+                    report=report, report_on_command_line=report_option is not None)
+
+
+# --- the session's one audit ------------------------------------------------------------------
+
+
+@attrs.define
+class _State:
+    """The session's settings and, once loaded, its audit or the reason it could not load."""
+
+    settings: Settings
+    loaded: bool = False
+    result: Audit | None = None
+    error: InputError | None = None
+    first_failure: str | None = None
+    items: dict[Path, list[tuple[str, Any]]] = attrs.Factory(dict)
+
+    def load(self) -> Audit:
+        """The audit, loading and auditing the corpus on first use; raises InputError."""
+        if not self.loaded:
+            self.loaded = True
+            try:
+                self.result = audit(load(self.settings.root, seeds=self.settings.seeds,
+                                         claims=self.settings.claims))
+            except InputError as exc:
+                self.error = exc
+            else:
+                self.items = _placements(self.result, self.settings.root)
+        if self.error is not None:
+            raise self.error
+        assert self.result is not None
+        return self.result
+
+
+_STATE = pytest.StashKey[_State]()
+
+
+def _state(config: pytest.Config) -> _State:
+    state = config.stash.get(_STATE, None)
+    if state is None:
+        state = config.stash[_STATE] = _State(settings=read_settings(config))
+    return state
+
+
+def _origin_path(root: Path, origin: Origin | None) -> Path | None:
+    return (root / origin.file).resolve() if origin is not None else None
+
+
+def _placements(result: Audit, root: Path) -> dict[Path, list[tuple[str, Any]]]:
+    """What each file holds, in order: its claims, then the findings whose first claim it has."""
+    corpus = result.corpus
+    placed: dict[Path, list[tuple[str, Any]]] = defaultdict(list)
+    for claim_result in result.results:
+        path = _origin_path(root, corpus.origins.get(claim_result.claim.id))
+        if path is not None:
+            placed[path].append(("claim", claim_result))
+    known = set()
+    for finding in result.findings:
+        known.add(finding.id)
+        if finding.severity not in NEEDS_VERDICT:
+            continue
+        homes = [p for c in finding.claims if (p := _origin_path(root, corpus.origins.get(c)))]
+        if not homes and corpus.claims:  # never expected: every finding names claims
+            homes = [_origin_path(root, corpus.origins.get(corpus.claims[0].id))]
+        if homes and homes[0] is not None:
+            placed[homes[0]].append(("finding", finding))
+    for verdict in corpus.verdicts:
+        if verdict.finding not in known:
+            path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.finding}"))
+            if path is not None:
+                placed[path].append(("stale", verdict.finding))
+    return dict(placed)
+
+
+def _input_report(error: InputError, root: Path) -> str:
+    count = len(error.problems)
+    lines = [f"factcheck: the corpus under {root} cannot be loaded "
+             f"({count} problem{'s' if count != 1 else ''}):"]
+    lines += [f"  {problem}" for problem in error.problems]
+    return "\n".join(lines)
+
+
+# --- collection -------------------------------------------------------------------------------
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:
+    if file_path.suffix != ".toml" or file_path.name == "pyproject.toml":
+        return None
+    settings = _state(parent.config).settings
+    try:
+        relative = file_path.resolve().relative_to(settings.claims_dir).as_posix()
+    except ValueError:
+        return None
+    if relative in NOT_CLAIM_FILES:
+        return None
+    return ClaimFile.from_parent(parent, path=file_path)
+
+
+class ClaimFile(pytest.File):
+    """A claim file (or verdicts.toml): its claims, its findings, its stale verdicts."""
+
+    def collect(self) -> Iterable[pytest.Item]:
+        state = _state(self.config)
+        try:
+            result = state.load()
+        except InputError as exc:
+            if state.first_failure is None:
+                state.first_failure = self.nodeid
+                raise CorpusUnusable(_input_report(exc, state.settings.root)) from exc
+            own = [p for p in exc.problems
+                   if p.location.file is not None
+                   and (state.settings.root / p.location.file).resolve() == self.path.resolve()]
+            lines = [f"factcheck: the corpus cannot be loaded; every problem is listed under "
+                     f"{state.first_failure}"]
+            lines += [f"  {p}" for p in own]
+            raise CorpusUnusable("\n".join(lines)) from exc
+        for kind, entry in state.items.get(self.path.resolve(), []):
+            if kind == "claim":
+                yield ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
+                                            settings=state.settings)
+            elif kind == "finding":
+                yield FindingItem.from_parent(self, name=entry.id, finding=entry, audit=result)
+            else:
+                yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry}",
+                                                   finding_id=entry, audit=result)
+
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, CorpusUnusable):
+            return excinfo.value.report
+        return super().repr_failure(excinfo)
+
+
+class _FactcheckItem(pytest.Item):
+    """What every factcheck item shares: the audit, a line to point at, our own failures."""
+
+    def __init__(self, *, audit: Audit, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.audit = audit
+
+    def origin_key(self) -> str:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ClaimFailed):
+            return excinfo.value.report
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        origin = self.audit.corpus.origins.get(self.origin_key())
+        line = origin.line - 1 if origin is not None and origin.line is not None else None
+        return self.path, line, self.describe()
+
+    def where(self) -> str:
+        origin = self.audit.corpus.origins.get(self.origin_key())
+        if origin is None:
+            return "?"
+        return origin.file if origin.line is None else f"{origin.file}:{origin.line}"
+
+
+class ClaimItem(_FactcheckItem):
+    """One claim: fails when its evidence has error-level problems; warnings are warned."""
+
+    def __init__(self, *, result: ClaimResult, settings: Settings, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+        self.settings = settings
+
+    def origin_key(self) -> str:
+        return self.result.claim.id
+
+    def describe(self) -> str:
+        return f"claim {self.result.claim.id}"
+
+    def runtest(self) -> None:
+        origin = self.audit.corpus.origins.get(self.result.claim.id)
+        for problem in self.result.problems:
+            if problem.level == "warning":
+                warnings.warn_explicit(
+                    FactcheckWarning(f"claim {self.result.claim.id}: [{problem.check}] "
+                                     f"{problem.message}"),
+                    FactcheckWarning, filename=str(self.path),
+                    lineno=origin.line if origin is not None and origin.line is not None else 0)
+        if not self.result.ok:
+            raise ClaimFailed(self.failure())
+
+    def failure(self) -> str:
+        claim = self.result.claim
+        corpus = self.audit.corpus
+        errors = [p for p in self.result.problems if p.level == "error"]
+        lines = [f"claim {claim.id} ({claim.kind}, {claim.party}, about {claim.period}) at "
+                 f"{self.where()} fails {len(errors)} check{'s' if len(errors) != 1 else ''}:", ""]
+        lines += [_problem_line(p) for p in self.result.problems]
+        for index, (evidence, anchor) in enumerate(zip(claim.evidence, self.result.anchors,
+                                                       strict=True)):
+            lines += ["", f"evidence[{index}] from {evidence.source}:",
+                      f"  quote: {evidence.quote!r}"]
+            if anchor is None:
+                lines.append("  does not anchor (the problem above names the closest passage)")
+                continue
+            text = corpus.texts[evidence.source]
+            source = corpus.sources[evidence.source]
+            path = f"{self.settings.seeds}/{source.path}"
+            source_lines = text.splitlines()
+            lines.append(f"  anchored ({anchor.match}) at:")
+            for number in range(anchor.line, anchor.end_line + 1):
+                lines.append(f"  {path}:{number}: {source_lines[number - 1]}")
+        return "\n".join(lines)
+
+
+def _problem_line(problem: Problem) -> str:
+    field = f" {problem.location.field}" if problem.location.field else ""
+    return f"  {problem.level} [{problem.check}]{field}: {problem.message}"
+
+
+class FindingItem(_FactcheckItem):
+    """A contradiction or tension: fails until a verdict in verdicts.toml covers it."""
+
+    def __init__(self, *, finding: Finding, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.finding = finding
+
+    def origin_key(self) -> str:
+        return self.finding.claims[0] if self.finding.claims else ""
+
+    def describe(self) -> str:
+        return f"{self.finding.severity} {self.finding.id}"
+
+    def runtest(self) -> None:
+        if self.finding.id not in self.audit.verdicts:
+            header = (f"{self.finding.severity} {self.finding.id} has no verdict: review it and add "
+                      f'[[verdict]] finding = "{self.finding.id}" to verdicts.toml')
+            raise ClaimFailed(header + "\n\n" + explain(self.audit, self.finding))
+
+
+class StaleVerdictItem(_FactcheckItem):
+    """A verdict whose finding no longer exists: always fails."""
+
+    def __init__(self, *, finding_id: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.finding_id = finding_id
+
+    def origin_key(self) -> str:
+        return f"verdict:{self.finding_id}"
+
+    def describe(self) -> str:
+        return f"stale verdict {self.finding_id}"
+
+    def runtest(self) -> None:
+        raise ClaimFailed(f"the verdict at {self.where()} is for finding {self.finding_id}, which "
+                          "no longer exists; remove it, or re-review the claims it was about")
+
+
+# --- fixtures and the report ------------------------------------------------------------------
+
+
+def _audit_or_fail(config: pytest.Config) -> Audit:
+    state = _state(config)
+    try:
+        return state.load()
+    except InputError as exc:
+        pytest.fail(_input_report(exc, state.settings.root), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def factcheck_audit(pytestconfig: pytest.Config) -> Audit:
+    """The audit of the configured corpus, shared with the claim items of this session."""
+    return _audit_or_fail(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def factcheck_corpus(pytestconfig: pytest.Config) -> Corpus:
+    """The configured corpus, loaded once per session."""
+    return _audit_or_fail(pytestconfig).corpus
+
+
+def _say(config: pytest.Config, line: str) -> None:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitCode) -> None:
+    """Write the JSON report when asked, if this session audited the corpus (or was told to)."""
+    state = session.config.stash.get(_STATE, None)
+    if state is None or state.settings.report is None or hasattr(session.config, "workerinput"):
+        return
+    if not state.loaded and not state.settings.report_on_command_line:
+        return
+    try:
+        result = state.load()
+    except InputError:
+        _say(session.config, "factcheck: no report written; the corpus cannot be loaded")
+        return
+    try:
+        from .report import write_report
+    except ImportError as exc:
+        _say(session.config, f"factcheck: cannot write the report: {exc}")
+        return
+    try:
+        write_report(result, state.settings.report)
+    except OSError as exc:
+        _say(session.config, f"factcheck: cannot write the report {state.settings.report}: {exc}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
+    _say(session.config, f"factcheck: report written to {state.settings.report}")
+
+
+def __getattr__(name: str) -> Iterator[None]:  # pragma: no cover - keeps `from x import *` honest
+    raise AttributeError(name)

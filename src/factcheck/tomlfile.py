@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -23,10 +25,17 @@ class TomlFile:
     data: dict[str, Any]
     lines: tuple[str, ...]
     headers: tuple[tuple[int, str], ...]
+    _by_table: dict[str, list[int]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_table: dict[str, list[int]] = {}
+        for line, name in self.headers:
+            by_table.setdefault(name, []).append(line)
+        object.__setattr__(self, "_by_table", by_table)
 
     def table_line(self, table: str, index: int) -> int | None:
         """The line of the `index`-th `[[table]]` header, 1-based."""
-        found = [line for line, name in self.headers if name == table]
+        found = self._by_table.get(table, [])
         return found[index] if index < len(found) else None
 
     def line_of(self, table: str, index: int, path: tuple[str | int, ...] = ()) -> int | None:
@@ -51,8 +60,9 @@ class TomlFile:
         return start
 
     def _block_end(self, start: int, table: str) -> int:
-        for line, name in self.headers:
-            if line > start and not name.startswith(table + "."):
+        position = bisect.bisect_right(self.headers, (start, "\uffff"))
+        for line, name in self.headers[position:]:
+            if not name.startswith(table + "."):
                 return line
         return len(self.lines) + 1
 
@@ -90,3 +100,51 @@ def read_toml(path: Path, name: str) -> TomlFile | Problem:
         if (match := _HEADER.match(line))
     )
     return TomlFile(name=name, data=data, lines=lines, headers=headers)
+
+
+@attrs.frozen(kw_only=True)
+class JsonLinesFile:
+    """Machine-written records, one JSON object a line: {"claim": {...}} or {"relation": {...}}."""
+
+    name: str
+    data: dict[str, Any]
+    record_lines: dict[str, tuple[int, ...]]
+
+    def table_line(self, table: str, index: int) -> int | None:
+        found = self.record_lines.get(table, ())
+        return found[index] if index < len(found) else None
+
+    def line_of(self, table: str, index: int, path: tuple[str | int, ...] = ()) -> int | None:
+        return self.table_line(table, index)
+
+
+def read_json_lines(path: Path, name: str, tables: tuple[str, ...]) -> JsonLinesFile | list[Problem]:
+    """Parse a JSON lines file of records, or every problem that stops it being read."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(check="input", message=f"cannot read file: {exc}", location=Location(file=name))]
+    data: dict[str, list[Any]] = {table: [] for table in tables}
+    lines: dict[str, list[int]] = {table: [] for table in tables}
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(check="input", message=f"malformed JSON: {exc.msg} (column {exc.colno})",
+                                    location=Location(file=name, line=number)))
+            continue
+        if not isinstance(record, dict) or len(record) != 1 or next(iter(record)) not in tables:
+            problems.append(Problem(
+                check="input", location=Location(file=name, line=number),
+                message="each line must be one object with a single key, one of "
+                        + ", ".join(repr(t) for t in tables)))
+            continue
+        table, value = next(iter(record.items()))
+        data[table].append(value)
+        lines[table].append(number)
+    if problems:
+        return problems
+    return JsonLinesFile(name=name, data=dict(data), record_lines={k: tuple(v) for k, v in lines.items()})

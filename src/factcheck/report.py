@@ -1,0 +1,652 @@
+"""The JSON report of an audit: versioned, deterministic, and round-tripping through cattrs.
+
+`build_report` turns an `Audit` into plain attrs records; `dumps` gives the JSON text (sorted
+keys, no timestamps, so the same corpus always gives the same bytes); `load_report` reads it
+back into the same records. The JSON Schema ships in the package (`report_schema`).
+
+Numbers are intervals, and JSON has no infinity: an unbounded end of an interval is written
+as null ("more than 50" is [50.5, null]).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import secrets
+from collections import Counter
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import attrs
+from cattrs.errors import BaseValidationError
+
+from .audit import Audit
+from .convert import converter, error_paths
+from .coverage import Coverage, StatementKind
+from .dates import PartialDate, Period
+from .errors import FactcheckError, Level, Problem
+from .findings import SEVERITIES, Finding, Severity
+from .model import (
+    Anchor,
+    Assessment,
+    Cause,
+    Change,
+    Claim,
+    Corpus,
+    MatchKind,
+    Quantity,
+    Ranking,
+    Rate,
+    Rating,
+    Role,
+    SourceKind,
+    Stance,
+    Status,
+)
+from .numbers import parse_number
+
+SCHEMA = "factcheck-report/1"
+SCHEMA_FILE = "factcheck-report-1.schema.json"
+
+Bound: TypeAlias = float | None
+"""An interval end; None (JSON null) where the interval is unbounded on that side."""
+Bounds: TypeAlias = tuple[Bound, Bound]
+
+
+# --- the records -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SourceEntry:
+    """A source as the report lists it."""
+
+    id: str
+    path: str
+    title: str
+    publisher: str
+    published: PartialDate
+    kind: SourceKind
+    sha256: str
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PartyEntry:
+    """A party: an organisation with its role."""
+
+    id: str
+    name: str
+    role: Role
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerEntry:
+    """A person who speaks for a party."""
+
+    id: str
+    party: str
+    name: str
+    title: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class QuantityValue:
+    """A quantity claim's payload; `interval` is what `value` allows, None if unparseable."""
+
+    kind: Literal["quantity"] = "quantity"
+    measure: str
+    value: str
+    unit: str
+    tolerance: float | None = None
+    interval: Bounds | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RateValue:
+    """A rate claim's payload; `interval` is what `value` allows per `per` of the base."""
+
+    kind: Literal["rate"] = "rate"
+    measure: str
+    value: str
+    per: str
+    unit: str
+    tolerance: float | None = None
+    interval: Bounds | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ChangeValue:
+    """A change claim's payload; `interval` is what `by` allows, when it is given and parses."""
+
+    kind: Literal["change"] = "change"
+    measure: str
+    direction: Literal["increase", "decrease"]
+    by: str | None = None
+    from_value: str | None = None
+    to_value: str | None = None
+    unit: str | None = None
+    tolerance: float | None = None
+    interval: Bounds | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RatingValue:
+    """A rating claim's payload."""
+
+    kind: Literal["rating"] = "rating"
+    scale: str
+    area: str
+    grade: str
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StatusValue:
+    """A status claim's payload."""
+
+    kind: Literal["status"] = "status"
+    item: str
+    state: str
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentValue:
+    """An assessment claim's payload."""
+
+    kind: Literal["assessment"] = "assessment"
+    proposition: str
+    holds: bool
+
+
+@attrs.frozen(kw_only=True)
+class RankingValue:
+    """A ranking claim's payload."""
+
+    kind: Literal["ranking"] = "ranking"
+    measure: str
+    position: str
+    among: str
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StanceValue:
+    """A stance claim's payload."""
+
+    kind: Literal["stance"] = "stance"
+    stance: Literal["disputes", "accepts"]
+    target_party: str
+    about: str
+    target: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CauseValue:
+    """A cause claim's payload."""
+
+    kind: Literal["cause"] = "cause"
+    outcome: str
+    cause: str
+
+
+ClaimValue: TypeAlias = (QuantityValue | RateValue | ChangeValue | RatingValue | StatusValue
+                         | AssessmentValue | RankingValue | StanceValue | CauseValue)
+VALUE_KINDS = ("quantity", "rate", "change", "rating", "status", "assessment", "ranking", "stance",
+               "cause")
+
+
+@attrs.frozen(kw_only=True)
+class AnchorEntry:
+    """Where a quote was found: offsets, 1-based line and column, how it matched."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    match: MatchKind
+    score: float
+    candidates: int
+
+
+@attrs.frozen(kw_only=True)
+class EvidenceEntry:
+    """A quote with its resolved anchor (None where it did not anchor)."""
+
+    source: str
+    quote: str
+    prefix: str | None = None
+    suffix: str | None = None
+    anchor: AnchorEntry | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ProblemEntry:
+    """A failed evidence check of a claim."""
+
+    check: str
+    level: Level
+    message: str
+    field: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ClaimEntry:
+    """A claim with its typed value, resolved evidence and the problems its checks found."""
+
+    id: str
+    kind: str
+    party: str
+    speaker: str | None
+    subject: str
+    topic: str
+    period: Period
+    stated: PartialDate
+    forecast: bool
+    note: str | None
+    file: str | None
+    line: int | None
+    value: ClaimValue
+    evidence: tuple[EvidenceEntry, ...]
+    problems: tuple[ProblemEntry, ...]
+    ok: bool
+
+
+@attrs.frozen(kw_only=True)
+class FindingValue:
+    """One claim's value as a finding compares it; lo and hi are None when not a number."""
+
+    claim: str
+    stated: str
+    lo: float | None = None
+    hi: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class VerdictEntry:
+    """A reviewer's decision on a finding."""
+
+    verdict: Literal["upheld", "dismissed", "explained"]
+    note: str
+    reviewer: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FindingEntry:
+    """A finding with its verdict (None if not reviewed)."""
+
+    id: str
+    rule: str
+    severity: Severity
+    claims: tuple[str, ...]
+    parties: tuple[str, ...]
+    subject: str | None
+    topic: str | None
+    message: str
+    values: tuple[FindingValue, ...]
+    rounding: bool
+    verdict: VerdictEntry | None
+
+
+@attrs.frozen(kw_only=True)
+class StaleVerdict:
+    """A verdict naming a finding the audit no longer makes."""
+
+    finding: str
+    verdict: Literal["upheld", "dismissed", "explained"]
+    note: str
+    file: str | None = None
+    line: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Uncovered:
+    """A number or graded word of a source that no claim's quote covers."""
+
+    line: int
+    text: str
+    kind: StatementKind
+
+
+@attrs.frozen(kw_only=True)
+class SourceCoverageEntry:
+    """Coverage of one source; `ignored` counts statements on ignored lines."""
+
+    source: str
+    percent: float
+    covered: int
+    total: int
+    ignored: int
+    uncovered: tuple[Uncovered, ...]
+
+
+@attrs.frozen(kw_only=True)
+class CoverageEntry:
+    """Coverage of all sources against the threshold."""
+
+    threshold: float
+    percent: float
+    covered: int
+    total: int
+    ok: bool
+    sources: tuple[SourceCoverageEntry, ...]
+
+
+@attrs.frozen(kw_only=True)
+class FindingCounts:
+    """How many findings of each severity."""
+
+    contradiction: int = 0
+    tension: int = 0
+    changed: int = 0
+    corroborated: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """The counts a reader looks at first; `ok` is whether the audit passes."""
+
+    claims: int
+    passed: int
+    failed: int
+    warnings: int
+    findings: FindingCounts
+    unreviewed: int
+    stale_verdicts: int
+    coverage_percent: float | None
+    ok: bool
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Everything an audit found, in a stable order."""
+
+    schema: str = SCHEMA
+    generated_by: str
+    sources: tuple[SourceEntry, ...]
+    parties: tuple[PartyEntry, ...]
+    speakers: tuple[SpeakerEntry, ...]
+    claims: tuple[ClaimEntry, ...]
+    findings: tuple[FindingEntry, ...]
+    stale_verdicts: tuple[StaleVerdict, ...]
+    coverage: CoverageEntry | None
+    summary: Summary
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def _bound(x: float) -> Bound:
+    return x if math.isfinite(x) else None
+
+
+def _interval(text: str | None, tolerance: float | None, per: str | None = None) -> Bounds | None:
+    """The interval a stated number allows, or None when it does not parse."""
+    if text is None:
+        return None
+    try:
+        number = parse_number(text)
+    except FactcheckError:
+        return None
+    lo, hi = number.interval.lo, number.interval.hi
+    if tolerance is not None:
+        lo, hi = number.value - tolerance, number.value + tolerance
+    return (_bound(lo), _bound(hi))
+
+
+def claim_value(claim: Claim) -> ClaimValue:
+    """The typed payload of a claim, with the interval of its number where it has one."""
+    if isinstance(claim, Quantity):
+        return QuantityValue(measure=claim.measure, value=claim.value, unit=claim.unit,
+                             tolerance=claim.tolerance,
+                             interval=_interval(claim.value, claim.tolerance))
+    if isinstance(claim, Rate):
+        return RateValue(measure=claim.measure, value=claim.value, per=claim.per, unit=claim.unit,
+                         tolerance=claim.tolerance, interval=_interval(claim.value, claim.tolerance))
+    if isinstance(claim, Change):
+        return ChangeValue(measure=claim.measure, direction=claim.direction, by=claim.by,
+                           from_value=claim.from_value, to_value=claim.to_value, unit=claim.unit,
+                           tolerance=claim.tolerance, interval=_interval(claim.by, claim.tolerance))
+    if isinstance(claim, Rating):
+        return RatingValue(scale=claim.scale, area=claim.area, grade=claim.grade,
+                           wording=claim.wording)
+    if isinstance(claim, Status):
+        return StatusValue(item=claim.item, state=claim.state, wording=claim.wording)
+    if isinstance(claim, Assessment):
+        return AssessmentValue(proposition=claim.proposition, holds=claim.holds)
+    if isinstance(claim, Ranking):
+        return RankingValue(measure=claim.measure, position=claim.position, among=claim.among,
+                            wording=claim.wording)
+    if isinstance(claim, Stance):
+        return StanceValue(stance=claim.stance, target_party=claim.target_party, about=claim.about,
+                           target=claim.target)
+    assert isinstance(claim, Cause)
+    return CauseValue(outcome=claim.outcome, cause=claim.cause)
+
+
+def _anchor(anchor: Anchor | None) -> AnchorEntry | None:
+    if anchor is None:
+        return None
+    return AnchorEntry(start=anchor.start, end=anchor.end, line=anchor.line, column=anchor.column,
+                       end_line=anchor.end_line, match=anchor.match, score=float(anchor.score),
+                       candidates=anchor.candidates)
+
+
+def _problem(problem: Problem) -> ProblemEntry:
+    return ProblemEntry(check=problem.check, level=problem.level, message=problem.message,
+                        field=problem.location.field)
+
+
+def claim_order(corpus: Corpus, claim_id: str) -> tuple[str, int, str]:
+    """Sort key of a claim: its file, its line there, its id."""
+    origin = corpus.origins.get(claim_id)
+    return (origin.file if origin else "", (origin.line or 0) if origin else 0, claim_id)
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    """Sort key of a finding: severity (contradictions first), rule, id."""
+    return (SEVERITIES.index(finding.severity), finding.rule, finding.id)
+
+
+def _coverage(coverage: Coverage | None) -> CoverageEntry | None:
+    if coverage is None:
+        return None
+    sources = []
+    for source in coverage.sources:
+        counted = source.counted
+        sources.append(SourceCoverageEntry(
+            source=source.source, percent=round(source.percent, 2),
+            covered=len(counted) - len(source.uncovered), total=len(counted),
+            ignored=len(source.statements) - len(counted),
+            uncovered=tuple(Uncovered(line=s.line, text=s.text, kind=s.kind)
+                            for s in source.uncovered)))
+    return CoverageEntry(threshold=float(coverage.threshold), percent=round(coverage.percent, 2),
+                         covered=coverage.covered, total=coverage.total, ok=coverage.ok,
+                         sources=tuple(sorted(sources, key=lambda s: s.source)))
+
+
+def factcheck_version() -> str:
+    """The installed version of factcheck, or 'unknown' when it is not installed."""
+    try:
+        return package_version("factcheck")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_report(audit: Audit, *, version: str | None = None) -> Report:
+    """The report of an audit, in a deterministic order and without timestamps."""
+    corpus = audit.corpus
+    claims = []
+    for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
+        claim = result.claim
+        origin = corpus.origins.get(claim.id)
+        claims.append(ClaimEntry(
+            id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
+            subject=claim.subject, topic=claim.topic, period=claim.period,
+            stated=corpus.stated(claim), forecast=claim.forecast, note=claim.note,
+            file=origin.file if origin else None, line=origin.line if origin else None,
+            value=claim_value(claim),
+            evidence=tuple(EvidenceEntry(source=e.source, quote=e.quote, prefix=e.prefix,
+                                         suffix=e.suffix, anchor=_anchor(a))
+                           for e, a in zip(claim.evidence, result.anchors, strict=True)),
+            problems=tuple(_problem(p) for p in result.problems), ok=result.ok))
+    verdicts = audit.verdicts
+    findings = []
+    for finding in sorted(audit.findings, key=finding_order):
+        verdict = verdicts.get(finding.id)
+        findings.append(FindingEntry(
+            id=finding.id, rule=finding.rule, severity=finding.severity, claims=finding.claims,
+            parties=finding.parties, subject=finding.subject, topic=finding.topic,
+            message=finding.message,
+            values=tuple(FindingValue(claim=v.claim, stated=v.stated,
+                                      lo=None if v.lo is None else _bound(v.lo),
+                                      hi=None if v.hi is None else _bound(v.hi))
+                         for v in finding.values),
+            rounding=finding.rounding,
+            verdict=None if verdict is None else VerdictEntry(
+                verdict=verdict.verdict, note=verdict.note, reviewer=verdict.reviewer)))
+    known = {f.id for f in audit.findings}
+    stale = []
+    for verdict in sorted(corpus.verdicts, key=lambda v: v.finding):
+        if verdict.finding not in known:
+            origin = corpus.origins.get(f"verdict:{verdict.finding}")
+            stale.append(StaleVerdict(finding=verdict.finding, verdict=verdict.verdict,
+                                      note=verdict.note, file=origin.file if origin else None,
+                                      line=origin.line if origin else None))
+    passed = sum(1 for c in claims if c.ok)
+    counts = Counter(f.severity for f in audit.findings)
+    coverage = _coverage(audit.coverage)
+    summary = Summary(
+        claims=len(claims), passed=passed, failed=len(claims) - passed,
+        warnings=len(audit.warnings),
+        findings=FindingCounts(**{s: counts[s] for s in SEVERITIES}),
+        unreviewed=len(audit.unreviewed), stale_verdicts=len(stale),
+        coverage_percent=None if coverage is None else coverage.percent, ok=audit.ok)
+    return Report(
+        generated_by=f"factcheck {version or factcheck_version()}",
+        sources=tuple(SourceEntry(id=s.id, path=s.path, title=s.title, publisher=s.publisher,
+                                  published=s.published, kind=s.kind, sha256=s.sha256, url=s.url)
+                      for _, s in sorted(corpus.sources.items())),
+        parties=tuple(PartyEntry(id=p.id, name=p.name, role=p.role)
+                      for _, p in sorted(corpus.parties.items())),
+        speakers=tuple(SpeakerEntry(id=s.id, party=s.party, name=s.name, title=s.title)
+                       for _, s in sorted(corpus.speakers.items())),
+        claims=tuple(claims), findings=tuple(findings), stale_verdicts=tuple(stale),
+        coverage=coverage, summary=summary)
+
+
+# --- JSON in and out ---------------------------------------------------------------------------
+
+
+def dumps(report: Report) -> str:
+    """The report as JSON text: sorted keys, two-space indent, UTF-8 as is, a final newline."""
+    data = converter.unstructure(report)
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename.
+
+    A reader sees the old file or the new one, never half of one; on any failure the
+    temporary file is removed and nothing else is touched. The file gets the mode a new
+    file would get (0666 less the umask).
+    """
+    target = Path(path)
+    directory = target.parent
+    fd, temp = -1, None
+    try:
+        for _ in range(100):
+            candidate = directory / f".{target.name}.{secrets.token_hex(6)}.tmp"
+            try:
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            temp = candidate
+            break
+        else:
+            raise FileExistsError(f"no free temporary name in {directory}")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            fd = -1
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+        temp = None
+    except OSError as exc:
+        raise FactcheckError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+
+
+def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:
+    """Write the JSON report of `audit` to `path`, atomically."""
+    write_atomic(path, dumps(build_report(audit, version=version)))
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "report"
+
+
+def load_report(source: str | os.PathLike[str]) -> Report:
+    """Read a report from a path, or from JSON text (a string starting with '{').
+
+    Raises FactcheckError naming every place where the data is not a valid report.
+    """
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        text, name = source, "report"
+    else:
+        name = os.fspath(source)
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FactcheckError(f"cannot read report {name}: {exc}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FactcheckError(f"{name} is not JSON: {exc.msg} at line {exc.lineno} column "
+                             f"{exc.colno}") from None
+    if not isinstance(data, dict) or "schema" not in data:
+        raise FactcheckError(f"{name} is not a factcheck report (no 'schema' key)")
+    if data["schema"] != SCHEMA:
+        raise FactcheckError(f"{name} is a report of schema {data['schema']!r}; this version of "
+                             f"factcheck reads {SCHEMA!r}")
+    problems = _value_kind_problems(data)
+    if not problems:
+        try:
+            report: Report = converter.structure(data, Report)
+            return report
+        except BaseValidationError as exc:
+            problems = [f"{_where(path)}: {message}" for path, message in error_paths(exc)]
+        except (FactcheckError, ValueError, TypeError) as exc:
+            problems = [str(exc)]
+    raise FactcheckError(f"{name} is not a valid {SCHEMA} report:\n  " + "\n  ".join(problems))
+
+
+def _value_kind_problems(data: dict[str, Any]) -> list[str]:
+    """Claim values whose kind is unknown (cattrs would only say a key is missing)."""
+    problems = []
+    claims = data.get("claims")
+    for index, claim in enumerate(claims if isinstance(claims, list) else []):
+        value = claim.get("value") if isinstance(claim, dict) else None
+        if isinstance(value, dict) and value.get("kind") not in VALUE_KINDS:
+            problems.append(f"claims[{index}].value.kind: {value.get('kind')!r} is not one of "
+                            + ", ".join(VALUE_KINDS))
+    return problems
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report, as shipped in the package."""
+    text = (files("factcheck") / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -234,7 +234,8 @@ def _read(root: Path, claims: str, filename: str, out: _Collector) -> TomlFile |
     return doc
 
 
-def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile) -> Callable[[dict[str, Any], int], type | None]:
+def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile) -> Callable[
+        [dict[str, Any], int], type | None]:
     def choose(raw: dict[str, Any], index: int) -> type | None:
         kind = raw.get("kind")
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +138,16 @@ def read_settings(config: pytest.Config) -> Settings:
 # --- the session's one audit ------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Stale:
+    """A verdict whose finding no longer exists."""
+
+    finding: str
+
+
+Entry = ClaimResult | Finding | _Stale
+
+
 @attrs.define
 class _State:
     """The session's settings and, once loaded, its audit or the reason it could not load."""
@@ -147,7 +157,7 @@ class _State:
     result: Audit | None = None
     error: InputError | None = None
     first_failure: str | None = None
-    items: dict[Path, list[tuple[str, Any]]] = attrs.Factory(dict)
+    items: dict[Path, list[Entry]] = attrs.Factory(dict)
 
     def load(self) -> Audit:
         """The audit, loading and auditing the corpus on first use; raises InputError."""
@@ -180,29 +190,29 @@ def _origin_path(root: Path, origin: Origin | None) -> Path | None:
     return (root / origin.file).resolve() if origin is not None else None
 
 
-def _placements(result: Audit, root: Path) -> dict[Path, list[tuple[str, Any]]]:
+def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
     """What each file holds, in order: its claims, then the findings whose first claim it has."""
     corpus = result.corpus
-    placed: dict[Path, list[tuple[str, Any]]] = defaultdict(list)
+    placed: dict[Path, list[Entry]] = defaultdict(list)
     for claim_result in result.results:
         path = _origin_path(root, corpus.origins.get(claim_result.claim.id))
         if path is not None:
-            placed[path].append(("claim", claim_result))
+            placed[path].append(claim_result)
     known = set()
     for finding in result.findings:
         known.add(finding.id)
         if finding.severity not in NEEDS_VERDICT:
             continue
-        homes = [p for c in finding.claims if (p := _origin_path(root, corpus.origins.get(c)))]
-        if not homes and corpus.claims:  # never expected: every finding names claims
-            homes = [_origin_path(root, corpus.origins.get(corpus.claims[0].id))]
-        if homes and homes[0] is not None:
-            placed[homes[0]].append(("finding", finding))
+        # Its first claim's file; every finding names claims, but never lose one that does not.
+        named = [*finding.claims, *(c.id for c in corpus.claims)]
+        home = next((p for c in named if (p := _origin_path(root, corpus.origins.get(c)))), None)
+        if home is not None:
+            placed[home].append(finding)
     for verdict in corpus.verdicts:
         if verdict.finding not in known:
             path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.finding}"))
             if path is not None:
-                placed[path].append(("stale", verdict.finding))
+                placed[path].append(_Stale(verdict.finding))
     return dict(placed)
 
 
@@ -248,15 +258,15 @@ class ClaimFile(pytest.File):
                      f"{state.first_failure}"]
             lines += [f"  {p}" for p in own]
             raise CorpusUnusable("\n".join(lines)) from exc
-        for kind, entry in state.items.get(self.path.resolve(), []):
-            if kind == "claim":
+        for entry in state.items.get(self.path.resolve(), []):
+            if isinstance(entry, ClaimResult):
                 yield ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
                                             settings=state.settings)
-            elif kind == "finding":
+            elif isinstance(entry, Finding):
                 yield FindingItem.from_parent(self, name=entry.id, finding=entry, audit=result)
             else:
-                yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry}",
-                                                   finding_id=entry, audit=result)
+                yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
+                                                   finding_id=entry.finding, audit=result)
 
     def repr_failure(  # type: ignore[override]
         self, excinfo: pytest.ExceptionInfo[BaseException]
@@ -446,6 +456,3 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         return
     _say(session.config, f"factcheck: report written to {state.settings.report}")
 
-
-def __getattr__(name: str) -> Iterator[None]:  # pragma: no cover - keeps `from x import *` honest
-    raise AttributeError(name)

@@ -196,8 +196,9 @@ class CauseValue:
 
 ClaimValue: TypeAlias = (QuantityValue | RateValue | ChangeValue | RatingValue | StatusValue
                          | AssessmentValue | RankingValue | StanceValue | CauseValue)
-VALUE_KINDS = ("quantity", "rate", "change", "rating", "status", "assessment", "ranking", "stance",
-               "cause")
+ClaimKind = Literal["quantity", "rate", "change", "rating", "status", "assessment", "ranking",
+                    "stance", "cause"]
+VALUE_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
 
 
 @attrs.frozen(kw_only=True)
@@ -240,7 +241,7 @@ class ClaimEntry:
     """A claim with its typed value, resolved evidence and the problems its checks found."""
 
     id: str
-    kind: str
+    kind: ClaimKind
     party: str
     speaker: str | None
     subject: str
@@ -385,7 +386,7 @@ def _bound(x: float) -> Bound:
     return x if math.isfinite(x) else None
 
 
-def _interval(text: str | None, tolerance: float | None, per: str | None = None) -> Bounds | None:
+def _interval(text: str | None, tolerance: float | None) -> Bounds | None:
     """The interval a stated number allows, or None when it does not parse."""
     if text is None:
         return None

@@ -112,18 +112,20 @@ def read_settings(config: pytest.Config) -> Settings:
     """Command-line options override `[tool.factcheck]`, which overrides the built-in defaults.
 
     Paths from pyproject.toml are relative to the rootdir, paths from the command line to the
-    directory pytest was started in.
+    directory pytest was started in. With no root configured the corpus root is the rootdir when
+    pytest found a configuration file there, else the directory pytest was started in (without
+    one, `pytest claims/` would make claims/ itself the rootdir).
     """
     table = _pyproject(config.rootpath)
     here = config.invocation_params.dir
+    base = config.rootpath if config.inipath is not None or "root" in table else here
 
     def option(key: str) -> str | None:
         value: str | None = config.getoption(f"factcheck_{key}")
         return value
 
     root_option = option("root")
-    root = here / root_option if root_option is not None else config.rootpath / table.get(
-        "root", DEFAULTS["root"])
+    root = here / root_option if root_option is not None else base / table.get("root", DEFAULTS["root"])
     report_option = option("report")
     report: Path | None = None
     if report_option is not None:
@@ -263,7 +265,8 @@ class ClaimFile(pytest.File):
                 yield ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
                                             settings=state.settings)
             elif isinstance(entry, Finding):
-                yield FindingItem.from_parent(self, name=entry.id, finding=entry, audit=result)
+                yield FindingItem.from_parent(self, name=entry.id, finding=entry, audit=result,
+                                              settings=state.settings)
             else:
                 yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
                                                    finding_id=entry.finding, audit=result)
@@ -366,9 +369,10 @@ def _problem_line(problem: Problem) -> str:
 class FindingItem(_FactcheckItem):
     """A contradiction or tension: fails until a verdict in verdicts.toml covers it."""
 
-    def __init__(self, *, finding: Finding, **kwargs: Any) -> None:
+    def __init__(self, *, finding: Finding, settings: Settings, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.finding = finding
+        self.settings = settings
 
     def origin_key(self) -> str:
         return self.finding.claims[0] if self.finding.claims else ""
@@ -378,8 +382,8 @@ class FindingItem(_FactcheckItem):
 
     def runtest(self) -> None:
         if self.finding.id not in self.audit.verdicts:
-            header = (f"{self.finding.severity} {self.finding.id} has no verdict: review it and add "
-                      f'[[verdict]] finding = "{self.finding.id}" to verdicts.toml')
+            header = (f"{self.finding.severity} {self.finding.id} has no verdict: review it, then add "
+                      f'[[verdict]] finding = "{self.finding.id}" to {self.settings.claims}/{VERDICTS_FILE}')
             raise ClaimFailed(header + "\n\n" + explain(self.audit, self.finding))
 
 

@@ -600,11 +600,11 @@ def _where(path: tuple[str | int, ...]) -> str:
 
 
 def load_report(source: str | os.PathLike[str]) -> Report:
-    """Read a report from a path, or from JSON text (a string starting with '{').
+    """Read a report from a path, or from JSON text (a string starting with '{' or '[').
 
     Raises FactcheckError naming every place where the data is not a valid report.
     """
-    if isinstance(source, str) and source.lstrip().startswith("{"):
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         text, name = source, "report"
     else:
         name = os.fspath(source)

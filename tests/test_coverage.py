@@ -1,0 +1,64 @@
+"""Coverage of stated numbers and graded words, on small texts of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import InputError, audit, load
+from factcheck.coverage import statements
+
+from .conftest import CLAIMS, Builder
+
+
+def test_statements_finds_numbers_and_graded_words() -> None:
+    text = 'Rated "good" in five areas and requires improvement in 3; 25% of 2,221.'
+    found = [(t, k) for _, _, t, k in statements(text, ["requires improvement", "good"])]
+    assert found == [("good", "graded"), ("five", "number"), ("requires improvement", "graded"),
+                     ("3", "number"), ("25%", "number"), ("2,221", "number")]
+
+
+def test_graded_words_are_whole_words_only() -> None:
+    assert statements("goodwill and goods, not good-natured", ["good"]) == []
+
+
+def test_coverage_of_a_small_corpus(make_corpus: Builder) -> None:
+    coverage = audit(load(make_corpus())).coverage
+    assert coverage is not None
+    [source] = coverage.sources
+    missing = [(s.line, s.text) for s in source.uncovered]
+    assert missing == [(3, "adequate"), (3, "three"), (7, "25 per cent")]
+    assert (source.percent, coverage.percent) == (50.0, 50.0)
+    assert not coverage.ok
+
+
+def test_ignored_lines_do_not_count_and_threshold_is_read(make_corpus: Builder) -> None:
+    config = ('threshold = 60\n[[ignore]]\nsource = "report"\nlines = [3, "7-7"]\n'
+              'reason = "Test furniture."\n')
+    coverage = audit(load(make_corpus(extra={"coverage.toml": config}))).coverage
+    assert coverage is not None
+    assert coverage.percent == 100.0
+    assert coverage.threshold == 60.0
+    assert coverage.sources[0].statements[0].ignored is True
+
+
+def test_a_fuzzy_quote_covers_nothing(make_corpus: Builder) -> None:
+    root = make_corpus(claims=CLAIMS.replace("We have lost 2,221 officers.",
+                                             "We have lots 2,221 officers.", 1))
+    coverage = audit(load(root)).coverage
+    assert coverage is not None
+    assert "2,221" in [s.text for s in coverage.sources[0].uncovered]
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ('[[ignore]]\nsource = "report"\nlines = 3\n', "every ignored line needs a reason"),
+    ('[[ignore]]\nsource = "nope"\nlines = 3\nreason = "Why."\n', "unknown source 'nope'"),
+    ('[[ignore]]\nsource = "report"\nlines = "x"\nreason = "Why."\n', "lines must be"),
+    ("threshold = 101\n", "threshold must be a number from 0 to 100"),
+    ("treshold = 90\n", "unknown field 'treshold'"),
+])
+def test_bad_coverage_config_is_unusable_input(make_corpus: Builder, config: str,
+                                               expected: str) -> None:
+    with pytest.raises(InputError) as info:
+        load(make_corpus(extra={"coverage.toml": config}))
+    assert expected in str(info.value)
+    assert "claims/coverage.toml" in str(info.value)

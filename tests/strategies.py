@@ -6,6 +6,19 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
+from factcheck.dates import PartialDate, Period
+from factcheck.model import (
+    Assessment,
+    Cause,
+    Change,
+    Evidence,
+    Quantity,
+    Ranking,
+    Rate,
+    Rating,
+    Stance,
+    Status,
+)
 from factcheck.numbers import Interval
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -79,3 +92,59 @@ def texts_with_numbers(draw: st.DrawFn) -> str:
 
 
 noisy_texts = st.text(alphabet="0123456789 ,.%-£:/aemkbnperctoh", max_size=40)
+
+
+# --- records of the data model -------------------------------------------------------
+
+identifiers = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ’“”–,.", min_size=1, max_size=30).filter(
+    lambda s: s.strip() != "")
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    year = draw(st.integers(1990, 2030))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(year=year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return PartialDate(year=year, month=month)
+    return PartialDate(year=year, month=month, day=draw(st.integers(1, 28)))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start, end = draw(partial_dates()), draw(partial_dates())
+    if end.last < start.first:
+        start, end = end, start
+    if end.last < start.first:
+        end = start
+    return Period(start=start, end=end)
+
+
+evidences = st.builds(Evidence, source=identifiers, quote=words,
+                      prefix=st.none() | words, suffix=st.none() | words)
+numbers_as_text = st.sampled_from(["2,221", "25 per cent", "a third", "five", "24.5", "1,000"])
+_common = {
+    "id": identifiers, "party": identifiers, "subject": identifiers, "topic": identifiers,
+    "period": periods(), "evidence": st.lists(evidences, min_size=1, max_size=3).map(tuple),
+    "speaker": st.none() | identifiers, "stated": st.none() | partial_dates(),
+    "forecast": st.booleans(), "note": st.none() | words,
+}
+claims = st.one_of(
+    st.builds(Quantity, measure=words, value=numbers_as_text, unit=words,
+              tolerance=st.none() | st.floats(0, 100), **_common),
+    st.builds(Rate, measure=words, value=numbers_as_text, per=st.just("100,000"), unit=words,
+              **_common),
+    st.builds(Change, measure=words, direction=st.sampled_from(["increase", "decrease"]),
+              by=st.none() | numbers_as_text, from_value=st.none() | numbers_as_text, **_common),
+    st.builds(Rating, scale=identifiers, area=words, grade=words, wording=st.none() | words,
+              **_common),
+    st.builds(Status, item=words, state=words, **_common),
+    st.builds(Assessment, proposition=words, holds=st.booleans(), **_common),
+    st.builds(Ranking, measure=words, position=words, among=words, **_common),
+    st.builds(Stance, stance=st.sampled_from(["disputes", "accepts"]), target_party=identifiers,
+              about=words, target=st.none() | identifiers, **_common),
+    st.builds(Cause, outcome=words, cause=words, **_common),
+)

@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from typing import TextIO
 
-from .audit import Audit, audit
+from .audit import Audit, Progress, audit
 from .errors import FactcheckError, InputError
 from .explain import explain
 from .findings import NEEDS_VERDICT, SEVERITIES
 from .loading import load
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+PROGRESS_FROM = 2000
+"""Corpora with at least this many claims show a progress line on a terminal."""
 
 EXAMPLES = """\
 examples:
@@ -167,9 +169,22 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _progress(stream: TextIO) -> Progress | None:
+    """A progress line on a terminal for long runs; nothing when output is piped."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= PROGRESS_FROM and (done % 500 == 0 or done == total):
+            end = "\n" if done == total else ""
+            print(f"\rchecking claims {done:,}/{total:,}", end=end, file=stream, flush=True)
+
+    return show
+
+
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
-    result = audit(corpus)
+    result = audit(corpus, progress=_progress(sys.stderr))
     _print_audit(result, out, quiet=args.quiet)
     return EXIT_OK if result.ok else EXIT_FAILED
 

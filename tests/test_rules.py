@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.dates import parse_period
+from factcheck.errors import FactcheckError
 from factcheck.findings import Finding
 from factcheck.model import Evidence, Relation
 from factcheck.rules import builtin_rules, collect, find, rule, run_rules
@@ -334,3 +336,33 @@ def test_same_party_same_time_contradicts_only_when_values_clash(x: int, y: int,
 
 def test_run_rules_with_no_rules_finds_nothing() -> None:
     assert run_rules(corpus([claim("quantity", "a"), claim("quantity", "b", value="9")]), []) == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 500), st.integers(1, 500), st.integers(2000, 2020), st.integers(1, 5))
+def test_moving_a_period_apart_turns_any_contradiction_into_a_change(
+        x: int, y: int, year: int, gap: int) -> None:
+    a = claim("quantity", "a", value=str(x), period=str(year))
+    together = claim("quantity", "b", party="pcc", value=str(y), period=str(year))
+    apart = attrs.evolve(together, period=parse_period(str(year + gap)))
+    before = {f.severity for f in find(corpus([a, together]))}
+    after = {f.severity for f in find(corpus([a, apart]))}
+    clash = abs(x - y) > 1
+    assert ("contradiction" in before) == clash
+    assert ("changed" in after) == clash
+    assert "contradiction" not in after
+
+
+def test_rule_packs_load_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import EntryPoint
+
+    from factcheck.rules import registry
+
+    pack = EntryPoint(name="demo", value="factcheck.rules.builtin", group=registry.ENTRY_POINT_GROUP)
+    broken = EntryPoint(name="broken", value="no_such_module_xyz", group=registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "entry_points",
+                        lambda group: [pack] if group == registry.ENTRY_POINT_GROUP else [])
+    assert {r.id for r in registry.rule_packs()} >= {"value-conflict", "corroboration"}
+    monkeypatch.setattr(registry, "entry_points", lambda group: [broken])
+    with pytest.raises(FactcheckError, match="rule pack 'broken'"):
+        registry.rule_packs()

@@ -413,7 +413,8 @@ def _audit_or_fail(config: pytest.Config) -> Audit:
     try:
         return state.load()
     except InputError as exc:
-        pytest.fail(_input_report(exc, state.settings.root), pytrace=False)
+        message = _input_report(exc, state.settings.root)
+    pytest.fail(message, pytrace=False)  # outside the except: no "during handling" chain
 
 
 @pytest.fixture(scope="session")

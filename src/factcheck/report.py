@@ -5,7 +5,7 @@ keys, no timestamps, so the same corpus always gives the same bytes); `load_repo
 back into the same records. The JSON Schema ships in the package (`report_schema`).
 
 Numbers are intervals, and JSON has no infinity: an unbounded end of an interval is written
-as null ("more than 50" is [50.5, null]).
+as null ("more than 1,500" is [1450, null]).
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +111,28 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("factcheck ")
+
+
+def test_audit_writes_the_three_reports(make_corpus: Builder, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_corpus()
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nreview_author = "The Desk"\n')
+    paths = [tmp_path / name for name in ("r.json", "r.sarif", "r.jsonld")]
+    code, out, _ = run(capsys, "audit", str(root), "--json", str(paths[0]), "--sarif",
+                       str(paths[1]), "--claimreview", str(paths[2]))
+    assert code == 0
+    report, sarif, reviews = (json.loads(p.read_text()) for p in paths)
+    assert report["schema"] == "factcheck-report/1"
+    assert sarif["version"] == "2.1.0"
+    assert reviews == []
+    assert f"wrote {paths[0]}" in out
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["r.json", "r.jsonld",
+                                                                         "r.sarif"]
+
+
+def test_report_into_a_missing_folder_is_unusable(make_corpus: Builder, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "audit", str(make_corpus()), "--json",
+                       str(tmp_path / "no" / "such" / "r.json"))
+    assert code == 2
+    assert "cannot write" in err

@@ -7,13 +7,17 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from importlib.metadata import version
+from pathlib import Path
 from typing import TextIO
 
 from .audit import Audit, Progress, audit
 from .errors import FactcheckError, InputError
 from .explain import explain
+from .exports import write_claimreview, write_sarif
 from .findings import NEEDS_VERDICT, SEVERITIES
 from .loading import load
+from .report import write_report
+from .settings import tool_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 PROGRESS_FROM = 2000
@@ -24,6 +28,8 @@ examples:
   factcheck audit                 audit the corpus in the current folder
   factcheck audit path/to/corpus  audit another corpus (it holds seeds/ and claims/)
   factcheck audit -q              print only what fails, and the summary
+  factcheck audit --json report.json --sarif audit.sarif --claimreview reviews.jsonld
+  factcheck coverage              numbers and graded words no claim's quote covers
   factcheck explain F-1a2b3c      show a finding with its claims and source lines
 """
 
@@ -54,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
     run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to FILE")
+    run.add_argument("--sarif", metavar="FILE", help="write SARIF 2.1.0 results to FILE")
+    run.add_argument("--claimreview", metavar="FILE",
+                     help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
+    run.add_argument("--review-author", metavar="NAME",
+                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author "
+                     "in ROOT/pyproject.toml, else 'factcheck')")
     why = commands.add_parser(
         "explain", help="show one finding with its claims, quotes and source lines",
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "
@@ -186,6 +199,19 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus, progress=_progress(sys.stderr))
     _print_audit(result, out, quiet=args.quiet)
+    if args.json or args.sarif or args.claimreview:
+        settings = tool_settings(Path(args.root))
+        if args.json:
+            write_report(result, args.json)
+        if args.sarif:
+            write_sarif(result, args.sarif)
+        if args.claimreview:
+            write_claimreview(result, args.claimreview,
+                              author=args.review_author or settings.get("review_author", "factcheck"),
+                              author_url=settings.get("review_author_url"))
+        for name in (args.json, args.sarif, args.claimreview):
+            if name:
+                print(f"wrote {name}", file=out)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 

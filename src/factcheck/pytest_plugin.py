@@ -11,7 +11,6 @@ Nothing here judges a claim: the items only report what `factcheck.audit` found.
 
 from __future__ import annotations
 
-import tomllib
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,12 +21,13 @@ import attrs
 import pytest
 
 from .audit import Audit, audit
-from .errors import InputError, Problem
+from .errors import FactcheckError, InputError, Problem
 from .evidence import ClaimResult
 from .explain import explain
 from .findings import NEEDS_VERDICT, Finding
 from .loading import SPECIAL_FILES, load
 from .model import Corpus, Origin
+from .settings import tool_settings
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
@@ -88,24 +88,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="write the JSON audit report to PATH at the end of the session")
 
 
-def _pyproject(rootpath: Path) -> dict[str, Any]:
+def _pyproject(rootpath: Path) -> dict[str, str]:
     """The `[tool.factcheck]` table of the rootdir's pyproject.toml, or an empty one."""
-    path = rootpath / "pyproject.toml"
     try:
-        with path.open("rb") as stream:
-            data = tomllib.load(stream)
-    except FileNotFoundError:
-        return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise pytest.UsageError(f"factcheck: cannot read {path}: {exc}") from exc
-    table = data.get("tool", {}).get("factcheck", {})
-    if not isinstance(table, dict):
-        raise pytest.UsageError(f"factcheck: [tool.factcheck] in {path} must be a table")
-    for key, value in table.items():
-        if key in (*DEFAULTS, "report") and not isinstance(value, str):
-            raise pytest.UsageError(
-                f"factcheck: [tool.factcheck] {key} in {path} must be a string, not {value!r}")
-    return table
+        return tool_settings(rootpath)
+    except FactcheckError as exc:
+        raise pytest.UsageError(f"factcheck: {exc}") from None
 
 
 def read_settings(config: pytest.Config) -> Settings:

@@ -36,6 +36,7 @@ from .model import (
     Stance,
     Topic,
     Verdict,
+    _ClaimBase,
 )
 from .tomlfile import JsonLinesFile, TomlFile, read_json_lines, read_toml
 
@@ -107,7 +108,7 @@ def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Coll
                     field=_field_name(path) or None)
 
         bad = list(_unknown_keys(raw, target))
-        if target is not Evidence and isinstance(raw.get("evidence"), list):
+        if "evidence" in _attr_names(target) and isinstance(raw.get("evidence"), list):
             for number, item in enumerate(raw["evidence"]):
                 if isinstance(item, dict):
                     bad.extend(_unknown_keys(item, Evidence, ("evidence", number)))
@@ -302,7 +303,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = _records(
-            claim_doc, "claim", Evidence, out, prepare=_claim_class(out, claim_doc))
+            claim_doc, "claim", _ClaimBase, out, prepare=_claim_class(out, claim_doc))
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
             if claim.id in origins:

@@ -19,17 +19,15 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
-import attrs
 from cattrs.errors import BaseValidationError
 
 from .audit import Audit
 from .convert import converter, error_paths
-from .coverage import Coverage, StatementKind
-from .dates import PartialDate, Period
-from .errors import FactcheckError, Level, Problem
-from .findings import SEVERITIES, Finding, Severity
+from .coverage import Coverage
+from .errors import FactcheckError, Problem
+from .findings import SEVERITIES, Finding
 from .model import (
     Anchor,
     Assessment,
@@ -37,347 +35,48 @@ from .model import (
     Change,
     Claim,
     Corpus,
-    MatchKind,
     Quantity,
     Ranking,
     Rate,
     Rating,
-    Role,
-    SourceKind,
     Stance,
     Status,
 )
 from .numbers import parse_number
-
-SCHEMA = "factcheck-report/1"
-SCHEMA_FILE = "factcheck-report-1.schema.json"
-
-Bound: TypeAlias = float | None
-"""An interval end; None (JSON null) where the interval is unbounded on that side."""
-Bounds: TypeAlias = tuple[Bound, Bound]
-
-
-# --- the records -------------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class SourceEntry:
-    """A source as the report lists it."""
-
-    id: str
-    path: str
-    title: str
-    publisher: str
-    published: PartialDate
-    kind: SourceKind
-    sha256: str
-    url: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class PartyEntry:
-    """A party: an organisation with its role."""
-
-    id: str
-    name: str
-    role: Role
-
-
-@attrs.frozen(kw_only=True)
-class SpeakerEntry:
-    """A person who speaks for a party."""
-
-    id: str
-    party: str
-    name: str
-    title: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class QuantityValue:
-    """A quantity claim's payload; `interval` is what `value` allows, None if unparseable."""
-
-    kind: Literal["quantity"] = "quantity"
-    measure: str
-    value: str
-    unit: str
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class RateValue:
-    """A rate claim's payload; `interval` is what `value` allows per `per` of the base."""
-
-    kind: Literal["rate"] = "rate"
-    measure: str
-    value: str
-    per: str
-    unit: str
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ChangeValue:
-    """A change claim's payload; `interval` is what `by` allows, when it is given and parses."""
-
-    kind: Literal["change"] = "change"
-    measure: str
-    direction: Literal["increase", "decrease"]
-    by: str | None = None
-    from_value: str | None = None
-    to_value: str | None = None
-    unit: str | None = None
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class RatingValue:
-    """A rating claim's payload."""
-
-    kind: Literal["rating"] = "rating"
-    scale: str
-    area: str
-    grade: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class StatusValue:
-    """A status claim's payload."""
-
-    kind: Literal["status"] = "status"
-    item: str
-    state: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class AssessmentValue:
-    """An assessment claim's payload."""
-
-    kind: Literal["assessment"] = "assessment"
-    proposition: str
-    holds: bool
-
-
-@attrs.frozen(kw_only=True)
-class RankingValue:
-    """A ranking claim's payload."""
-
-    kind: Literal["ranking"] = "ranking"
-    measure: str
-    position: str
-    among: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class StanceValue:
-    """A stance claim's payload."""
-
-    kind: Literal["stance"] = "stance"
-    stance: Literal["disputes", "accepts"]
-    target_party: str
-    about: str
-    target: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class CauseValue:
-    """A cause claim's payload."""
-
-    kind: Literal["cause"] = "cause"
-    outcome: str
-    cause: str
-
-
-ClaimValue: TypeAlias = (QuantityValue | RateValue | ChangeValue | RatingValue | StatusValue
-                         | AssessmentValue | RankingValue | StanceValue | CauseValue)
-ClaimKind = Literal["quantity", "rate", "change", "rating", "status", "assessment", "ranking",
-                    "stance", "cause"]
-VALUE_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
-
-
-@attrs.frozen(kw_only=True)
-class AnchorEntry:
-    """Where a quote was found: offsets, 1-based line and column, how it matched."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    match: MatchKind
-    score: float
-    candidates: int
-
-
-@attrs.frozen(kw_only=True)
-class EvidenceEntry:
-    """A quote with its resolved anchor (None where it did not anchor)."""
-
-    source: str
-    quote: str
-    prefix: str | None = None
-    suffix: str | None = None
-    anchor: AnchorEntry | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ProblemEntry:
-    """A failed evidence check of a claim."""
-
-    check: str
-    level: Level
-    message: str
-    field: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ClaimEntry:
-    """A claim with its typed value, resolved evidence and the problems its checks found."""
-
-    id: str
-    kind: ClaimKind
-    party: str
-    speaker: str | None
-    subject: str
-    topic: str
-    period: Period
-    stated: PartialDate
-    forecast: bool
-    note: str | None
-    file: str | None
-    line: int | None
-    value: ClaimValue
-    evidence: tuple[EvidenceEntry, ...]
-    problems: tuple[ProblemEntry, ...]
-    ok: bool
-
-
-@attrs.frozen(kw_only=True)
-class FindingValue:
-    """One claim's value as a finding compares it; lo and hi are None when not a number."""
-
-    claim: str
-    stated: str
-    lo: float | None = None
-    hi: float | None = None
-
-
-@attrs.frozen(kw_only=True)
-class VerdictEntry:
-    """A reviewer's decision on a finding."""
-
-    verdict: Literal["upheld", "dismissed", "explained"]
-    note: str
-    reviewer: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class FindingEntry:
-    """A finding with its verdict (None if not reviewed)."""
-
-    id: str
-    rule: str
-    severity: Severity
-    claims: tuple[str, ...]
-    parties: tuple[str, ...]
-    subject: str | None
-    topic: str | None
-    message: str
-    values: tuple[FindingValue, ...]
-    rounding: bool
-    verdict: VerdictEntry | None
-
-
-@attrs.frozen(kw_only=True)
-class StaleVerdict:
-    """A verdict naming a finding the audit no longer makes."""
-
-    finding: str
-    verdict: Literal["upheld", "dismissed", "explained"]
-    note: str
-    file: str | None = None
-    line: int | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Uncovered:
-    """A number or graded word of a source that no claim's quote covers."""
-
-    line: int
-    text: str
-    kind: StatementKind
-
-
-@attrs.frozen(kw_only=True)
-class SourceCoverageEntry:
-    """Coverage of one source; `ignored` counts statements on ignored lines."""
-
-    source: str
-    percent: float
-    covered: int
-    total: int
-    ignored: int
-    uncovered: tuple[Uncovered, ...]
-
-
-@attrs.frozen(kw_only=True)
-class CoverageEntry:
-    """Coverage of all sources against the threshold."""
-
-    threshold: float
-    percent: float
-    covered: int
-    total: int
-    ok: bool
-    sources: tuple[SourceCoverageEntry, ...]
-
-
-@attrs.frozen(kw_only=True)
-class FindingCounts:
-    """How many findings of each severity."""
-
-    contradiction: int = 0
-    tension: int = 0
-    changed: int = 0
-    corroborated: int = 0
-
-
-@attrs.frozen(kw_only=True)
-class Summary:
-    """The counts a reader looks at first; `ok` is whether the audit passes."""
-
-    claims: int
-    passed: int
-    failed: int
-    warnings: int
-    findings: FindingCounts
-    unreviewed: int
-    stale_verdicts: int
-    coverage_percent: float | None
-    ok: bool
-
-
-@attrs.frozen(kw_only=True)
-class Report:
-    """Everything an audit found, in a stable order."""
-
-    schema: str = SCHEMA
-    generated_by: str
-    sources: tuple[SourceEntry, ...]
-    parties: tuple[PartyEntry, ...]
-    speakers: tuple[SpeakerEntry, ...]
-    claims: tuple[ClaimEntry, ...]
-    findings: tuple[FindingEntry, ...]
-    stale_verdicts: tuple[StaleVerdict, ...]
-    coverage: CoverageEntry | None
-    summary: Summary
-
+from .report_records import (
+    SCHEMA,
+    SCHEMA_FILE,
+    VALUE_KINDS,
+    AnchorEntry,
+    AssessmentValue,
+    Bound,
+    Bounds,
+    CauseValue,
+    ChangeValue,
+    ClaimEntry,
+    ClaimValue,
+    CoverageEntry,
+    EvidenceEntry,
+    FindingCounts,
+    FindingEntry,
+    FindingValue,
+    PartyEntry,
+    ProblemEntry,
+    QuantityValue,
+    RankingValue,
+    RateValue,
+    RatingValue,
+    Report,
+    SourceCoverageEntry,
+    SourceEntry,
+    SpeakerEntry,
+    StaleVerdict,
+    StanceValue,
+    StatusValue,
+    Summary,
+    Uncovered,
+    VerdictEntry,
+)
 
 # --- building ----------------------------------------------------------------------------------
 

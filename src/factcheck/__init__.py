@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .audit import Audit, audit
+from .coverage import Coverage
 from .dates import PartialDate, Period
 from .errors import (
     AmbiguousQuote,
@@ -15,6 +16,7 @@ from .errors import (
     QuoteNotFound,
 )
 from .evidence import ClaimResult
+from .findings import Finding
 from .loading import load
 from .model import (
     Anchor,
@@ -39,6 +41,9 @@ from .model import (
     Verdict,
 )
 from .numbers import Interval, Number, parse_number
+from .report import build_report, load_report, write_report
+from .report_records import Report
+from .rules import Rule, rule
 
 __all__ = [
     "AmbiguousQuote",
@@ -51,8 +56,10 @@ __all__ = [
     "Claim",
     "ClaimResult",
     "Corpus",
+    "Coverage",
     "Evidence",
     "FactcheckError",
+    "Finding",
     "InputError",
     "Interval",
     "Location",
@@ -68,6 +75,8 @@ __all__ = [
     "Rate",
     "Rating",
     "Relation",
+    "Report",
+    "Rule",
     "Scale",
     "Source",
     "Speaker",
@@ -76,6 +85,10 @@ __all__ = [
     "Topic",
     "Verdict",
     "audit",
+    "build_report",
     "load",
+    "load_report",
     "parse_number",
+    "rule",
+    "write_report",
 ]

@@ -3,12 +3,15 @@
 Three attempts, cheapest first: an exact match (a ``str.find`` loop), a match after
 normalising quote marks, dashes and whitespace, then a fuzzy match with rapidfuzz
 that callers count as a failure but can report. Prefix and suffix pick one of
-several occurrences. Nothing is cached here: a caller resolving many quotes in one
-text may compute ``normalise(text)`` once and pass it as ``normalised=``.
+several occurrences. The normalised form of the last few texts is kept (a small LRU
+cache of a pure function); a caller may also compute ``normalise(text)`` once and
+pass it as ``normalised=``.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -32,6 +35,16 @@ _PASSAGE = 60
 _MAX_LINES_SHOWN = 10
 
 
+_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_DROP)})
+_SPACES = re.compile(r"\s+")  # \s is str.isspace, character for character
+_HAS_DROP = re.compile("[" + "".join(sorted(_DROP)) + "]")
+
+
+def normalise_text(text: str) -> str:
+    """``normalise(text)[0]``, without the offsets: the quick way to compare texts."""
+    return _SPACES.sub(" ", text.translate(_TABLE))
+
+
 def normalise(text: str) -> Normalised:
     """Fold quote marks, dashes and spaces and collapse whitespace runs to one space.
 
@@ -39,6 +52,20 @@ def normalise(text: str) -> Normalised:
     of the character it came from (a whitespace run maps to its first character),
     plus a final entry ``len(text)``, so that spans found in it map back.
     """
+    if _HAS_DROP.search(text) is None:  # folding keeps every offset; only spaces collapse
+        folded = text.translate(_TABLE)
+        pieces: list[str] = []
+        kept: list[int] = []
+        position = 0
+        for run in _SPACES.finditer(folded):
+            start = run.start()
+            pieces.append(folded[position:start])
+            pieces.append(" ")
+            kept.extend(range(position, start + 1))
+            position = run.end()
+        pieces.append(folded[position:])
+        kept.extend(range(position, len(text) + 1))
+        return "".join(pieces), kept
     out: list[str] = []
     offsets: list[int] = []
     in_space = False
@@ -83,21 +110,28 @@ def resolve(
     folded = _fold(quote)
     if not folded:
         raise QuoteNotFound("empty quote")
-    selector = (_fold(prefix or ""), _fold(suffix or ""))
+    selector = (_fold(prefix) if prefix else "", _fold(suffix) if suffix else "")
 
     spans = [(i, i + len(quote)) for i in _find_all(text, quote)]
     if spans:
         return _pick(text, spans, "exact", selector)
 
-    ntext, offsets = normalised if normalised is not None else normalise(text)
+    ntext, offsets = normalised if normalised is not None else _normalised(text)
     spans = [(offsets[i], offsets[i + len(folded) - 1] + 1) for i in _find_all(ntext, folded)]
     if spans:
         return _pick(text, spans, "normalised", selector)
     return _fuzzy(text, ntext, offsets, folded, fuzzy_threshold)
 
 
+@functools.lru_cache(maxsize=16)
+def _normalised(text: str) -> Normalised:
+    """``normalise(text)`` of the few source texts in use: quotes of one source come together.
+    Callers only read the offsets list."""
+    return normalise(text)
+
+
 def _fold(text: str) -> str:
-    return normalise(text)[0].strip()
+    return normalise_text(text).strip()
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -129,7 +163,7 @@ def _ends_with(text: str, stop: int, prefix: str) -> bool:
     width = 2 * len(prefix) + 16
     while True:
         begin = max(0, stop - width)
-        before = normalise(text[begin:stop])[0].rstrip()
+        before = normalise_text(text[begin:stop]).rstrip()
         if len(before) >= len(prefix) or begin == 0:
             return before.endswith(prefix)
         width *= 2
@@ -140,7 +174,7 @@ def _starts_with(text: str, start: int, suffix: str) -> bool:
     width = 2 * len(suffix) + 16
     while True:
         stop = min(len(text), start + width)
-        after = normalise(text[start:stop])[0].lstrip()
+        after = normalise_text(text[start:stop]).lstrip()
         if len(after) >= len(suffix) or stop == len(text):
             return after.startswith(suffix)
         width *= 2

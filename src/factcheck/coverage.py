@@ -7,6 +7,7 @@ list in `claims/coverage.toml`, each entry with its reason.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -89,13 +90,18 @@ def graded_words(corpus: Corpus, config: CoverageConfig) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+@functools.lru_cache(maxsize=256)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
 def statements(text: str, words: Iterable[str]) -> list[tuple[int, int, str, StatementKind]]:
     """Every number and graded word of a text as (start, end, text, kind), in order."""
     found: list[tuple[int, int, str, StatementKind]] = [
         (m.start, m.end, text[m.start:m.end], "number") for m in find_numbers(text)]
     taken = [(s, e) for s, e, _, _ in found]
     for word in words:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+        for match in _word_pattern(word).finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))

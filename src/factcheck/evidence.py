@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 import attrs
 
-from .anchoring import normalise, resolve
+from .anchoring import normalise_text, resolve
 from .errors import AmbiguousQuote, FactcheckError, Location, Problem, QuoteNotFound
 from .model import (
     Anchor,
@@ -142,7 +144,20 @@ def _canonical(claim: Rating | Status | Ranking) -> str:
 
 
 def _fold(text: str) -> str:
-    return normalise(text)[0].casefold()
+    return normalise_text(text).casefold()
+
+
+@functools.lru_cache(maxsize=16)
+def _paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines of a text and the numbers (1-based) of its non-blank lines, computed once a
+    text: the quotes of one source are checked together."""
+    lines = tuple(text.splitlines())
+    return lines, tuple(n for n, line in enumerate(lines, start=1) if line.strip())
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(_fold(name))}\b")
 
 
 def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
@@ -151,14 +166,14 @@ def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
     Walks back over paragraphs that open with a quotation mark (a speech running on
     over several paragraphs), then takes `SPEAKER_WINDOW` more.
     """
-    lines = text.splitlines()
-    paragraphs = [n for n, line in enumerate(lines[:anchor.line], start=1) if line.strip()]
-    index = len(paragraphs) - 1
-    while index > 0 and lines[paragraphs[index] - 1].lstrip()[:1] in _OPENING_QUOTES:
+    lines, nonblank = _paragraphs(text)
+    count = bisect.bisect_right(nonblank, anchor.line)  # the paragraphs up to the quote's line
+    index = count - 1
+    while index > 0 and lines[nonblank[index] - 1].lstrip()[:1] in _OPENING_QUOTES:
         index -= 1
-    first = paragraphs[max(index - SPEAKER_WINDOW, 0)] if paragraphs else 1
+    first = nonblank[max(index - SPEAKER_WINDOW, 0)] if count else 1
     window = _fold("\n".join(lines[first - 1:anchor.end_line]))
-    return any(re.search(rf"\b{re.escape(_fold(name))}\b", window) for name in names)
+    return any(_name_pattern(name).search(window) for name in names)
 
 
 def _date_problems(claim: Claim, corpus: Corpus, origin_location: Location) -> list[Problem]:

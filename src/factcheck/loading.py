@@ -7,10 +7,11 @@ sources folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -66,8 +67,13 @@ def _field_name(path: tuple[str | int, ...]) -> str | None:
     return text or None
 
 
-def _attr_names(cls: type) -> list[str]:
-    return [a.name for a in attrs.fields(cls)]
+def _attr_names(cls: type) -> frozenset[str]:
+    return _field_names(cast(Hashable, cls))
+
+
+@functools.lru_cache(maxsize=64)
+def _field_names(cls: Any) -> frozenset[str]:
+    return frozenset(a.name for a in attrs.fields(cls))
 
 
 def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = ()) -> Iterable[
@@ -75,7 +81,8 @@ def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = 
     names = _attr_names(cls)
     for key in raw:
         if key not in names:
-            yield (*path, key), f"unknown field {key!r}{did_you_mean(key, names)}"
+            hint = did_you_mean(key, [a.name for a in attrs.fields(cls)])
+            yield (*path, key), f"unknown field {key!r}{hint}"
 
 
 def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Collector,
@@ -159,9 +166,10 @@ def _validator_message(exc: Exception, name: str) -> str:
     return message.replace(f"'{name}' ", "", 1)
 
 
-def _seeds_path(root: Path, seeds: str, path: str) -> Path | None:
-    """The source file's real path, or None when it would lie outside the sources folder."""
-    folder = (root / seeds).resolve()
+def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -> Path | None:
+    """The source file's real path, or None when it would lie outside the sources folder
+    (`folder` is that folder resolved, when the caller has it)."""
+    folder = folder or (root / seeds).resolve()
     if Path(path).is_absolute():
         return None
     candidate = (folder / path).resolve()
@@ -178,6 +186,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
     sources: dict[str, Source] = {}
     texts: dict[str, str] = {}
     origins: dict[str, Origin] = {}
+    folder = (root / seeds).resolve()
     for source, index in _records(doc, "source", Source, out):
         line = doc.table_line("source", index)
         if source.id in sources:
@@ -187,7 +196,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
             continue
         sources[source.id] = source
         origins[f"source:{source.id}"] = Origin(file=name, line=line)
-        path = _seeds_path(root, seeds, source.path)
+        path = _seeds_path(root, seeds, source.path, folder)
         path_line = doc.line_of("source", index, ("path",))
         if path is None:
             out.add(f"path {source.path!r} is outside the sources folder {seeds}/",

@@ -46,10 +46,11 @@ computed exactly and rounded outward, so a result contains every pointwise resul
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import Literal, get_args
 
@@ -377,6 +378,14 @@ _SKIP = (
 )
 _FLAGS = re.IGNORECASE
 _SCAN = re.compile(rf"(?P<skip>{_SKIP})|{_number_re('')}", _FLAGS)
+# Where a match of _SCAN may start: every branch starts after a non-word character, on a digit,
+# sign, currency sign or '.', or on the first word of a hedge, number word, fraction or factor
+# (or of "one-off", "no one"), a whole word: in every branch a non-word character follows it.
+# Scanning for these first and trying _SCAN only there finds the same matches as
+# _SCAN.finditer, several times faster.
+_FIRST_WORDS = {w.split()[0].rstrip(".") for w in (*_HEDGES, *_UNITS, *_TENS, *_FACTORS)}
+_FIRST_WORDS |= {"a", "one", "half", "two", "three", "hundred", "dozen", "no"}
+_START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{_alt(_FIRST_WORDS)})(?!\w))", _FLAGS)
 _FULL = re.compile(rf"\s*{_number_re('')}(?:\s+per\s+{_base_re('b')})?\s*", _FLAGS)
 _PER_AFTER = re.compile(
     r"(?:\s+[^\W\d_]+(?:['\u2019-][^\W\d_]+)*){0,3}\s+(?P<per>per)\s+" + _base_re("b"), _FLAGS)
@@ -446,8 +455,42 @@ def _nearest(q: _Ext, text: str) -> float:
         raise NumberError(f"{text!r} is too large a number") from None
 
 
+_PLAIN_GROUPS = ("frac", "factor", "hedge", "pct", "wpct", "sfx", "mult", "wmult", "sign", "cur")
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_groups(p: str) -> tuple[str, ...]:
+    """The groups of `_number_re(p)` that make a number more than bare digits."""
+    return tuple(p + group for group in _PLAIN_GROUPS)
+
+
+def _plain(digits: str, text: str) -> Number | None:
+    """A bare number written in digits ('2,221', '24.5', '2010') read with integer arithmetic:
+    the same Number `_build` makes with fractions (int / int is correctly rounded, as is
+    float(Fraction)), or None when it is long enough to need the general path."""
+    plain = digits.replace(",", "")
+    if len(plain) > 300:
+        return None
+    whole, dot, decimals = plain.partition(".")
+    if dot:
+        mantissa, unit = int(whole + decimals), 10 ** len(decimals)
+        lo, hi = (2 * mantissa - 1) / (2 * unit), (2 * mantissa + 1) / (2 * unit)
+        return Number(text=text, value=mantissa / unit, scale="count", interval=Interval(lo=lo, hi=hi))
+    n = int(plain)
+    if len(digits) == 4 and 1900 <= n <= 2100:
+        half_units = 1
+    else:
+        half_units = 10 ** (len(plain) - len(plain.rstrip("0"))) if n else 1
+    return Number(text=text, value=float(n), scale="count",
+                  interval=Interval(lo=(2 * n - half_units) / 2, hi=(2 * n + half_units) / 2))
+
+
 def _build(m: re.Match[str], text: str, p: str = "") -> Number:
     """The Number that a match of `_number_re(p)` states."""
+    if m[p + "digits"] and not any(m.group(*_plain_groups(p))):
+        number = _plain(m[p + "digits"], text)
+        if number is not None:
+            return number
     scale: Scale = "count"
     if m[p + "frac"]:
         scale = "ratio"
@@ -503,8 +546,11 @@ def _base_value(m: re.Match[str], p: str) -> float | None:
 
 # --- the public functions ----------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)
 def parse_number(text: str) -> Number:
-    """Read a text that is one number expression, such as 'about 25 per cent' or '£2.9m'."""
+    """Read a text that is one number expression, such as 'about 25 per cent' or '£2.9m'.
+
+    Cached: a Number is immutable, and claims state the same values again and again."""
     m = _FULL.fullmatch(text)
     if m is None:
         raise NumberError(f"{text!r} is not a number this tool can read")
@@ -518,10 +564,23 @@ def parse_number(text: str) -> Number:
     return number
 
 
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_SCAN.finditer(text)`, tried only where `_START` says one may begin."""
+    search, match = _START.search, _SCAN.match
+    position = 0
+    while (start := search(text, position)) is not None:
+        found = match(text, start.start())
+        if found is None:
+            position = start.start() + 1
+        else:
+            yield found
+            position = max(found.end(), start.start() + 1)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, per-bases attached."""
     mentions = []
-    for m in _SCAN.finditer(text):
+    for m in _scan(text):
         if m["skip"]:
             continue
         try:

@@ -44,9 +44,12 @@ class TomlFile:
         if start is None:
             return None
         end = self._block_end(start, table)
+        # The headers strictly inside the block: headers are sorted by line.
+        inside = self.headers[bisect.bisect_right(self.headers, (start, "\uffff")):
+                              bisect.bisect_left(self.headers, (end, ""))]
         if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
             subtable = f"{table}.{path[0]}"
-            subs = [line for line, name in self.headers if name == subtable and start < line < end]
+            subs = [line for line, name in inside if name == subtable]
             if path[1] < len(subs):
                 sub_start = subs[path[1]]
                 sub_end = self._block_end(sub_start, subtable)
@@ -54,15 +57,16 @@ class TomlFile:
                     return self._key_line(path[2], sub_start, sub_end) or sub_start
                 return sub_start
         if path and isinstance(path[0], str):
-            sub_heads = [line for line, name in self.headers if start < line < end]
-            own_end = min(sub_heads, default=end)
+            own_end = inside[0][0] if inside else end
             return self._key_line(path[0], start, own_end) or start
         return start
 
     def _block_end(self, start: int, table: str) -> int:
         position = bisect.bisect_right(self.headers, (start, "\uffff"))
-        for line, name in self.headers[position:]:
-            if not name.startswith(table + "."):
+        prefix = table + "."
+        for i in range(position, len(self.headers)):  # no copy of the rest of the headers
+            line, name = self.headers[i]
+            if not name.startswith(prefix):
                 return line
         return len(self.lines) + 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..anchoring import normalise
+from ..anchoring import normalise_text
 from ..findings import Finding, Severity, Value, make_finding
 from ..model import (
     Assessment,
@@ -205,9 +205,11 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
 def same_quote(context: Context) -> Iterator[Finding]:
     """The same words carrying a claim in two different sources."""
     for claim in context.corpus.claims:
+        if len(claim.evidence) < 2:
+            continue  # one quote cannot appear in two sources
         by_quote: dict[str, set[str]] = defaultdict(set)
         for evidence in claim.evidence:
-            by_quote[normalise(evidence.quote)[0].strip().casefold()].add(evidence.source)
+            by_quote[normalise_text(evidence.quote).strip().casefold()].add(evidence.source)
         sources = sorted({s for found in by_quote.values() if len(found) > 1 for s in found})
         if sources:
             yield make_finding(

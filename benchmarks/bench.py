@@ -1,0 +1,237 @@
+"""Benchmark the audit on synthetic corpora of growing size.
+
+    .venv/bin/python benchmarks/bench.py [--sizes 1000 10000 100000] [--format jsonl|toml]
+                                         [--pytest-compare 10000] [--tracemalloc]
+
+For each size a corpus is generated (about 10 claims a source) into a temporary folder,
+then measured in a fresh child process, stage by stage: load, anchor (every claim's
+evidence checks), rules, coverage and report (build_report + dumps). Memory is the
+process high-water mark (ru_maxrss) after each stage, so it only grows; with
+--tracemalloc a second, slower pass gives each stage's own peak of Python allocations.
+The findings are scored against the planted ones (precision and recall). At the
+--pytest-compare size, `pytest claims` over a generated corpus (TOML, every planted
+contradiction and tension with a verdict, so all items pass) is timed against as many
+trivial parametrised tests, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from factcheck.synthetic import generate  # noqa: E402
+
+STAGES = ("load", "anchor", "rules", "coverage", "report")
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, Any]:
+    """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
+    from factcheck import load
+    from factcheck.audit import Audit, review_problems
+    from factcheck.coverage import measure as coverage_measure
+    from factcheck.evidence import check_claim
+    from factcheck.rules import find
+
+    try:
+        from factcheck.report import build_report, dumps
+    except ImportError:
+        build_report = dumps = None  # type: ignore[assignment]
+
+    state: dict[str, Any] = {}
+
+    def do_load() -> None:
+        state["corpus"] = load(root)
+
+    def do_anchor() -> None:
+        corpus = state["corpus"]
+        state["results"] = tuple(check_claim(claim, corpus) for claim in corpus.claims)
+
+    def do_rules() -> None:
+        state["findings"] = find(state["corpus"])
+
+    def do_coverage() -> None:
+        state["coverage"] = coverage_measure(state["corpus"],
+                                             ((r.claim, r.anchors) for r in state["results"]))
+
+    def do_report() -> None:
+        corpus = state["corpus"]
+        result = Audit(corpus=corpus, results=state["results"], findings=state["findings"],
+                       review=review_problems(corpus, state["findings"]), coverage=state["coverage"])
+        state["audit"] = result
+        if build_report is not None:
+            state["json_bytes"] = len(dumps(build_report(result)).encode())
+
+    steps: dict[str, Callable[[], None]] = {"load": do_load, "anchor": do_anchor, "rules": do_rules,
+                                            "coverage": do_coverage, "report": do_report}
+    out: dict[str, Any] = {"baseline_rss": _rss_mib(), "stages": {}}
+    for name in STAGES:
+        if use_tracemalloc:
+            tracemalloc.start()
+        start = time.perf_counter()
+        steps[name]()
+        elapsed = time.perf_counter() - start
+        stage = {"seconds": elapsed, "rss_mib": _rss_mib()}
+        if use_tracemalloc:
+            stage["traced_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        out["stages"][name] = stage
+    result = state["audit"]
+    expected = {(s, frozenset(c)) for s, c in json.loads(Path(expected_path).read_text())}
+    found = {(f.severity, frozenset(f.claims)) for f in result.findings}
+    hits = len(found & expected)
+    out.update(claims=len(result.corpus.claims), sources=len(result.corpus.sources),
+               evidence_errors=sum(1 for r in result.results for p in r.problems if p.level == "error"),
+               warnings=len(result.warnings), findings=len(found), expected=len(expected), hits=hits,
+               report=build_report is not None, json_bytes=state.get("json_bytes"),
+               by_severity={s: sum(1 for f in result.findings if f.severity == s)
+                            for s in ("contradiction", "tension", "changed", "corroborated")})
+    return out
+
+
+def run_size(size: int, fmt: str, use_tracemalloc: bool) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix=f"factcheck-bench-{size}-") as tmp:
+        start = time.perf_counter()
+        plan = generate(Path(tmp), claims=size, fmt=fmt)  # type: ignore[arg-type]
+        generated = time.perf_counter() - start
+        expected = Path(tmp) / "expected.json"
+        expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
+        passes = [False, True] if use_tracemalloc else [False]
+        results = []
+        for traced in passes:
+            command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected)]
+            if traced:
+                command.append("--tracemalloc")
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"measuring {size} claims failed:\n{done.stderr}")
+            results.append(json.loads(done.stdout))
+        data = results[0]
+        if use_tracemalloc:
+            for name in STAGES:
+                data["stages"][name]["traced_peak_mib"] = results[1]["stages"][name]["traced_peak_mib"]
+        data["generate_seconds"] = generated
+        data["planted"] = {s: plan.count(s) for s in ("contradiction", "tension", "changed")}
+        return data
+
+
+def _exponent(t1: float, t2: float, n1: int, n2: int) -> float:
+    return math.log(t2 / t1) / math.log(n2 / n1) if t1 > 0 and t2 > 0 else float("nan")
+
+
+def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, traced: bool) -> None:
+    print(f"\nformat: {fmt}; memory: process high-water mark (ru_maxrss) after each stage, MiB"
+          + ("; traced = tracemalloc peak of the stage alone (separate pass), MiB" if traced else ""))
+    if not all(r["report"] for r in runs.values()):
+        print("report stage: factcheck.report is absent; it times only assembling the Audit")
+    header = f"{'claims':>8} {'sources':>7} " + " ".join(f"{s + ' s':>10} {s + ' MiB':>11}" for s in STAGES)
+    print(header)
+    for n in sizes:
+        r = runs[n]
+        cells = " ".join(f"{r['stages'][s]['seconds']:>10.2f} {r['stages'][s]['rss_mib']:>11.0f}"
+                         for s in STAGES)
+        print(f"{n:>8} {r['sources']:>7} {cells}")
+        if traced:
+            print(f"{'':>8} {'traced':>7} " + " ".join(
+                f"{'':>10} {r['stages'][s]['traced_peak_mib']:>11.0f}" for s in STAGES))
+    print(f"\n{'claims':>8} {'total s':>8} {'claims/s':>9} {'peak MiB':>9} {'exponent':>9} "
+          f"{'precision':>9} {'recall':>7} {'planted c/t/ch':>15} {'found':>6} {'ev.err':>6} {'gen s':>6}")
+    previous: tuple[int, float] | None = None
+    for n in sizes:
+        r = runs[n]
+        total = sum(r["stages"][s]["seconds"] for s in STAGES)
+        peak = max(r["stages"][s]["rss_mib"] for s in STAGES)
+        exponent = "" if previous is None else f"{_exponent(previous[1], total, previous[0], n):.2f}"
+        precision = r["hits"] / r["findings"] if r["findings"] else 1.0
+        recall = r["hits"] / r["expected"] if r["expected"] else 1.0
+        planted = "/".join(str(r["planted"][s]) for s in ("contradiction", "tension", "changed"))
+        print(f"{n:>8} {total:>8.2f} {n / total:>9.0f} {peak:>9.0f} {exponent:>9} {precision:>9.3f} "
+              f"{recall:>7.3f} {planted:>15} {r['findings']:>6} {r['evidence_errors']:>6} "
+              f"{r['generate_seconds']:>6.1f}")
+        previous = (n, total)
+    if len(sizes) > 1:
+        print("\ngrowth exponent per stage, log(t2/t1)/log(n2/n1):")
+        for a, b in pairwise(sizes):
+            cells = ", ".join(
+                f"{s} {_exponent(runs[a]['stages'][s]['seconds'], runs[b]['stages'][s]['seconds'], a, b):.2f}"
+                for s in STAGES)
+            print(f"  {a} -> {b}: {cells}")
+
+
+def _pytest(args: list[str], cwd: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", *args, "-q", "-p", "no:cacheprovider"],
+                          cwd=cwd, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    elapsed = time.perf_counter() - start
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
+    return elapsed, last
+
+
+def pytest_compare(size: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="factcheck-pytest-") as tmp:
+        root = Path(tmp) / "corpus"
+        generate(root, claims=size, fmt="toml", verdicts=True)
+        (root / "pyproject.toml").write_text('[tool.factcheck]\nroot = "."\n')
+        trivial = Path(tmp) / "trivial"
+        trivial.mkdir()
+        (trivial / "test_trivial.py").write_text(
+            f"import pytest\n\n\n@pytest.mark.parametrize(\"i\", range({size}))\n"
+            "def test_trivial(i):\n    assert i >= 0\n")
+        (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+        claims_time, claims_line = _pytest(["claims"], root)
+        trivial_time, trivial_line = _pytest(["test_trivial.py"], trivial)
+    print(f"\npytest at {size} claims (TOML, planted findings with verdicts), same run:")
+    print(f"  pytest claims:          {claims_time:6.2f} s   ({claims_line})")
+    print(f"  {size} trivial tests: {trivial_time:6.2f} s   ({trivial_line})")
+    print(f"  ratio: {claims_time / trivial_time:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--format", choices=("jsonl", "toml"), default="jsonl")
+    parser.add_argument("--compare-formats", type=int, default=10000, metavar="N",
+                        help="also time the other format at N claims (0: skip)")
+    parser.add_argument("--pytest-compare", type=int, default=10000, metavar="N",
+                        help="pytest over N synthetic claims against N trivial tests (0: skip)")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="a second pass per size for each stage's traced peak memory")
+    parser.add_argument("--child", nargs=2, metavar=("ROOT", "EXPECTED"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc)))
+        return
+    sizes = sorted(args.sizes)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    runs = {n: run_size(n, args.format, args.tracemalloc) for n in sizes}
+    print_table(sizes, runs, args.format, args.tracemalloc)
+    if args.compare_formats:
+        other = "toml" if args.format == "jsonl" else "jsonl"
+        n = args.compare_formats
+        print_table([n], {n: run_size(n, other, False)}, other, False)
+    if args.pytest_compare:
+        pytest_compare(args.pytest_compare)
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,7 @@ trivial parametrised tests, in the same run.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -49,6 +50,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
     from factcheck.audit import Audit, review_problems
     from factcheck.coverage import measure as coverage_measure
     from factcheck.evidence import check_claim
+    from factcheck.numbers import find_numbers
     from factcheck.rules import find
 
     try:
@@ -63,14 +65,18 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
 
     def do_anchor() -> None:
         corpus = state["corpus"]
-        state["results"] = tuple(check_claim(claim, corpus) for claim in corpus.claims)
+        mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
+        state["mentions"] = mentions
+        state["results"] = tuple(check_claim(claim, corpus, mentions=mentions)
+                                 for claim in corpus.claims)
 
     def do_rules() -> None:
         state["findings"] = find(state["corpus"])
 
     def do_coverage() -> None:
         state["coverage"] = coverage_measure(state["corpus"],
-                                             ((r.claim, r.anchors) for r in state["results"]))
+                                             ((r.claim, r.anchors) for r in state["results"]),
+                                             mentions=state["mentions"])
 
     def do_report() -> None:
         corpus = state["corpus"]
@@ -216,13 +222,20 @@ def main() -> None:
                         help="pytest over N synthetic claims against N trivial tests (0: skip)")
     parser.add_argument("--tracemalloc", action="store_true",
                         help="a second pass per size for each stage's traced peak memory")
+    parser.add_argument("--keep-gc", action="store_true",
+                        help="keep Python's cyclic GC running (the factcheck command pauses it)")
     parser.add_argument("--child", nargs=2, metavar=("ROOT", "EXPECTED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        if not os.environ.get("FACTCHECK_BENCH_KEEP_GC"):
+            gc.disable()  # as the factcheck command does for its run
         print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc)))
         return
+    if args.keep_gc:
+        os.environ["FACTCHECK_BENCH_KEEP_GC"] = "1"
     sizes = sorted(args.sizes)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
+          + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
     runs = {n: run_size(n, args.format, args.tracemalloc) for n in sizes}
     print_table(sizes, runs, args.format, args.tracemalloc)
     if args.compare_formats:

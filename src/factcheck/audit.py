@@ -11,6 +11,7 @@ from .errors import Location, Problem
 from .evidence import ClaimResult, check_claim
 from .findings import NEEDS_VERDICT, Finding
 from .model import Corpus, Verdict
+from .numbers import find_numbers
 from .rules import Rule, find
 
 Progress = Callable[[int, int], None]
@@ -84,13 +85,14 @@ def review_problems(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Proble
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
           progress: Progress | None = None) -> Audit:
     """Check every claim of `corpus` against its sources, then run the rules."""
+    mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
     results = []
     total = len(corpus.claims)
     for done, claim in enumerate(corpus.claims, start=1):
-        results.append(check_claim(claim, corpus))
+        results.append(check_claim(claim, corpus, mentions=mentions))
         if progress is not None:
             progress(done, total)
     findings = find(corpus, rules)
-    coverage = measure(corpus, ((r.claim, r.anchors) for r in results))
+    coverage = measure(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
     return Audit(corpus=corpus, results=tuple(results), findings=findings,
                  review=review_problems(corpus, findings), coverage=coverage)

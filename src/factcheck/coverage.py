@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
 
 from .errors import Location, Problem
 from .model import Anchor, Claim, Corpus, CoverageConfig, Ignore
-from .numbers import find_numbers
+from .numbers import NumberMention, find_numbers
 from .tomlfile import TomlFile
 
 StatementKind = Literal["number", "graded"]
@@ -95,10 +95,15 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
 
 
-def statements(text: str, words: Iterable[str]) -> list[tuple[int, int, str, StatementKind]]:
-    """Every number and graded word of a text as (start, end, text, kind), in order."""
+def statements(text: str, words: Iterable[str], numbers: Sequence[NumberMention] | None = None,
+               ) -> list[tuple[int, int, str, StatementKind]]:
+    """Every number and graded word of a text as (start, end, text, kind), in order.
+
+    `numbers` are the text's number mentions when they have been read already.
+    """
+    mentions = find_numbers(text) if numbers is None else numbers
     found: list[tuple[int, int, str, StatementKind]] = [
-        (m.start, m.end, text[m.start:m.end], "number") for m in find_numbers(text)]
+        (m.start, m.end, text[m.start:m.end], "number") for m in mentions]
     taken = [(s, e) for s, e, _, _ in found]
     for word in words:
         for match in _word_pattern(word).finditer(text):
@@ -110,7 +115,8 @@ def statements(text: str, words: Iterable[str]) -> list[tuple[int, int, str, Sta
 
 
 def measure(corpus: Corpus, anchors: Iterable[tuple[Claim, Iterable[Anchor | None]]],
-            config: CoverageConfig | None = None) -> Coverage:
+            config: CoverageConfig | None = None, *,
+            mentions: Mapping[str, Sequence[NumberMention]] | None = None) -> Coverage:
     """Which statements of each source lie inside a quote of some claim."""
     config = config or corpus.coverage
     spans: dict[str, list[tuple[int, int]]] = {source: [] for source in corpus.sources}
@@ -127,7 +133,7 @@ def measure(corpus: Corpus, anchors: Iterable[tuple[Claim, Iterable[Anchor | Non
         text = corpus.texts[source_id]
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         found = []
-        for start, end, stated, kind in statements(text, words):
+        for start, end, stated, kind in statements(text, words, (mentions or {}).get(source_id)):
             line = _line(line_starts, start)
             found.append(Statement(
                 source=source_id, start=start, end=end, line=line, text=stated, kind=kind,

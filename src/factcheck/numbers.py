@@ -609,11 +609,13 @@ def agreement(a: Interval, b: Interval, a_point: float, b_point: float) -> Agree
     return "rounding"
 
 
-def stated_in(claimed: Number, text: str) -> list[Number]:
-    """The numbers of `text` that a claimed number could be quoting: same scale and base,
+def quotes(claimed: Number, stated: Number) -> bool:
+    """Whether a stated number could be what a claimed number quotes: same scale and base,
     and each one's value inside the other's interval."""
-    return [
-        n for n in (mention.number for mention in find_numbers(text))
-        if n.scale == claimed.scale and n.per == claimed.per
-        and n.interval.contains(claimed.value) and claimed.interval.contains(n.value)
-    ]
+    return (stated.scale == claimed.scale and stated.per == claimed.per
+            and stated.interval.contains(claimed.value) and claimed.interval.contains(stated.value))
+
+
+def stated_in(claimed: Number, text: str) -> list[Number]:
+    """The numbers of `text` that a claimed number could be quoting."""
+    return [mention.number for mention in find_numbers(text) if quotes(claimed, mention.number)]

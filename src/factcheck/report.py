@@ -244,9 +244,29 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
 
 
 def dumps(report: Report) -> str:
-    """The report as JSON text: sorted keys, two-space indent, UTF-8 as is, a final newline."""
+    """The report as JSON text: sorted keys, one source, claim or finding a line, a final newline.
+
+    Each record sits on a line of its own, so the file diffs and greps well, and the C JSON
+    encoder does the work (indent=2 would fall back to the pure-Python one, ten times slower).
+    """
     data = converter.unstructure(report)
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
+                              separators=(", ", ": ")).encode
+    keys = sorted(data)
+    lines = ["{"]
+    for number, key in enumerate(keys, start=1):
+        comma = "," if number < len(keys) else ""
+        value = data[key]
+        if isinstance(value, list) and value:
+            lines.append(f"  {encode(key)}: [")
+            last = len(value) - 1
+            lines.extend(f"    {encode(item)}{',' if index < last else ''}"
+                         for index, item in enumerate(value))
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {encode(key)}: {encode(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:

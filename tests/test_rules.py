@@ -367,3 +367,31 @@ def test_rule_packs_load_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(registry, "entry_points", lambda group: [broken])
     with pytest.raises(FactcheckError, match="rule pack 'broken'"):
         registry.rule_packs()
+
+
+@pytest.mark.parametrize("other", [{"party": "watchdog"}, {"measure": "knife crime"},
+                                   {"period": "2021"}, {"position": "highest"}])
+def test_ranking_conflict_near_misses(other: dict[str, str]) -> None:
+    values = {"party": "force", "position": "one of the highest", **other}
+    found = findings(claim("ranking", "a"), claim("ranking", "b", **values))
+    assert by_rule(found, "ranking-conflict") == []
+
+
+def test_same_value_at_another_time_is_no_change() -> None:
+    found = findings(claim("status", "a", period="2023"), claim("status", "b", period="2024"))
+    assert by_rule(found, "change-over-time") == []
+
+
+def test_change_over_time_only_between_neighbouring_periods() -> None:
+    found = findings(claim("quantity", "a", value="5", period="2021"),
+                     claim("quantity", "b", value="9", period="2022"),
+                     claim("quantity", "c", value="13", period="2023"))
+    assert sorted(f.claims for f in by_rule(found, "change-over-time")) == [("a", "b"), ("b", "c")]
+
+
+def test_resolution_not_contradicted_by_another_party_or_topic() -> None:
+    fixed = claim("assessment", "fixed", party="force", period="2021", holds=True, stated="2021-06")
+    assert by_rule(findings(fixed, claim("assessment", "press-later", party="press", holds=False,
+                                         stated="2023-11")), "resolution-contradicted") == []
+    assert by_rule(findings(fixed, claim("assessment", "other-topic", topic="other", holds=False,
+                                         stated="2023-11")), "resolution-contradicted") == []

@@ -11,6 +11,7 @@ Nothing here judges a claim: the items only report what `factcheck.audit` found.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
@@ -194,7 +195,7 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
         if finding.severity not in NEEDS_VERDICT:
             continue
         # Its first claim's file; every finding names claims, but never lose one that does not.
-        named = [*finding.claims, *(c.id for c in corpus.claims)]
+        named = itertools.chain(finding.claims, (c.id for c in corpus.claims))
         home = next((p for c in named if (p := _origin_path(root, corpus.origins.get(c)))), None)
         if home is not None:
             placed[home].append(finding)

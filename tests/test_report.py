@@ -19,7 +19,6 @@ from factcheck.dates import PartialDate, Period
 from factcheck.errors import FactcheckError
 from factcheck.report import (
     SCHEMA,
-    AnchorEntry,
     AssessmentValue,
     CauseValue,
     ChangeValue,
@@ -52,6 +51,7 @@ from factcheck.report import (
     write_atomic,
     write_report,
 )
+from factcheck.report_records import AnchorEntry
 
 from .conftest import CLAIMS, TEXT, Builder
 

@@ -29,7 +29,6 @@ from .coverage import Coverage
 from .errors import FactcheckError, Problem
 from .findings import SEVERITIES, Finding
 from .model import (
-    Anchor,
     Assessment,
     Cause,
     Change,
@@ -47,7 +46,6 @@ from .report_records import (
     SCHEMA,
     SCHEMA_FILE,
     VALUE_KINDS,
-    AnchorEntry,
     AssessmentValue,
     Bound,
     Bounds,
@@ -129,14 +127,6 @@ def claim_value(claim: Claim) -> ClaimValue:
     return CauseValue(outcome=claim.outcome, cause=claim.cause)
 
 
-def _anchor(anchor: Anchor | None) -> AnchorEntry | None:
-    if anchor is None:
-        return None
-    return AnchorEntry(start=anchor.start, end=anchor.end, line=anchor.line, column=anchor.column,
-                       end_line=anchor.end_line, match=anchor.match, score=float(anchor.score),
-                       candidates=anchor.candidates)
-
-
 def _problem(problem: Problem) -> ProblemEntry:
     return ProblemEntry(check=problem.check, level=problem.level, message=problem.message,
                         field=problem.location.field)
@@ -192,7 +182,7 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
             file=origin.file if origin else None, line=origin.line if origin else None,
             value=claim_value(claim),
             evidence=tuple(EvidenceEntry(source=e.source, quote=e.quote, prefix=e.prefix,
-                                         suffix=e.suffix, anchor=_anchor(a))
+                                         suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
             problems=tuple(_problem(p) for p in result.problems), ok=result.ok))
     verdicts = audit.verdicts

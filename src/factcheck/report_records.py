@@ -13,7 +13,7 @@ from .coverage import StatementKind
 from .dates import PartialDate, Period
 from .errors import Level
 from .findings import Severity
-from .model import MatchKind, Role, SourceKind
+from .model import Anchor, Role, SourceKind
 
 SCHEMA = "factcheck-report/1"
 SCHEMA_FILE = "factcheck-report-1.schema.json"
@@ -167,18 +167,8 @@ ClaimKind = Literal["quantity", "rate", "change", "rating", "status", "assessmen
 VALUE_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
 
 
-@attrs.frozen(kw_only=True)
-class AnchorEntry:
-    """Where a quote was found: offsets, 1-based line and column, how it matched."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    match: MatchKind
-    score: float
-    candidates: int
+AnchorEntry: TypeAlias = Anchor
+"""A resolved quote is reported exactly as the model records it."""
 
 
 @attrs.frozen(kw_only=True)

@@ -35,7 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from factcheck.synthetic import generate  # noqa: E402
+from factcheck.testing.synthetic import generate  # noqa: E402
 
 STAGES = ("load", "anchor", "rules", "coverage", "report")
 
@@ -47,14 +47,14 @@ def _rss_mib() -> float:
 def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
-    from factcheck.audit import Audit, review_problems
-    from factcheck.coverage import measure as coverage_measure
-    from factcheck.evidence import check_claim
-    from factcheck.numbers import find_numbers
+    from factcheck.auditing import Audit, review_problems
+    from factcheck.checks.coverage import measure_coverage as coverage_measure
+    from factcheck.checks.evidence import check_claim
     from factcheck.rules import find
+    from factcheck.text.numbers import find_numbers
 
     try:
-        from factcheck.report import build_report, dumps
+        from factcheck.reports.json_report import build_report, dumps
     except ImportError:
         build_report = dumps = None  # type: ignore[assignment]
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.dates import parse_date, parse_period
-from factcheck.model import (
+from factcheck.corpus.records import (
     CLAIM_KINDS,
     Claim,
     Corpus,
     Evidence,
+    GradingScale,
     Party,
     Relation,
-    Scale,
     Source,
     Topic,
     Verdict,
 )
+from factcheck.text.dates import parse_date, parse_period
 
 PARTIES = {
     "watchdog": Party(id="watchdog", name="The Watchdog", role="watchdog"),
@@ -57,5 +57,5 @@ def corpus(claims: list[Claim], *, relations: tuple[Relation, ...] = (),
     return Corpus(root=".", sources={"src": SOURCE}, texts={"src": "a quote"},
                   parties=PARTIES, speakers={},
                   topics={"topic": Topic(id="topic", description="A topic.")},
-                  scales={"peel": Scale(id="peel", grades=("good", "adequate"))},
+                  scales={"peel": GradingScale(id="peel", grades=("good", "adequate"))},
                   claims=tuple(claims), relations=relations, verdicts=verdicts)

@@ -6,8 +6,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from factcheck.dates import PartialDate, Period
-from factcheck.model import (
+from factcheck.corpus.records import (
     Assessment,
     Cause,
     Change,
@@ -19,7 +18,8 @@ from factcheck.model import (
     Stance,
     Status,
 )
-from factcheck.numbers import Interval
+from factcheck.text.dates import PartialDate, Period
+from factcheck.text.intervals import Interval
 
 # --- numbers -----------------------------------------------------------------------------------
 

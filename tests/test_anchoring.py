@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck.anchoring import line_and_column, normalise, resolve
 from factcheck.errors import AmbiguousQuote, QuoteNotFound
+from factcheck.text.anchoring import line_and_column, normalise, resolve
 
 # Lines from a news article about an inspection of West Midlands Police.
 SOURCE = (

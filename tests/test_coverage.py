@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import InputError, audit, load
-from factcheck.coverage import statements
+from factcheck.checks.coverage import statements
 
 from .conftest import CLAIMS, Builder
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import FactcheckError
-from factcheck.dates import parse_date, parse_period
+from factcheck.text.dates import parse_date, parse_period
 
 
 def test_precision_is_kept() -> None:

@@ -11,17 +11,16 @@ import pytest
 
 import factcheck
 from factcheck import Audit
-from factcheck.exports import (
+from factcheck.reports.claimreview import claimreview, write_claimreview
+from factcheck.reports.sarif import (
     CHECKS,
     EVIDENCE_FINGERPRINT,
     FINDING_FINGERPRINT,
-    claimreview,
     sarif,
-    write_claimreview,
     write_sarif,
 )
-from factcheck.findings import finding_id
 from factcheck.rules import builtin_rules
+from factcheck.rules.findings import finding_id
 
 from .conftest import Builder
 from .test_report import FAILING_CLAIMS, FAILING_TEXT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import InputError, Quantity, load
-from factcheck.loading import load as load_direct
+from factcheck.corpus.loading import load as load_direct
 
 from .conftest import CLAIMS, TEXT, Builder, sources_toml
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from factcheck.convert import converter
-from factcheck.model import Claim
+from factcheck.corpus.convert import converter
+from factcheck.corpus.records import Claim
 
 from .strategies import claims
 

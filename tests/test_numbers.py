@@ -14,10 +14,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.errors import NumberError
-from factcheck.numbers import (
-    Interval,
+from factcheck.text.intervals import Interval, agreement
+from factcheck.text.numbers import (
     Number,
-    agreement,
     find_numbers,
     parse_number,
     stated_in,

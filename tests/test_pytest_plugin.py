@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.findings import finding_id
 from factcheck.pytest_plugin import ClaimItem, FindingItem
+from factcheck.rules.findings import finding_id
 
 from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, sources_toml
 
@@ -304,7 +304,7 @@ def test_stays_out_of_the_way_without_claims(pytester: pytest.Pytester) -> None:
 
 
 def test_report_is_written_at_session_end(pytester: pytest.Pytester) -> None:
-    pytest.importorskip("factcheck.report")
+    pytest.importorskip("factcheck.reports.json_report")
     write_corpus(pytester)
     result = pytester.runpytest("claims/", "--factcheck-report", "report.json")
     result.assert_outcomes(passed=2)
@@ -314,7 +314,7 @@ def test_report_is_written_at_session_end(pytester: pytest.Pytester) -> None:
 
 
 def test_report_from_pyproject_only_when_claims_were_run(pytester: pytest.Pytester) -> None:
-    pytest.importorskip("factcheck.report")
+    pytest.importorskip("factcheck.reports.json_report")
     write_corpus(pytester, pyproject=PYPROJECT + 'report = "report.json"\n')
     pytester.makepyfile(test_plain="def test_one():\n    pass\n")
     pytester.runpytest("test_plain.py").assert_outcomes(passed=1)

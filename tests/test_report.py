@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Audit
-from factcheck.convert import converter
-from factcheck.dates import PartialDate, Period
+from factcheck.corpus.convert import converter
 from factcheck.errors import FactcheckError
-from factcheck.report import (
+from factcheck.reports.files import write_atomic
+from factcheck.reports.json_report import (
     SCHEMA,
     AssessmentValue,
     CauseValue,
@@ -48,10 +48,10 @@ from factcheck.report import (
     dumps,
     load_report,
     report_schema,
-    write_atomic,
     write_report,
 )
-from factcheck.report_records import AnchorEntry
+from factcheck.reports.records import AnchorEntry
+from factcheck.text.dates import PartialDate, Period
 
 from .conftest import CLAIMS, TEXT, Builder
 

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.dates import parse_period
+from factcheck.corpus.records import Evidence, Relation
 from factcheck.errors import FactcheckError
-from factcheck.findings import Finding
-from factcheck.model import Evidence, Relation
-from factcheck.numbers import parse_number
 from factcheck.rules import builtin_rules, collect, find, rule, run_rules
 from factcheck.rules.engine import overlapping_pairs, sequential_pairs
+from factcheck.rules.findings import Finding
+from factcheck.text.dates import parse_period
+from factcheck.text.numbers import parse_number
 
 from .factories import claim, corpus
 
@@ -244,7 +244,7 @@ def test_same_quote_once_is_nothing() -> None:
 def test_a_rule_pack_registered_programmatically() -> None:
     @rule("always-two", kinds=("quantity",))
     def always(a, b, context):  # type: ignore[no-untyped-def]
-        from factcheck.findings import make_finding
+        from factcheck.rules.findings import make_finding
 
         yield make_finding(rule="always-two", severity="tension", claims=(a.id, b.id),
                            parties=(a.party, b.party), message="two quantities")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import audit, load
-from factcheck.synthetic import Format, generate
+from factcheck.testing.synthetic import Format, generate
 
 SIZE = 400  # enough for every kind of planted finding (6 of each severity)
 

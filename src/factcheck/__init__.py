@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
-from .audit import Audit, audit
-from .coverage import Coverage
-from .dates import PartialDate, Period
+from .auditing import Audit, audit
+from .checks.coverage import Coverage
+from .checks.evidence import ClaimResult
+from .corpus.loading import load
+from .corpus.records import (
+    Anchor,
+    Assessment,
+    Cause,
+    Change,
+    Claim,
+    Corpus,
+    Evidence,
+    GradingScale,
+    Party,
+    Quantity,
+    Ranking,
+    Rate,
+    Rating,
+    Relation,
+    Source,
+    Speaker,
+    Stance,
+    Status,
+    Topic,
+    Verdict,
+)
 from .errors import (
     AmbiguousQuote,
     AnchorError,
@@ -15,35 +38,15 @@ from .errors import (
     Problem,
     QuoteNotFound,
 )
-from .evidence import ClaimResult
-from .findings import Finding
-from .loading import load
-from .model import (
-    Anchor,
-    Assessment,
-    Cause,
-    Change,
-    Claim,
-    Corpus,
-    Evidence,
-    Party,
-    Quantity,
-    Ranking,
-    Rate,
-    Rating,
-    Relation,
-    Scale,
-    Source,
-    Speaker,
-    Stance,
-    Status,
-    Topic,
-    Verdict,
-)
-from .numbers import Interval, Number, parse_number
-from .report import build_report, load_report, write_report
-from .report_records import Report
+from .reports.json_report import build_report, factcheck_version, load_report, write_report
+from .reports.records import Report
 from .rules import Rule, rule
+from .rules.findings import Finding
+from .text.dates import PartialDate, Period
+from .text.intervals import Interval
+from .text.numbers import Number, parse_number
+
+__version__ = factcheck_version()
 
 __all__ = [
     "AmbiguousQuote",
@@ -60,6 +63,7 @@ __all__ = [
     "Evidence",
     "FactcheckError",
     "Finding",
+    "GradingScale",
     "InputError",
     "Interval",
     "Location",
@@ -77,13 +81,13 @@ __all__ = [
     "Relation",
     "Report",
     "Rule",
-    "Scale",
     "Source",
     "Speaker",
     "Stance",
     "Status",
     "Topic",
     "Verdict",
+    "__version__",
     "audit",
     "build_report",
     "load",

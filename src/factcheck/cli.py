@@ -8,17 +8,17 @@ import gc
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import TextIO
 
-from .audit import Audit, Progress, audit
+from .auditing import Audit, Progress, audit
+from .corpus.loading import load
 from .errors import FactcheckError, InputError
-from .explain import explain
-from .exports import write_claimreview, write_sarif
-from .findings import NEEDS_VERDICT, SEVERITIES
-from .loading import load
-from .report import write_report
+from .reports.claimreview import write_claimreview
+from .reports.explain import explain
+from .reports.json_report import factcheck_version, write_report
+from .reports.sarif import write_sarif
+from .rules.findings import NEEDS_VERDICT, SEVERITIES
 from .settings import tool_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="factcheck", description="Audit typed claims against the exact words of their "
         "sources, and find where the parties contradict each other.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('factcheck')}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
         "audit", help="check every claim's evidence and print a per-claim result",

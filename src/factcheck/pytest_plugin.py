@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from .audit import Audit, audit
+from .auditing import Audit, audit
+from .checks.evidence import ClaimResult
+from .corpus.loading import SPECIAL_FILES, load
+from .corpus.records import Corpus, Origin
 from .errors import FactcheckError, InputError, Problem
-from .evidence import ClaimResult
-from .explain import explain
-from .findings import NEEDS_VERDICT, Finding
-from .loading import SPECIAL_FILES, load
-from .model import Corpus, Origin
+from .reports.explain import explain
+from .rules.findings import NEEDS_VERDICT, Finding
 from .settings import tool_settings
 
 if TYPE_CHECKING:
@@ -438,7 +438,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         _say(session.config, "factcheck: no report written; the corpus cannot be loaded")
         return
     try:
-        from .report import write_report
+        from .reports.json_report import write_report
     except ImportError as exc:
         _say(session.config, f"factcheck: cannot write the report: {exc}")
         return

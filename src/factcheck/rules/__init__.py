@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..findings import Finding
-from ..model import Corpus
+from ..corpus.records import Corpus
 from . import builtin, relations
 from .engine import Context, comparable_key, run_rules
+from .findings import Finding
 from .registry import ENTRY_POINT_GROUP, Rule, collect, rule, rule_packs
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..anchoring import normalise_text
-from ..findings import Finding, Severity, Value, make_finding
-from ..model import (
+from ..corpus.records import (
     Assessment,
     Cause,
     Change,
@@ -17,8 +15,10 @@ from ..model import (
     Stance,
     Status,
 )
-from ..numbers import agreement
+from ..text.anchoring import normalise_text
+from ..text.intervals import agreement
 from .engine import Context
+from .findings import Finding, Severity, Value, make_finding
 from .registry import rule
 
 NUMERIC = ("quantity", "rate", "change")

@@ -15,10 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from ..dates import PartialDate
-from ..errors import FactcheckError
-from ..findings import Finding
-from ..model import (
+from ..corpus.records import (
     Assessment,
     Cause,
     Change,
@@ -31,7 +28,11 @@ from ..model import (
     Stance,
     Status,
 )
-from ..numbers import Interval, Number, parse_number
+from ..errors import FactcheckError
+from ..text.dates import PartialDate
+from ..text.intervals import Interval
+from ..text.numbers import Number, parse_number
+from .findings import Finding
 from .registry import Rule
 
 Key = tuple[str, ...]

@@ -19,9 +19,9 @@ import attrs
 from ..errors import FactcheckError
 
 if TYPE_CHECKING:
-    from ..findings import Finding
-    from ..model import Claim
+    from ..corpus.records import Claim
     from .engine import Context
+    from .findings import Finding
 
 Scope = Literal["overlap", "sequence", "corpus"]
 ENTRY_POINT_GROUP = "factcheck.rules"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, Value, make_finding
-from ..model import Relation
-from ..numbers import Interval, agreement
+from ..corpus.records import Relation
+from ..text.intervals import Interval, agreement
 from .engine import Context
+from .findings import Finding, Value, make_finding
 from .registry import rule
 
 

@@ -49,208 +49,26 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import Literal, get_args
 
 import attrs
 
-from .errors import NumberError
+from ..errors import NumberError
+from .intervals import ExtendedReal, Interval
 
 __all__ = [
-    "Interval",
     "Number",
     "NumberMention",
-    "Scale",
-    "agreement",
+    "NumberScale",
     "find_numbers",
     "parse_number",
+    "quotes",
     "stated_in",
 ]
 
-Scale = Literal["count", "ratio", "factor"]
-Agreement = Literal["exact", "rounding", "conflict"]
-
-# An exact extended real: a Fraction, or a float that is -inf or inf.
-_Ext = Fraction | float
-
-
-def _as_float(x: float) -> float:
-    return float(x)
-
-
-@attrs.frozen(kw_only=True)
-class Interval:
-    """A closed set of reals [lo, hi]; lo may be -inf and hi inf, for unbounded readings."""
-
-    lo: float = attrs.field(converter=_as_float)
-    hi: float = attrs.field(converter=_as_float)
-
-    def __attrs_post_init__(self) -> None:
-        if math.isnan(self.lo) or math.isnan(self.hi):
-            raise ValueError("an interval cannot have a NaN bound")
-        if self.lo > self.hi:
-            raise ValueError(f"interval lower bound {self.lo} is above its upper bound {self.hi}")
-        if self.lo == math.inf or self.hi == -math.inf:
-            raise ValueError("an interval of reals cannot start at inf or end at -inf")
-
-    @classmethod
-    def point(cls, x: float) -> Interval:
-        """The interval holding the single value x."""
-        return cls(lo=x, hi=x)
-
-    def meets(self, other: Interval) -> bool:
-        """Whether the two closed intervals share a value."""
-        return self.lo <= other.hi and other.lo <= self.hi
-
-    def contains(self, x: float) -> bool:
-        return self.lo <= x <= self.hi
-
-    @property
-    def mid(self) -> float:
-        """The middle; an unbounded end is the middle, and 0.0 for the whole line."""
-        if math.isinf(self.lo) and math.isinf(self.hi):
-            return 0.0
-        if math.isinf(self.lo):
-            return self.lo
-        if math.isinf(self.hi):
-            return self.hi
-        total = self.lo + self.hi
-        return total / 2 if math.isfinite(total) else self.lo / 2 + self.hi / 2
-
-    @property
-    def width(self) -> float:
-        return self.hi - self.lo
-
-    def __add__(self, other: Interval | float) -> Interval:
-        b = _coerce(other)
-        if b is None:
-            return NotImplemented
-        return _interval(_add(_ext(self.lo), _ext(b.lo)), _add(_ext(self.hi), _ext(b.hi)))
-
-    __radd__ = __add__
-
-    def __neg__(self) -> Interval:
-        return Interval(lo=-self.hi, hi=-self.lo)
-
-    def __sub__(self, other: Interval | float) -> Interval:
-        b = _coerce(other)
-        if b is None:
-            return NotImplemented
-        return self + (-b)
-
-    def __rsub__(self, other: float) -> Interval:
-        a = _coerce(other)
-        if a is None:
-            return NotImplemented
-        return a - self
-
-    def __mul__(self, other: Interval | float) -> Interval:
-        b = _coerce(other)
-        if b is None:
-            return NotImplemented
-        return _product(_ext(self.lo), _ext(self.hi), _ext(b.lo), _ext(b.hi))
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other: Interval | float) -> Interval:
-        """Division; by an interval that contains 0 (even at an end) it is the whole line."""
-        b = _coerce(other)
-        if b is None:
-            return NotImplemented
-        if b.lo <= 0 <= b.hi:
-            return Interval(lo=-math.inf, hi=math.inf)
-        return _product(_ext(self.lo), _ext(self.hi), _reciprocal(b.hi), _reciprocal(b.lo))
-
-    def __rtruediv__(self, other: float) -> Interval:
-        a = _coerce(other)
-        if a is None:
-            return NotImplemented
-        return a / self
-
-    def __str__(self) -> str:
-        return f"[{_format(self.lo)}, {_format(self.hi)}]"
-
-
-def _format(x: float) -> str:
-    """The shortest text that reads back as x, without a needless '.0'."""
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == 0:
-        return "0"
-    if x.is_integer() and abs(x) < 1e16:
-        return str(int(x))
-    return repr(x)
-
-
-def _coerce(x: object) -> Interval | None:
-    if isinstance(x, Interval):
-        return x
-    if isinstance(x, int | float) and not isinstance(x, bool):
-        return Interval.point(float(x))
-    return None
-
-
-def _ext(x: float) -> _Ext:
-    return x if math.isinf(x) else Fraction(x)
-
-
-def _reciprocal(x: float) -> _Ext:
-    return Fraction(0) if math.isinf(x) else 1 / Fraction(x)
-
-
-def _add(x: _Ext, y: _Ext) -> _Ext:
-    # Interval invariants rule out inf + -inf: lower bounds are never inf, upper never -inf.
-    if isinstance(x, float):
-        return x
-    if isinstance(y, float):
-        return y
-    return x + y
-
-
-def _mul(x: _Ext, y: _Ext) -> _Ext:
-    # 0 * inf is 0 here: an unbounded end is never attained, so it cannot make a product.
-    if x == 0 or y == 0:
-        return Fraction(0)
-    if isinstance(x, float) or isinstance(y, float):
-        return math.inf if (x > 0) == (y > 0) else -math.inf
-    return x * y
-
-
-def _product(alo: _Ext, ahi: _Ext, blo: _Ext, bhi: _Ext) -> Interval:
-    products = [_mul(x, y) for x in (alo, ahi) for y in (blo, bhi)]
-    lo = products[0]
-    hi = products[0]
-    for p in products[1:]:
-        lo = p if p < lo else lo
-        hi = p if p > hi else hi
-    return _interval(lo, hi)
-
-
-def _interval(lo: _Ext, hi: _Ext) -> Interval:
-    """The smallest float interval holding the exact interval [lo, hi]."""
-    return Interval(lo=_round_down(lo), hi=_round_up(hi))
-
-
-def _round_down(q: _Ext) -> float:
-    if isinstance(q, float):
-        return q
-    try:
-        f = float(q)
-    except OverflowError:
-        return -math.inf if q < 0 else sys.float_info.max
-    return math.nextafter(f, -math.inf) if f > q else f
-
-
-def _round_up(q: _Ext) -> float:
-    if isinstance(q, float):
-        return q
-    try:
-        f = float(q)
-    except OverflowError:
-        return math.inf if q > 0 else -sys.float_info.max
-    return math.nextafter(f, math.inf) if f < q else f
+NumberScale = Literal["count", "ratio", "factor"]
 
 
 @attrs.frozen(kw_only=True)
@@ -260,7 +78,7 @@ class Number:
     text: str
     value: float
     interval: Interval
-    scale: Scale = attrs.field(validator=attrs.validators.in_(get_args(Scale)))
+    scale: NumberScale = attrs.field(validator=attrs.validators.in_(get_args(NumberScale)))
     per: float | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -437,7 +255,7 @@ def _fraction_interval(value: Fraction) -> tuple[Fraction, Fraction]:
     return (ladder[i - 1] + value) / 2, (value + ladder[i + 1]) / 2
 
 
-def _hedged(kind: str, v: Fraction, lo: _Ext, hi: _Ext) -> tuple[_Ext, _Ext]:
+def _hedged(kind: str, v: Fraction, lo: ExtendedReal, hi: ExtendedReal) -> tuple[ExtendedReal, ExtendedReal]:
     nine, eleven = v * Fraction(9, 10), v * Fraction(11, 10)
     if kind == "about":
         return min(lo, nine, eleven), max(hi, nine, eleven)
@@ -448,7 +266,7 @@ def _hedged(kind: str, v: Fraction, lo: _Ext, hi: _Ext) -> tuple[_Ext, _Ext]:
     return (Fraction(0) if v >= 0 else -math.inf), hi
 
 
-def _nearest(q: _Ext, text: str) -> float:
+def _nearest(q: ExtendedReal, text: str) -> float:
     try:
         return float(q)
     except OverflowError:
@@ -491,7 +309,7 @@ def _build(m: re.Match[str], text: str, p: str = "") -> Number:
         number = _plain(m[p + "digits"], text)
         if number is not None:
             return number
-    scale: Scale = "count"
+    scale: NumberScale = "count"
     if m[p + "frac"]:
         scale = "ratio"
         value = _FRACTIONS[_key(m[p + "frac"]).split()[-1].split("-")[-1]]
@@ -519,8 +337,8 @@ def _build(m: re.Match[str], text: str, p: str = "") -> Number:
             scale = "ratio"
             value, half = value / 100, half / 100
         lo, hi = value - half, value + half
-    xlo: _Ext = lo
-    xhi: _Ext = hi
+    xlo: ExtendedReal = lo
+    xhi: ExtendedReal = hi
     if m[p + "hedge"]:
         xlo, xhi = _hedged(_HEDGES[_key(m[p + "hedge"])], value, lo, hi)
     return Number(text=text, value=_nearest(value, text), scale=scale,
@@ -598,15 +416,6 @@ def find_numbers(text: str) -> list[NumberMention]:
         if per is not None:
             mentions[i] = attrs.evolve(mention, number=attrs.evolve(mention.number, per=per))
     return mentions
-
-
-def agreement(a: Interval, b: Interval, a_point: float, b_point: float) -> Agreement:
-    """'conflict' if the intervals do not meet, 'exact' if the points agree, else 'rounding'."""
-    if not a.meets(b):
-        return "conflict"
-    if math.isclose(a_point, b_point, rel_tol=1e-9):
-        return "exact"
-    return "rounding"
 
 
 def quotes(claimed: Number, stated: Number) -> bool:

@@ -8,7 +8,7 @@ import re
 
 import attrs
 
-from .errors import FactcheckError
+from ..errors import FactcheckError
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .anchoring import resolve
-from .audit import Audit
-from .errors import AnchorError
-from .findings import Finding
+from ..auditing import Audit
+from ..errors import AnchorError
+from ..rules.findings import Finding
+from ..text.anchoring import resolve
 
 
 def explain(result: Audit, finding: Finding) -> str:

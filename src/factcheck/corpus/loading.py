@@ -15,23 +15,24 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from ..errors import InputError, Location, Problem, did_you_mean
 from .convert import converter, error_paths
-from .coverage import COVERAGE_FILE, read_config
-from .errors import InputError, Location, Problem, did_you_mean
-from .model import (
+from .coverage_config import COVERAGE_FILE, read_config
+from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
+from .records import (
     CLAIM_KINDS,
     Change,
     Claim,
     Corpus,
     CoverageConfig,
     Evidence,
+    GradingScale,
     Origin,
     Party,
     Quantity,
     Rate,
     Rating,
     Relation,
-    Scale,
     Source,
     Speaker,
     Stance,
@@ -39,7 +40,6 @@ from .model import (
     Verdict,
     _ClaimBase,
 )
-from .tomlfile import JsonLinesFile, TomlFile, read_json_lines, read_toml
 
 T = TypeVar("T")
 
@@ -284,10 +284,10 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                         file=doc.name, line=doc.line_of("speaker", index, ("party",)),
                         field="party")
     topics: dict[str, Topic] = {}
-    scales: dict[str, Scale] = {}
+    scales: dict[str, GradingScale] = {}
     if (doc := _read(base, claims, "topics.toml", out)) is not None:
         topics = _index(_records(doc, "topic", Topic, out), doc, "topic", "topic", out)
-        scales = _index(_records(doc, "scale", Scale, out), doc, "scale", "scale", out)
+        scales = _index(_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
 
     claim_list: list[Claim] = []
     relations: list[Relation] = []
@@ -369,7 +369,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
 def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,
                       sources: dict[str, Source], parties: dict[str, Party],
                       speakers: dict[str, Speaker], topics: dict[str, Topic],
-                      scales: dict[str, Scale]) -> None:
+                      scales: dict[str, GradingScale]) -> None:
     def bad(path: tuple[str | int, ...], message: str) -> None:
         out.add(message, file=doc.name, line=doc.line_of("claim", index, path), claim=claim.id,
                 field=_field_name(path))

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .errors import AmbiguousQuote, QuoteNotFound
-from .model import Anchor, MatchKind
+from ..corpus.records import Anchor, MatchKind
+from ..errors import AmbiguousQuote, QuoteNotFound
 
 Normalised = tuple[str, list[int]]
 

@@ -9,11 +9,11 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from .coverage import StatementKind
-from .dates import PartialDate, Period
-from .errors import Level
-from .findings import Severity
-from .model import Anchor, Role, SourceKind
+from ..checks.coverage import StatementKind
+from ..corpus.records import Anchor, Role, SourceKind
+from ..errors import Level
+from ..rules.findings import Severity
+from ..text.dates import PartialDate, Period
 
 SCHEMA = "factcheck-report/1"
 SCHEMA_FILE = "factcheck-report-1.schema.json"

@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .coverage import Coverage, measure
+from .checks.coverage import Coverage, measure_coverage
+from .checks.evidence import ClaimResult, check_claim
+from .corpus.records import Corpus, Verdict
 from .errors import Location, Problem
-from .evidence import ClaimResult, check_claim
-from .findings import NEEDS_VERDICT, Finding
-from .model import Corpus, Verdict
-from .numbers import find_numbers
 from .rules import Rule, find
+from .rules.findings import NEEDS_VERDICT, Finding
+from .text.numbers import find_numbers
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while claims are checked."""
@@ -93,6 +93,6 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
         if progress is not None:
             progress(done, total)
     findings = find(corpus, rules)
-    coverage = measure(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
+    coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
     return Audit(corpus=corpus, results=tuple(results), findings=findings,
                  review=review_problems(corpus, findings), coverage=coverage)

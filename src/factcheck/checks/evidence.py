@@ -9,9 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from .anchoring import normalise_text, resolve
-from .errors import AmbiguousQuote, FactcheckError, Location, Problem, QuoteNotFound
-from .model import (
+from ..corpus.records import (
     Anchor,
     Change,
     Claim,
@@ -23,7 +21,10 @@ from .model import (
     Rating,
     Status,
 )
-from .numbers import Interval, Number, NumberMention, find_numbers, parse_number, quotes, stated_in
+from ..errors import AmbiguousQuote, FactcheckError, Location, Problem, QuoteNotFound
+from ..text.anchoring import normalise_text, resolve
+from ..text.intervals import Interval
+from ..text.numbers import Number, NumberMention, find_numbers, parse_number, quotes, stated_in
 
 SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""

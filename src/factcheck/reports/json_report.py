@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
 from collections import Counter
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -23,12 +22,10 @@ from typing import Any
 
 from cattrs.errors import BaseValidationError
 
-from .audit import Audit
-from .convert import converter, error_paths
-from .coverage import Coverage
-from .errors import FactcheckError, Problem
-from .findings import SEVERITIES, Finding
-from .model import (
+from ..auditing import Audit
+from ..checks.coverage import Coverage
+from ..corpus.convert import converter, error_paths
+from ..corpus.records import (
     Assessment,
     Cause,
     Change,
@@ -41,8 +38,11 @@ from .model import (
     Stance,
     Status,
 )
-from .numbers import parse_number
-from .report_records import (
+from ..errors import FactcheckError, Problem
+from ..rules.findings import SEVERITIES, Finding
+from ..text.numbers import parse_number
+from .files import write_atomic
+from .records import (
     SCHEMA,
     SCHEMA_FILE,
     VALUE_KINDS,
@@ -257,43 +257,6 @@ def dumps(report: Report) -> str:
             lines.append(f"  {encode(key)}: {encode(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename.
-
-    A reader sees the old file or the new one, never half of one; on any failure the
-    temporary file is removed and nothing else is touched. The file gets the mode a new
-    file would get (0666 less the umask).
-    """
-    target = Path(path)
-    directory = target.parent
-    fd, temp = -1, None
-    try:
-        for _ in range(100):
-            candidate = directory / f".{target.name}.{secrets.token_hex(6)}.tmp"
-            try:
-                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            except FileExistsError:
-                continue
-            temp = candidate
-            break
-        else:
-            raise FileExistsError(f"no free temporary name in {directory}")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            fd = -1
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-        temp = None
-    except OSError as exc:
-        raise FactcheckError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        if fd >= 0:
-            os.close(fd)
-        if temp is not None:
-            temp.unlink(missing_ok=True)
 
 
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:

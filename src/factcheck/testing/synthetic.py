@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .findings import Finding, Severity, finding_id
+from ..rules.findings import Finding, Severity, finding_id
 
 Format = Literal["toml", "jsonl"]
 PLANTED_SEVERITIES: tuple[Severity, ...] = ("contradiction", "tension", "changed")

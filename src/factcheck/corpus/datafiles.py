@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .errors import Location, Problem
+from ..errors import Location, Problem
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")

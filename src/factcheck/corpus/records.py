@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 from attrs import validators as v
 
-from .dates import PartialDate, Period
+from ..text.dates import PartialDate, Period
 
 SourceKind = Literal["news", "press-release", "inspection-report", "statement"]
 Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-association", "press", "other"]
@@ -75,7 +75,7 @@ class Topic:
 
 
 @attrs.frozen(kw_only=True)
-class Scale:
+class GradingScale:
     """An ordered grading scale, best grade first."""
 
     id: str = attrs.field(validator=_ID)
@@ -310,7 +310,7 @@ class Corpus:
     parties: dict[str, Party] = attrs.field(eq=False)
     speakers: dict[str, Speaker] = attrs.field(eq=False)
     topics: dict[str, Topic] = attrs.field(eq=False)
-    scales: dict[str, Scale] = attrs.field(eq=False)
+    scales: dict[str, GradingScale] = attrs.field(eq=False)
     claims: tuple[Claim, ...]
     relations: tuple[Relation, ...] = ()
     verdicts: tuple[Verdict, ...] = ()

@@ -13,8 +13,8 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from .dates import PartialDate, Period, parse_date, parse_period
-from .errors import FactcheckError
+from ..errors import FactcheckError
+from ..text.dates import PartialDate, Period, parse_date, parse_period
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
 

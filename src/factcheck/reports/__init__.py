@@ -1,0 +1,25 @@
+"""Reports of an audit: the JSON report, SARIF, ClaimReview JSON-LD, and explanations."""
+
+from __future__ import annotations
+
+from .claimreview import claimreview, write_claimreview
+from .explain import explain
+from .files import write_atomic
+from .json_report import build_report, dumps, load_report, report_schema, write_report
+from .records import Report
+from .sarif import sarif, write_sarif
+
+__all__ = [
+    "Report",
+    "build_report",
+    "claimreview",
+    "dumps",
+    "explain",
+    "load_report",
+    "report_schema",
+    "sarif",
+    "write_atomic",
+    "write_claimreview",
+    "write_report",
+    "write_sarif",
+]

@@ -1,0 +1,150 @@
+"""schema.org ClaimReview JSON-LD: what the reviewers decided about the claims findings concern."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from ..auditing import Audit
+from ..corpus.records import Claim, Corpus, Party, Stance, Verdict
+from ..rules.findings import NEEDS_VERDICT, Finding
+from .files import dump_json, write_atomic
+from .json_report import claim_order, finding_order
+
+JsonObject = dict[str, Any]
+
+
+
+def short_name(party: Party) -> str:
+    """A party's acronym when it has one among its aliases ('HMICFRS'), else its name."""
+    acronyms = [a for a in party.aliases if re.fullmatch(r"[A-Z][A-Z&]+", a)]
+    return acronyms[0] if acronyms else party.name
+
+
+def _short(note: str, limit: int = 80) -> str:
+    """The first sentence of a note, cut to `limit` characters."""
+    sentences = re.split(r"(?<=[^.][.!?])\s+(?=[A-Z\"'“‘])", " ".join(note.split()), maxsplit=1)
+    first = sentences[0].rstrip(".")
+    return first if len(first) <= limit else first[:limit - 3].rstrip() + "..."
+
+
+def _names(corpus: Corpus, parties: list[str]) -> str:
+    names = [short_name(corpus.parties[p]) if p in corpus.parties else p for p in parties]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def review_phrase(claim: Claim, finding: Finding, verdict: Verdict, corpus: Corpus) -> str:
+    """A short phrase of what the audit and its reviewer found about one claim of a finding.
+
+    For instance 'Contradicted by HMICFRS (upheld)', 'Corroborated by WMP', 'Changed over time',
+    'Disputed by PCC, explained: <first sentence of the note>', or 'No contradiction
+    (dismissed: <...>)'.
+    """
+    others = [p for p in finding.parties if p != claim.party]
+    names = _names(corpus, others) if others else ""
+
+    def with_others(word: str, preposition: str) -> str:
+        return f"{word} {preposition} {names}" if names else word
+
+    if finding.rule == "explicit-dispute" and finding.severity == "contradiction":
+        phrase = f"Disputes {names}" if isinstance(claim, Stance) and names else with_others(
+            "Disputed", "by")
+        noun = "dispute"
+    elif finding.rule == "relation-check":
+        failed = finding.severity in NEEDS_VERDICT
+        phrase = "Figures do not add up" if failed else "Figures add up"
+        noun = "arithmetic problem" if failed else "arithmetic agreement"
+    elif finding.severity == "contradiction":
+        phrase, noun = with_others("Contradicted", "by"), "contradiction"
+    elif finding.severity == "tension":
+        phrase, noun = with_others("In tension", "with"), "tension"
+    elif finding.severity == "changed":
+        phrase, noun = "Changed over time", "change"
+    else:
+        phrase, noun = with_others("Corroborated", "by"), "corroboration"
+    if verdict.verdict == "dismissed":
+        return f"No {noun} (dismissed: {_short(verdict.note)})"
+    if verdict.verdict == "explained":
+        return f"{phrase}, explained: {_short(verdict.note)}"
+    return f"{phrase} (upheld)" if finding.severity in NEEDS_VERDICT else phrase
+
+
+def _claim_author(claim: Claim, corpus: Corpus) -> JsonObject:
+    party = corpus.parties.get(claim.party)
+    organisation = {"@type": "Organization", "name": party.name if party else claim.party}
+    speaker = corpus.speakers.get(claim.speaker) if claim.speaker else None
+    if speaker is None:
+        return organisation
+    person: JsonObject = {"@type": "Person", "name": speaker.name}
+    if speaker.title:
+        person["jobTitle"] = speaker.title
+    person["affiliation"] = organisation
+    return person
+
+
+def _appearances(claim: Claim, corpus: Corpus) -> list[JsonObject]:
+    works = []
+    for source_id in dict.fromkeys(e.source for e in claim.evidence):
+        source = corpus.sources[source_id]
+        work: JsonObject = {"@type": "CreativeWork"}
+        if source.url:
+            work["url"] = source.url
+        work.update({"headline": source.title, "datePublished": str(source.published),
+                     "publisher": {"@type": "Organization", "name": source.publisher}})
+        works.append(work)
+    return works
+
+
+def claimreview(audit: Audit, *, author: str = "factcheck", author_url: str | None = None,
+                url: str | None = None) -> list[JsonObject]:
+    """schema.org ClaimReview items for each claim that a finding with a verdict concerns.
+
+    Each claim is rated by its most serious reviewed finding (contradictions first). `url`,
+    when given, is where the review is published; each item gets `url#claim-id`.
+    """
+    corpus = audit.corpus
+    verdicts = audit.verdicts
+    reviewed: dict[str, tuple[Finding, Verdict]] = {}
+    for finding in sorted(audit.findings, key=finding_order):
+        verdict = verdicts.get(finding.id)
+        if verdict is None:
+            continue
+        for claim_id in finding.claims:
+            reviewed.setdefault(claim_id, (finding, verdict))
+    review_author: JsonObject = {"@type": "Organization", "name": author}
+    if author_url:
+        review_author["url"] = author_url
+    known = {c.id: c for c in corpus.claims}
+    items = []
+    for claim_id in sorted((c for c in reviewed if c in known),
+                           key=lambda c: claim_order(corpus, c)):
+        claim = known[claim_id]
+        finding, verdict = reviewed[claim_id]
+        item: JsonObject = {"@context": "https://schema.org", "@type": "ClaimReview"}
+        if url:
+            item["url"] = f"{url}#{claim.id}"
+        item.update({
+            "claimReviewed": " ".join(claim.evidence[0].quote.split()),
+            "itemReviewed": {
+                "@type": "Claim",
+                "identifier": claim.id,
+                "author": _claim_author(claim, corpus),
+                "appearance": _appearances(claim, corpus),
+                "datePublished": str(corpus.stated(claim)),
+            },
+            "reviewRating": {
+                "@type": "Rating",
+                "alternateName": review_phrase(claim, finding, verdict, corpus),
+                "ratingExplanation": verdict.note,
+            },
+            "author": dict(review_author),
+        })
+        items.append(item)
+    return items
+
+
+def write_claimreview(audit: Audit, path: str | os.PathLike[str], *, author: str = "factcheck",
+                      author_url: str | None = None, url: str | None = None) -> None:
+    """Write the ClaimReview items of `audit` to `path` as a JSON array, atomically."""
+    write_atomic(path, dump_json(claimreview(audit, author=author, author_url=author_url, url=url)))

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
-from factcheck.corpus.records import (
-    CLAIM_KINDS,
+from factcheck.corpus import (
     Claim,
     Corpus,
     Evidence,
     GradingScale,
+    KindRegistry,
     Party,
     Relation,
     Source,
     Topic,
     Verdict,
+    builtin_kinds,
 )
 from factcheck.text.dates import parse_date, parse_period
 
@@ -42,10 +44,15 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 
 def claim(kind: str, id: str, *, party: str = "watchdog", period: str = "2023",
           subject: str = "force", topic: str = "topic", stated: str | None = None,
-          quote: str = "a quote", **fields: Any) -> Claim:
-    """A claim of `kind` with sensible defaults; keyword arguments override any field."""
-    values = {**DEFAULTS[kind], **fields}
-    return CLAIM_KINDS[kind](
+          quote: str = "a quote", kinds: KindRegistry | None = None, **fields: Any) -> Claim:
+    """A claim of `kind` with sensible defaults; keyword arguments override any field.
+
+    A kind without defaults here takes the payload its synthetic fragment makes.
+    """
+    spec = (kinds or builtin_kinds()).kinds[kind]
+    defaults = DEFAULTS.get(kind) or dict(spec.synthesise(random.Random(0), subject, None).fields)
+    values = {**defaults, **fields}
+    return spec.record(
         id=id, party=party, subject=subject, topic=topic, period=parse_period(period),
         stated=parse_date(stated) if stated else None,
         evidence=(Evidence(source="src", quote=quote),), **values)

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from factcheck.corpus.records import (
+from factcheck.corpus import (
     Assessment,
     Cause,
     Change,

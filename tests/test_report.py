@@ -14,14 +14,21 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Audit
-from factcheck.corpus.convert import converter
+from factcheck.corpus import builtin_kinds
+from factcheck.corpus.kinds.assessment import AssessmentValue
+from factcheck.corpus.kinds.cause import CauseValue
+from factcheck.corpus.kinds.change import ChangeValue
+from factcheck.corpus.kinds.quantity import QuantityValue
+from factcheck.corpus.kinds.ranking import RankingValue
+from factcheck.corpus.kinds.rate import RateValue
+from factcheck.corpus.kinds.rating import RatingValue
+from factcheck.corpus.kinds.stance import StanceValue
+from factcheck.corpus.kinds.status import StatusValue
 from factcheck.errors import FactcheckError
+from factcheck.reports import report_schema
 from factcheck.reports.files import write_atomic
 from factcheck.reports.json_report import (
     SCHEMA,
-    AssessmentValue,
-    CauseValue,
-    ChangeValue,
     ClaimEntry,
     CoverageEntry,
     EvidenceEntry,
@@ -30,24 +37,18 @@ from factcheck.reports.json_report import (
     FindingValue,
     PartyEntry,
     ProblemEntry,
-    QuantityValue,
-    RankingValue,
-    RateValue,
-    RatingValue,
     Report,
     SourceCoverageEntry,
     SourceEntry,
     SpeakerEntry,
     StaleVerdict,
-    StanceValue,
-    StatusValue,
     Summary,
     Uncovered,
     VerdictEntry,
     build_report,
     dumps,
     load_report,
-    report_schema,
+    report_converter,
     write_report,
 )
 from factcheck.reports.records import AnchorEntry
@@ -121,7 +122,9 @@ def failing_audit(make_corpus: Builder) -> Audit:
 
 
 def _validator() -> jsonschema.Draft202012Validator:
-    schema = report_schema()
+    """The schema assembled for the built-in kinds: as strict as the shipped one, and stricter
+    about claim kinds (the shipped one lets through kinds other packages register)."""
+    schema = report_schema(builtin_kinds())
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
@@ -193,6 +196,25 @@ def test_schema_is_strict(real_audit: Audit) -> None:
     assert _errors(broken(lambda d: d["claims"][0].update(kind=other)))
 
 
+def test_the_shipped_schema_holds_each_builtin_kinds_fragment() -> None:
+    shipped = report_schema()
+    for name, kind in builtin_kinds().kinds.items():
+        assert shipped["$defs"][f"{name}Value"] == kind.schema
+    assert report_schema(builtin_kinds())["$defs"] == {
+        k: v for k, v in shipped["$defs"].items() if k != "extensionValue"} | {
+        "claim": report_schema(builtin_kinds())["$defs"]["claim"]}
+
+
+def test_the_shipped_schema_admits_other_kinds_but_not_a_builtin_name_with_another_shape(
+        real_audit: Audit) -> None:
+    shipped = jsonschema.Draft202012Validator(report_schema())
+    good = json.loads(dumps(build_report(real_audit)))
+    good["claims"][0].update(kind="opinion", value={"kind": "opinion", "stance": "for"})
+    assert list(shipped.iter_errors(good)) == []
+    good["claims"][0].update(kind="rating", value={"kind": "rating", "stance": "for"})
+    assert list(shipped.iter_errors(good)) != []
+
+
 # --- determinism and round trips ---------------------------------------------------------------
 
 
@@ -206,6 +228,7 @@ def test_report_is_deterministic(real_audit: Audit) -> None:
 
 def test_real_report_round_trips(real_audit: Audit, tmp_path: Path) -> None:
     report = build_report(real_audit)
+    converter = report_converter(builtin_kinds())
     assert converter.structure(converter.unstructure(report), Report) == report
     assert load_report(dumps(report)) == report
     path = tmp_path / "report.json"
@@ -405,6 +428,7 @@ reports = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(reports)
 def test_any_report_round_trips(report: Report) -> None:
+    converter = report_converter(builtin_kinds())
     assert converter.structure(converter.unstructure(report), Report) == report
     text = dumps(report)
     assert load_report(text) == report

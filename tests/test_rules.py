@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.corpus.records import Evidence, Relation
+from factcheck.corpus import Evidence, Relation
 from factcheck.errors import FactcheckError
 from factcheck.rules import builtin_rules, collect, find, rule, run_rules
 from factcheck.rules.engine import overlapping_pairs, sequential_pairs

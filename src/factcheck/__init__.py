@@ -5,8 +5,7 @@ from __future__ import annotations
 from .auditing import Audit, audit
 from .checks.coverage import Coverage
 from .checks.evidence import ClaimResult
-from .corpus.loading import load
-from .corpus.records import (
+from .corpus import (
     Anchor,
     Assessment,
     Cause,
@@ -28,6 +27,7 @@ from .corpus.records import (
     Topic,
     Verdict,
 )
+from .corpus.loading import load
 from .errors import (
     AmbiguousQuote,
     AnchorError,

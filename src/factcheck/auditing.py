@@ -8,7 +8,7 @@ import attrs
 
 from .checks.coverage import Coverage, measure_coverage
 from .checks.evidence import ClaimResult, check_claim
-from .corpus.records import Corpus, Verdict
+from .corpus import Corpus, Verdict
 from .errors import Location, Problem
 from .rules import Rule, find
 from .rules.findings import NEEDS_VERDICT, Finding

@@ -23,8 +23,8 @@ import pytest
 
 from .auditing import Audit, audit
 from .checks.evidence import ClaimResult
+from .corpus import Corpus, Origin
 from .corpus.loading import SPECIAL_FILES, load
-from .corpus.records import Corpus, Origin
 from .errors import FactcheckError, InputError, Problem
 from .reports.explain import explain
 from .rules.findings import NEEDS_VERDICT, Finding

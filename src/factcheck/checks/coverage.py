@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from ..corpus.records import Anchor, Claim, Corpus, CoverageConfig
+from ..corpus import Anchor, Claim, Corpus, CoverageConfig
 from ..text.numbers import NumberMention, find_numbers
 
 StatementKind = Literal["number", "graded"]

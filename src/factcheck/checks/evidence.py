@@ -9,22 +9,10 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from ..corpus.records import (
-    Anchor,
-    Change,
-    Claim,
-    Corpus,
-    Evidence,
-    Quantity,
-    Ranking,
-    Rate,
-    Rating,
-    Status,
-)
-from ..errors import AmbiguousQuote, FactcheckError, Location, Problem, QuoteNotFound
-from ..text.anchoring import normalise_text, resolve
-from ..text.intervals import Interval
-from ..text.numbers import Number, NumberMention, find_numbers, parse_number, quotes, stated_in
+from ..corpus import Anchor, Claim, Corpus, Evidence
+from ..errors import AmbiguousQuote, Location, Problem, QuoteNotFound
+from ..text.anchoring import comparable_text, resolve
+from ..text.numbers import NumberMention
 
 SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""
@@ -60,6 +48,7 @@ def check_claim(claim: Claim, corpus: Corpus, *,
                                                   line=origin.line if origin else None,
                                                   claim=claim.id, field=field)))
 
+    kind = corpus.kinds.of(claim)
     anchors: list[Anchor | None] = []
     for index, evidence in enumerate(claim.evidence):
         field = f"evidence[{index}]"
@@ -71,8 +60,8 @@ def check_claim(claim: Claim, corpus: Corpus, *,
         quote = text[anchor.start:anchor.end]
         inside = [m.number for m in (mentions or {}).get(evidence.source, ())
                   if anchor.start <= m.start and m.end <= anchor.end]
-        for message in _value_problems(claim, quote, inside):
-            problem("value", f"{message} (quote at {evidence.source} line {anchor.line})",
+        for found in kind.check_value(claim, quote, inside):
+            problem("value", f"{found.message} (quote at {evidence.source} line {anchor.line})",
                     field + ".quote")
         if claim.speaker is not None and claim.speaker in corpus.speakers:
             names = corpus.speakers[claim.speaker].names
@@ -100,60 +89,6 @@ def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:
     return anchor
 
 
-def _claimed(text: str, claim: Claim, per: str | None = None) -> Number:
-    number = parse_number(text)
-    if per is not None:
-        number = attrs.evolve(number, per=parse_number(per).value)
-    tolerance = getattr(claim, "tolerance", None)
-    if tolerance is not None:
-        number = attrs.evolve(number, interval=Interval(
-            lo=number.value - tolerance, hi=number.value + tolerance))
-    return number
-
-
-def _value_problems(claim: Claim, quote: str, known: Sequence[Number] = ()) -> list[str]:
-    """What the claim says that the quote does not state; empty when it all agrees."""
-    wanted: list[tuple[str, str, str | None]] = []
-    if isinstance(claim, Quantity):
-        wanted.append(("value", claim.value, None))
-    elif isinstance(claim, Rate):
-        wanted.append(("value", claim.value, claim.per))
-    elif isinstance(claim, Change):
-        for name in ("by", "from_value", "to_value"):
-            value = getattr(claim, name)
-            if value is not None:
-                wanted.append((name, value, None))
-    elif isinstance(claim, Rating | Status | Ranking):
-        word = claim.wording or _canonical(claim)
-        if _fold(word) not in _fold(quote):
-            return [f"the quote does not state {word!r}; set `wording` to the quote's own words "
-                    "for the value if they differ"]
-        return []
-    messages = []
-    for name, value, per in wanted:
-        try:
-            claimed = _claimed(value, claim, per)
-        except FactcheckError as exc:
-            messages.append(f"{name} {value!r} is not a number: {exc.message}")
-            continue
-        if not any(quotes(claimed, n) for n in known) and not stated_in(claimed, quote):
-            stated = [m.number for m in find_numbers(quote)]
-            said = ", ".join(f"{n.text!r} {n.interval}" for n in stated) or "no number"
-            messages.append(f"{name} {value!r} {claimed.interval} is not stated in the quote, "
-                            f"which states {said}")
-    return messages
-
-
-def _canonical(claim: Rating | Status | Ranking) -> str:
-    if isinstance(claim, Rating):
-        return claim.grade
-    if isinstance(claim, Status):
-        return claim.state
-    return claim.position
-
-
-def _fold(text: str) -> str:
-    return normalise_text(text).casefold()
 
 
 @functools.lru_cache(maxsize=16)
@@ -166,7 +101,7 @@ def _paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 @functools.lru_cache(maxsize=1024)
 def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(_fold(name))}\b")
+    return re.compile(rf"\b{re.escape(comparable_text(name))}\b")
 
 
 def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
@@ -181,7 +116,7 @@ def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
     while index > 0 and lines[nonblank[index] - 1].lstrip()[:1] in _OPENING_QUOTES:
         index -= 1
     first = nonblank[max(index - SPEAKER_WINDOW, 0)] if count else 1
-    window = _fold("\n".join(lines[first - 1:anchor.end_line]))
+    window = comparable_text("\n".join(lines[first - 1:anchor.end_line]))
     return any(_name_pattern(name).search(window) for name in names)
 
 

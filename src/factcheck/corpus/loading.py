@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -17,35 +17,27 @@ import attrs
 
 from ..errors import InputError, Location, Problem, did_you_mean
 from .convert import converter, error_paths
+from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
 from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
+from .kinds import KindRegistry, Names, installed_kinds
 from .records import (
-    CLAIM_KINDS,
-    Change,
     Claim,
-    Corpus,
     CoverageConfig,
     Evidence,
     GradingScale,
     Origin,
     Party,
-    Quantity,
-    Rate,
-    Rating,
     Relation,
     Source,
     Speaker,
-    Stance,
     Topic,
     Verdict,
-    _ClaimBase,
 )
 
 T = TypeVar("T")
 
 SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml", COVERAGE_FILE)
-NUMBER_FIELDS = ("value", "per", "by", "from_value", "to_value")
-NUMERIC_KINDS = (Quantity, Rate, Change)
 
 
 @attrs.define
@@ -86,8 +78,8 @@ def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = 
 
 
 def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Collector,
-             prepare: Callable[[dict[str, Any], int], type[T] | None] | None = None,
-             ) -> list[tuple[T, int]]:
+             prepare: Callable[[dict[str, Any], int], tuple[type[T], tuple[str, ...]] | None]
+             | None = None) -> list[tuple[T, int]]:
     """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line."""
     raw_list = doc.data.get(table, [])
     if not isinstance(raw_list, list):
@@ -105,8 +97,8 @@ def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Coll
             chosen = prepare(raw, index)
             if chosen is None:
                 continue
-            target = chosen
-        raw = _with_number_text(raw)
+            target, number_fields = chosen
+            raw = _with_number_text(raw, number_fields)
 
         def report(path: tuple[str | int, ...], message: str, *, _index: int = index,
                    _ident: str | None = ident) -> None:
@@ -133,10 +125,10 @@ def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Coll
     return records
 
 
-def _with_number_text(raw: dict[str, Any]) -> dict[str, Any]:
+def _with_number_text(raw: dict[str, Any], number_fields: tuple[str, ...]) -> dict[str, Any]:
     """Numbers may be written bare (`value = 5`); they are kept as the text they state."""
     fixed = dict(raw)
-    for key in NUMBER_FIELDS:
+    for key in number_fields:
         value = fixed.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool):
             fixed[key] = repr(value)
@@ -244,28 +236,43 @@ def _read(root: Path, claims: str, filename: str, out: _Collector) -> TomlFile |
     return doc
 
 
-def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile) -> Callable[
-        [dict[str, Any], int], type | None]:
-    def choose(raw: dict[str, Any], index: int) -> type | None:
+def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
+        [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
+    """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
+    def choose(raw: dict[str, Any], index: int) -> tuple[type[Claim], tuple[str, ...]] | None:
         kind = raw.get("kind")
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None
-        if kind is None:
-            out.add("required field missing", file=doc.name, line=doc.table_line("claim", index),
+
+        def bad(message: str) -> None:
+            out.add(message, file=doc.name, line=doc.line_of("claim", index, ("kind",)),
                     claim=ident, field="kind")
+
+        if kind is None:
+            bad("required field missing")
             return None
-        if kind not in CLAIM_KINDS:
-            out.add(f"unknown kind {kind!r}{did_you_mean(str(kind), CLAIM_KINDS)}; kinds are "
-                    + ", ".join(CLAIM_KINDS), file=doc.name,
-                    line=doc.line_of("claim", index, ("kind",)), claim=ident, field="kind")
+        if not isinstance(kind, str):
+            bad(f"kind must be a string naming a claim kind, not {kind!r}; kinds are "
+                + ", ".join(kinds.names))
             return None
-        return CLAIM_KINDS[kind]
+        if kind not in kinds:
+            bad(f"unknown kind {kind!r}{did_you_mean(kind, kinds.names)}; kinds are "
+                + ", ".join(kinds.names))
+            return None
+        spec = kinds.kinds[kind]
+        return spec.record, spec.number_fields
 
     return choose
 
 
-def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims") -> Corpus:
-    """Load and validate the corpus under `root`; raise `InputError` listing every problem."""
+def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims",
+         kinds: KindRegistry | None = None) -> Corpus:
+    """Load and validate the corpus under `root`; raise `InputError` listing every problem.
+
+    `kinds` are the claim kinds the corpus may use: by default the built-in ones and every kind
+    installed packages register under the `factcheck.kinds` entry points.
+    """
     base = Path(root)
+    kinds = installed_kinds() if kinds is None else kinds
     out = _Collector()
     if not (base / claims).is_dir():
         raise InputError([Problem(check="input", message=f"no {claims}/ folder under {base}",
@@ -290,6 +297,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         scales = _index(_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
 
     claim_list: list[Claim] = []
+    written: list[tuple[Claim, TomlFile | JsonLinesFile, int]] = []
     relations: list[Relation] = []
     claim_files = sorted([*(base / claims).rglob("*.toml"), *(base / claims).rglob("*.jsonl")])
     for path in claim_files:
@@ -312,7 +320,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = _records(
-            claim_doc, "claim", _ClaimBase, out, prepare=_claim_class(out, claim_doc))
+            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
             if claim.id in origins:
@@ -322,21 +330,18 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 continue
             origins[claim.id] = Origin(file=claim_doc.name, line=line)
             claim_list.append(claim)
-            _check_claim_refs(claim, claim_doc, index, out, sources=sources, parties=parties,
-                              speakers=speakers, topics=topics, scales=scales)
+            written.append((claim, claim_doc, index))
         for relation, index in _records(claim_doc, "relation", Relation, out):
             origins[f"relation:{relation.id}"] = Origin(file=claim_doc.name,
                                                         line=claim_doc.table_line("relation", index))
             relations.append(relation)
 
     known_claims = {c.id: c for c in claim_list}
-    for claim in claim_list:
-        if isinstance(claim, Stance) and claim.target is not None and \
-                claim.target not in known_claims:
-            origin = origins[claim.id]
-            out.add(f"unknown claim {claim.target!r}{did_you_mean(claim.target, known_claims)}",
-                    file=origin.file, line=origin.line, claim=claim.id, field="target")
-    _check_relations(relations, known_claims, origins, out)
+    names = Names(parties=parties, scales=scales, claims=known_claims)
+    for claim, claim_doc, index in written:
+        _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
+                          speakers=speakers, topics=topics)
+    _check_relations(relations, known_claims, origins, out, kinds)
 
     verdicts: list[Verdict] = []
     if (base / claims / "verdicts.toml").exists() and (
@@ -363,24 +368,25 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     return Corpus(root=str(base), sources=sources, texts=texts, parties=parties,
                   speakers=speakers, topics=topics, scales=scales, claims=tuple(claim_list),
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
-                  coverage=coverage)
+                  coverage=coverage, kinds=kinds)
 
 
 def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,
-                      sources: dict[str, Source], parties: dict[str, Party],
-                      speakers: dict[str, Speaker], topics: dict[str, Topic],
-                      scales: dict[str, GradingScale]) -> None:
+                      kinds: KindRegistry, names: Names, sources: dict[str, Source],
+                      speakers: dict[str, Speaker], topics: dict[str, Topic]) -> None:
+    """Every name a claim uses is declared: its party, topic, speaker, sources, and what its kind
+    refers to (a grading scale, another party, another claim)."""
     def bad(path: tuple[str | int, ...], message: str) -> None:
         out.add(message, file=doc.name, line=doc.line_of("claim", index, path), claim=claim.id,
                 field=_field_name(path))
 
-    def known(path: tuple[str | int, ...], what: str, name: str, table: dict[str, Any]) -> bool:
+    def known(path: tuple[str | int, ...], what: str, name: str, table: Mapping[str, Any]) -> bool:
         if name in table:
             return True
         bad(path, f"unknown {what} {name!r}{did_you_mean(name, table)}")
         return False
 
-    party_known = known(("party",), "party", claim.party, parties)
+    party_known = known(("party",), "party", claim.party, names.parties)
     known(("topic",), "topic", claim.topic, topics)
     if claim.speaker is not None and known(("speaker",), "speaker", claim.speaker, speakers):
         speaker = speakers[claim.speaker]
@@ -391,13 +397,8 @@ def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, o
         known(("evidence", number, "source"), "source", evidence.source, sources)
         if not evidence.quote.strip():
             bad(("evidence", number, "quote"), "empty quote")
-    if isinstance(claim, Rating) and known(("scale",), "scale", claim.scale, scales):
-        grades = scales[claim.scale].grades
-        if claim.grade not in grades:
-            bad(("grade",), f"grade {claim.grade!r} is not on scale {claim.scale!r} "
-                f"({', '.join(grades)}){did_you_mean(claim.grade, grades)}")
-    if isinstance(claim, Stance):
-        known(("target_party",), "party", claim.target_party, parties)
+    for problem in kinds.of(claim).check_references(claim, names):
+        bad(problem.path, problem.message)
 
 
 _RELATION_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -409,7 +410,7 @@ _RELATION_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def _check_relations(relations: list[Relation], claims: dict[str, Claim],
-                     origins: dict[str, Origin], out: _Collector) -> None:
+                     origins: dict[str, Origin], out: _Collector, kinds: KindRegistry) -> None:
     seen: set[str] = set()
     for relation in relations:
         origin = origins[f"relation:{relation.id}"]
@@ -435,6 +436,6 @@ def _check_relations(relations: list[Relation], claims: dict[str, Claim],
             for claim_id in ids:
                 if claim_id not in claims:
                     bad(field, f"unknown claim {claim_id!r}{did_you_mean(claim_id, claims)}")
-                elif field != "members" and not isinstance(claims[claim_id], NUMERIC_KINDS):
-                    bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; "
-                        "relations compute with quantity, rate and change claims")
+                elif field != "members" and kinds.of(claims[claim_id]).family != "numeric":
+                    bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; relations "
+                        f"compute with {', '.join(kinds.in_family('numeric'))} claims")

@@ -6,7 +6,7 @@ that use these records, never here.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal
 
 import attrs
 from attrs import validators as v
@@ -15,13 +15,13 @@ from ..text.dates import PartialDate, Period
 
 SourceKind = Literal["news", "press-release", "inspection-report", "statement"]
 Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-association", "press", "other"]
-MatchKind = Literal["exact", "normalised", "fuzzy"]
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
 _nonempty: Any = v.min_len(1)
 
 
-def _text() -> str:
+def text_field() -> str:
+    """An attrs field for a non-empty string."""
     return attrs.field(validator=[v.instance_of(str), _nonempty])  # type: ignore[no-any-return]
 
 
@@ -30,9 +30,9 @@ class Source:
     """A document claims are drawn from, pinned by the sha256 of its text."""
 
     id: str = attrs.field(validator=_ID)
-    path: str = _text()
-    title: str = _text()
-    publisher: str = _text()
+    path: str = text_field()
+    title: str = text_field()
+    publisher: str = text_field()
     published: PartialDate
     kind: SourceKind = attrs.field(validator=v.in_(SourceKind.__args__))  # type: ignore[attr-defined]
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
@@ -46,7 +46,7 @@ class Party:
     """An organisation that makes claims, with its role in the story."""
 
     id: str = attrs.field(validator=_ID)
-    name: str = _text()
+    name: str = text_field()
     role: Role = attrs.field(validator=v.in_(Role.__args__))  # type: ignore[attr-defined]
     aliases: tuple[str, ...] = ()
 
@@ -56,8 +56,8 @@ class Speaker:
     """A person who speaks for a party, with the names texts use for them."""
 
     id: str = attrs.field(validator=_ID)
-    party: str = _text()
-    name: str = _text()
+    party: str = text_field()
+    name: str = text_field()
     title: str | None = None
     aliases: tuple[str, ...] = ()
 
@@ -71,7 +71,7 @@ class Topic:
     """A key of the corpus's topic vocabulary."""
 
     id: str = attrs.field(validator=_ID)
-    description: str = _text()
+    description: str = text_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -86,35 +86,26 @@ class GradingScale:
 class Evidence:
     """The exact words that carry a claim, after the W3C TextQuoteSelector."""
 
-    source: str = _text()
-    quote: str = _text()
+    source: str = text_field()
+    quote: str = text_field()
     prefix: str | None = None
     suffix: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class Anchor:
-    """Where a quote was found in its source's text."""
+class Claim:
+    """What every claim has: who says it, about what and when, and the words that carry it.
 
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    match: MatchKind
-    score: float = 100.0
-    candidates: int = 1
+    Each claim kind subclasses it with a `kind` field that defaults to the kind's name and the
+    fields of its value (see `factcheck.corpus.kinds`).
+    """
 
-
-@attrs.frozen(kw_only=True)
-class _ClaimBase:
-    """Fields every claim has. `wording`, where a kind has it, is the words of the quote
-    that state the value when they differ from its canonical form ('remaining' for 'open')."""
+    kind: str
 
     id: str = attrs.field(validator=_ID)
-    party: str = _text()
-    subject: str = _text()
-    topic: str = _text()
+    party: str = text_field()
+    subject: str = text_field()
+    topic: str = text_field()
     period: Period
     evidence: tuple[Evidence, ...] = attrs.field(validator=v.min_len(1))
     speaker: str | None = None
@@ -122,118 +113,6 @@ class _ClaimBase:
     forecast: bool = False
     note: str | None = None
 
-
-@attrs.frozen(kw_only=True)
-class Quantity(_ClaimBase):
-    """A counted or measured amount: 'reduce its police officer numbers by 2,221'."""
-
-    kind: Literal["quantity"] = "quantity"
-    measure: str = _text()
-    value: str = _text()
-    unit: str = _text()
-    tolerance: float | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Rate(_ClaimBase):
-    """An amount per base: '24.5 offences per 100,000 population'."""
-
-    kind: Literal["rate"] = "rate"
-    measure: str = _text()
-    value: str = _text()
-    per: str = _text()
-    unit: str = _text()
-    tolerance: float | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Change(_ClaimBase):
-    """A rise or fall, relative ('by a third') or absolute, with optional from and to."""
-
-    kind: Literal["change"] = "change"
-    measure: str = _text()
-    direction: Literal["increase", "decrease"] = attrs.field(
-        validator=v.in_(("increase", "decrease")))
-    by: str | None = None
-    from_value: str | None = None
-    to_value: str | None = None
-    unit: str | None = None
-    tolerance: float | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Rating(_ClaimBase):
-    """A grade on a declared scale for a named area."""
-
-    kind: Literal["rating"] = "rating"
-    scale: str = _text()
-    area: str = _text()
-    grade: str = _text()
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Status(_ClaimBase):
-    """A categorical state of an item: a monitoring level, a cause of concern open or closed."""
-
-    kind: Literal["status"] = "status"
-    item: str = _text()
-    state: str = _text()
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Assessment(_ClaimBase):
-    """A proposition the party says holds, or does not hold."""
-
-    kind: Literal["assessment"] = "assessment"
-    proposition: str = _text()
-    holds: bool = attrs.field(validator=v.instance_of(bool))
-
-
-@attrs.frozen(kw_only=True)
-class Ranking(_ClaimBase):
-    """A position in a comparison set: 'the highest rate of any force in England and Wales'."""
-
-    kind: Literal["ranking"] = "ranking"
-    measure: str = _text()
-    position: str = _text()
-    among: str = _text()
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Stance(_ClaimBase):
-    """One party disputing or accepting another party's claim or decision."""
-
-    kind: Literal["stance"] = "stance"
-    stance: Literal["disputes", "accepts"] = attrs.field(validator=v.in_(("disputes", "accepts")))
-    target_party: str = _text()
-    about: str = _text()
-    target: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Cause(_ClaimBase):
-    """What a party says brought an outcome about."""
-
-    kind: Literal["cause"] = "cause"
-    outcome: str = _text()
-    cause: str = _text()
-
-
-Claim: TypeAlias = Quantity | Rate | Change | Rating | Status | Assessment | Ranking | Stance | Cause
-CLAIM_KINDS: dict[str, type[Claim]] = {
-    "quantity": Quantity,
-    "rate": Rate,
-    "change": Change,
-    "rating": Rating,
-    "status": Status,
-    "assessment": Assessment,
-    "ranking": Ranking,
-    "stance": Stance,
-    "cause": Cause,
-}
 
 RelationKind = Literal["sum", "share", "change", "count"]
 
@@ -267,10 +146,10 @@ class Relation:
 class Verdict:
     """A reviewer's decision on one finding."""
 
-    finding: str = _text()
+    finding: str = text_field()
     verdict: Literal["upheld", "dismissed", "explained"] = attrs.field(
         validator=v.in_(("upheld", "dismissed", "explained")))
-    note: str = _text()
+    note: str = text_field()
     reviewer: str | None = None
 
 
@@ -298,33 +177,3 @@ class Origin:
 
     file: str
     line: int | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Corpus:
-    """Everything loaded from one corpus root, validated and cross-checked."""
-
-    root: str
-    sources: dict[str, Source] = attrs.field(eq=False)
-    texts: dict[str, str] = attrs.field(eq=False, repr=False)
-    parties: dict[str, Party] = attrs.field(eq=False)
-    speakers: dict[str, Speaker] = attrs.field(eq=False)
-    topics: dict[str, Topic] = attrs.field(eq=False)
-    scales: dict[str, GradingScale] = attrs.field(eq=False)
-    claims: tuple[Claim, ...]
-    relations: tuple[Relation, ...] = ()
-    verdicts: tuple[Verdict, ...] = ()
-    origins: dict[str, Origin] = attrs.field(factory=dict, eq=False, repr=False)
-    coverage: CoverageConfig = CoverageConfig()
-
-    def claim(self, claim_id: str) -> Claim:
-        for claim in self.claims:
-            if claim.id == claim_id:
-                return claim
-        raise KeyError(claim_id)
-
-    def stated(self, claim: Claim) -> PartialDate:
-        """When the claim was made: its own `stated`, else its first source's date."""
-        if claim.stated is not None:
-            return claim.stated
-        return self.sources[claim.evidence[0].source].published

@@ -5,9 +5,10 @@ from __future__ import annotations
 from .claimreview import claimreview, write_claimreview
 from .explain import explain
 from .files import write_atomic
-from .json_report import build_report, dumps, load_report, report_schema, write_report
+from .json_report import build_report, dumps, load_report, write_report
 from .records import Report
 from .sarif import sarif, write_sarif
+from .schema import report_schema
 
 __all__ = [
     "Report",

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..auditing import Audit
-from ..corpus.records import Claim, Corpus, Party, Stance, Verdict
+from ..corpus import Claim, Corpus, Party, Stance, Verdict
 from ..rules.findings import NEEDS_VERDICT, Finding
 from .files import dump_json, write_atomic
 from .json_report import claim_order, finding_order

@@ -16,43 +16,22 @@ import os
 from collections import Counter
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import cattrs
 from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
+from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
 from ..corpus.convert import converter, error_paths
-from ..corpus.records import (
-    Assessment,
-    Cause,
-    Change,
-    Claim,
-    Corpus,
-    Quantity,
-    Ranking,
-    Rate,
-    Rating,
-    Stance,
-    Status,
-)
 from ..errors import FactcheckError, Problem
 from ..rules.findings import SEVERITIES, Finding
-from ..text.numbers import parse_number
 from .files import write_atomic
 from .records import (
     SCHEMA,
-    SCHEMA_FILE,
-    VALUE_KINDS,
-    AssessmentValue,
-    Bound,
-    Bounds,
-    CauseValue,
-    ChangeValue,
     ClaimEntry,
-    ClaimValue,
     CoverageEntry,
     EvidenceEntry,
     FindingCounts,
@@ -60,21 +39,42 @@ from .records import (
     FindingValue,
     PartyEntry,
     ProblemEntry,
-    QuantityValue,
-    RankingValue,
-    RateValue,
-    RatingValue,
     Report,
     SourceCoverageEntry,
     SourceEntry,
     SpeakerEntry,
     StaleVerdict,
-    StanceValue,
-    StatusValue,
     Summary,
     Uncovered,
     VerdictEntry,
 )
+
+Bound = float | None
+
+
+def report_converter(kinds: KindRegistry | None) -> cattrs.Converter:
+    """The converter for reports: a claim's value is written by its own record class, and read
+    back into the value record of the kind it names."""
+    report_converter = converter.copy()
+    report_converter.register_unstructure_hook_func(
+        lambda cls: cls is ClaimValue,
+        lambda value: report_converter.unstructure(value, unstructure_as=type(value)))
+    if kinds is not None:
+        registry = kinds
+
+        def value(data: object, _: type) -> ClaimValue:
+            if not isinstance(data, dict):
+                raise FactcheckError(f"expected an object, got {data!r}")
+            found: ClaimValue = report_converter.structure(
+                data, registry.kinds[data["kind"]].value_type)
+            return found
+
+        report_converter.register_structure_hook_func(lambda cls: cls is ClaimValue, value)
+    return report_converter
+
+
+_WRITER = report_converter(None)
+
 
 # --- building ----------------------------------------------------------------------------------
 
@@ -83,48 +83,9 @@ def _bound(x: float) -> Bound:
     return x if math.isfinite(x) else None
 
 
-def _interval(text: str | None, tolerance: float | None) -> Bounds | None:
-    """The interval a stated number allows, or None when it does not parse."""
-    if text is None:
-        return None
-    try:
-        number = parse_number(text)
-    except FactcheckError:
-        return None
-    lo, hi = number.interval.lo, number.interval.hi
-    if tolerance is not None:
-        lo, hi = number.value - tolerance, number.value + tolerance
-    return (_bound(lo), _bound(hi))
-
-
-def claim_value(claim: Claim) -> ClaimValue:
-    """The typed payload of a claim, with the interval of its number where it has one."""
-    if isinstance(claim, Quantity):
-        return QuantityValue(measure=claim.measure, value=claim.value, unit=claim.unit,
-                             tolerance=claim.tolerance,
-                             interval=_interval(claim.value, claim.tolerance))
-    if isinstance(claim, Rate):
-        return RateValue(measure=claim.measure, value=claim.value, per=claim.per, unit=claim.unit,
-                         tolerance=claim.tolerance, interval=_interval(claim.value, claim.tolerance))
-    if isinstance(claim, Change):
-        return ChangeValue(measure=claim.measure, direction=claim.direction, by=claim.by,
-                           from_value=claim.from_value, to_value=claim.to_value, unit=claim.unit,
-                           tolerance=claim.tolerance, interval=_interval(claim.by, claim.tolerance))
-    if isinstance(claim, Rating):
-        return RatingValue(scale=claim.scale, area=claim.area, grade=claim.grade,
-                           wording=claim.wording)
-    if isinstance(claim, Status):
-        return StatusValue(item=claim.item, state=claim.state, wording=claim.wording)
-    if isinstance(claim, Assessment):
-        return AssessmentValue(proposition=claim.proposition, holds=claim.holds)
-    if isinstance(claim, Ranking):
-        return RankingValue(measure=claim.measure, position=claim.position, among=claim.among,
-                            wording=claim.wording)
-    if isinstance(claim, Stance):
-        return StanceValue(stance=claim.stance, target_party=claim.target_party, about=claim.about,
-                           target=claim.target)
-    assert isinstance(claim, Cause)
-    return CauseValue(outcome=claim.outcome, cause=claim.cause)
+def claim_value(claim: Claim, kinds: KindRegistry) -> ClaimValue:
+    """The typed payload of a claim as its kind encodes it, with the interval of its number."""
+    return kinds.of(claim).encode(claim)
 
 
 def _problem(problem: Problem) -> ProblemEntry:
@@ -180,7 +141,7 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
             subject=claim.subject, topic=claim.topic, period=claim.period,
             stated=corpus.stated(claim), forecast=claim.forecast, note=claim.note,
             file=origin.file if origin else None, line=origin.line if origin else None,
-            value=claim_value(claim),
+            value=claim_value(claim, corpus.kinds),
             evidence=tuple(EvidenceEntry(source=e.source, quote=e.quote, prefix=e.prefix,
                                          suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
@@ -239,7 +200,7 @@ def dumps(report: Report) -> str:
     Each record sits on a line of its own, so the file diffs and greps well, and the C JSON
     encoder does the work (indent=2 would fall back to the pure-Python one, ten times slower).
     """
-    data = converter.unstructure(report)
+    data = _WRITER.unstructure(report)
     encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
                               separators=(", ", ": ")).encode
     keys = sorted(data)
@@ -271,11 +232,13 @@ def _where(path: tuple[str | int, ...]) -> str:
     return text or "report"
 
 
-def load_report(source: str | os.PathLike[str]) -> Report:
+def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = None) -> Report:
     """Read a report from a path, or from JSON text (a string starting with '{' or '[').
 
+    Claim values are read as the kinds of `kinds` (by default every installed kind) encode them.
     Raises FactcheckError naming every place where the data is not a valid report.
     """
+    kinds = installed_kinds() if kinds is None else kinds
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         text, name = source, "report"
     else:
@@ -294,10 +257,10 @@ def load_report(source: str | os.PathLike[str]) -> Report:
     if data["schema"] != SCHEMA:
         raise FactcheckError(f"{name} is a report of schema {data['schema']!r}; this version of "
                              f"factcheck reads {SCHEMA!r}")
-    problems = _value_kind_problems(data)
+    problems = _value_kind_problems(data, kinds)
     if not problems:
         try:
-            report: Report = converter.structure(data, Report)
+            report: Report = report_converter(kinds).structure(data, Report)
             return report
         except BaseValidationError as exc:
             problems = [f"{_where(path)}: {message}" for path, message in error_paths(exc)]
@@ -306,20 +269,13 @@ def load_report(source: str | os.PathLike[str]) -> Report:
     raise FactcheckError(f"{name} is not a valid {SCHEMA} report:\n  " + "\n  ".join(problems))
 
 
-def _value_kind_problems(data: dict[str, Any]) -> list[str]:
+def _value_kind_problems(data: dict[str, Any], kinds: KindRegistry) -> list[str]:
     """Claim values whose kind is unknown (cattrs would only say a key is missing)."""
     problems = []
     claims = data.get("claims")
     for index, claim in enumerate(claims if isinstance(claims, list) else []):
         value = claim.get("value") if isinstance(claim, dict) else None
-        if isinstance(value, dict) and value.get("kind") not in VALUE_KINDS:
+        if isinstance(value, dict) and value.get("kind") not in kinds:
             problems.append(f"claims[{index}].value.kind: {value.get('kind')!r} is not one of "
-                            + ", ".join(VALUE_KINDS))
+                            + ", ".join(kinds.names))
     return problems
-
-
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the report, as shipped in the package."""
-    text = (files("factcheck") / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema

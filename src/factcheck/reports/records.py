@@ -10,17 +10,16 @@ from typing import Literal, TypeAlias
 import attrs
 
 from ..checks.coverage import StatementKind
-from ..corpus.records import Anchor, Role, SourceKind
+from ..corpus.kinds.base import ClaimValue
+from ..corpus.records import Role, SourceKind
 from ..errors import Level
 from ..rules.findings import Severity
+from ..text.anchoring import Anchor
 from ..text.dates import PartialDate, Period
 
 SCHEMA = "factcheck-report/1"
 SCHEMA_FILE = "factcheck-report-1.schema.json"
 
-Bound: TypeAlias = float | None
-"""An interval end; None (JSON null) where the interval is unbounded on that side."""
-Bounds: TypeAlias = tuple[Bound, Bound]
 
 
 # --- the records -------------------------------------------------------------------------------
@@ -59,114 +58,6 @@ class SpeakerEntry:
     title: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class QuantityValue:
-    """A quantity claim's payload; `interval` is what `value` allows, None if unparseable."""
-
-    kind: Literal["quantity"] = "quantity"
-    measure: str
-    value: str
-    unit: str
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class RateValue:
-    """A rate claim's payload; `interval` is what `value` allows per `per` of the base."""
-
-    kind: Literal["rate"] = "rate"
-    measure: str
-    value: str
-    per: str
-    unit: str
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ChangeValue:
-    """A change claim's payload; `interval` is what `by` allows, when it is given and parses."""
-
-    kind: Literal["change"] = "change"
-    measure: str
-    direction: Literal["increase", "decrease"]
-    by: str | None = None
-    from_value: str | None = None
-    to_value: str | None = None
-    unit: str | None = None
-    tolerance: float | None = None
-    interval: Bounds | None = None
-
-
-@attrs.frozen(kw_only=True)
-class RatingValue:
-    """A rating claim's payload."""
-
-    kind: Literal["rating"] = "rating"
-    scale: str
-    area: str
-    grade: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class StatusValue:
-    """A status claim's payload."""
-
-    kind: Literal["status"] = "status"
-    item: str
-    state: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class AssessmentValue:
-    """An assessment claim's payload."""
-
-    kind: Literal["assessment"] = "assessment"
-    proposition: str
-    holds: bool
-
-
-@attrs.frozen(kw_only=True)
-class RankingValue:
-    """A ranking claim's payload."""
-
-    kind: Literal["ranking"] = "ranking"
-    measure: str
-    position: str
-    among: str
-    wording: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class StanceValue:
-    """A stance claim's payload."""
-
-    kind: Literal["stance"] = "stance"
-    stance: Literal["disputes", "accepts"]
-    target_party: str
-    about: str
-    target: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class CauseValue:
-    """A cause claim's payload."""
-
-    kind: Literal["cause"] = "cause"
-    outcome: str
-    cause: str
-
-
-ClaimValue: TypeAlias = (QuantityValue | RateValue | ChangeValue | RatingValue | StatusValue
-                         | AssessmentValue | RankingValue | StanceValue | CauseValue)
-ClaimKind = Literal["quantity", "rate", "change", "rating", "status", "assessment", "ranking",
-                    "stance", "cause"]
-VALUE_KINDS: tuple[str, ...] = ClaimKind.__args__  # type: ignore[attr-defined]
-
-
 AnchorEntry: TypeAlias = Anchor
 """A resolved quote is reported exactly as the model records it."""
 
@@ -197,7 +88,7 @@ class ClaimEntry:
     """A claim with its typed value, resolved evidence and the problems its checks found."""
 
     id: str
-    kind: ClaimKind
+    kind: str
     party: str
     speaker: str | None
     subject: str

@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from ..auditing import Audit
-from ..corpus.records import Claim, Corpus, Verdict
+from ..corpus import Claim, Corpus, Verdict
 from ..errors import Problem
 from ..rules import builtin_rules
 from ..rules.findings import NEEDS_VERDICT, Finding

@@ -1,14 +1,30 @@
-"""The rule engine: registered rules, run over an indexed corpus."""
+"""The rule engine, and the whole API a rule pack needs, in one module.
+
+A pack imports from here: `rule` to register a function, `Context` (what a rule may consult,
+and `context.finding(...)` to report), the severities, `Finding`, `Value`, and the claim records.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..corpus.records import Corpus
+from ..corpus import (
+    Assessment,
+    Cause,
+    Change,
+    Claim,
+    Corpus,
+    Quantity,
+    Ranking,
+    Rate,
+    Rating,
+    Stance,
+    Status,
+)
 from . import builtin, relations
 from .engine import Context, comparable_key, run_rules
-from .findings import Finding
-from .registry import ENTRY_POINT_GROUP, Rule, collect, rule, rule_packs
+from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity, Value, make_finding
+from .registry import ENTRY_POINT_GROUP, Rule, check_rules, collect, rule, rule_packs
 
 
 def builtin_rules() -> tuple[Rule, ...]:
@@ -17,10 +33,41 @@ def builtin_rules() -> tuple[Rule, ...]:
 
 
 def find(corpus: Corpus, rules: Iterable[Rule] | None = None) -> tuple[Finding, ...]:
-    """Run `rules` (by default the built-in ones and every installed pack) over `corpus`."""
-    chosen = tuple(rules) if rules is not None else builtin_rules() + rule_packs()
+    """Run `rules` (by default the built-in ones and every installed pack) over `corpus`.
+
+    Raises `FactcheckError` for a rule that reads a claim kind the corpus does not know.
+    """
+    chosen = tuple(rules) if rules is not None else builtin_rules() + rule_packs(corpus.kinds)
+    check_rules(chosen, corpus.kinds)
     return run_rules(corpus, chosen)
 
 
-__all__ = ["ENTRY_POINT_GROUP", "Context", "Rule", "builtin_rules", "collect",
-           "comparable_key", "find", "rule", "rule_packs", "run_rules"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "NEEDS_VERDICT",
+    "SEVERITIES",
+    "Assessment",
+    "Cause",
+    "Change",
+    "Claim",
+    "Context",
+    "Finding",
+    "Quantity",
+    "Ranking",
+    "Rate",
+    "Rating",
+    "Rule",
+    "Severity",
+    "Stance",
+    "Status",
+    "Value",
+    "builtin_rules",
+    "check_rules",
+    "collect",
+    "comparable_key",
+    "find",
+    "make_finding",
+    "rule",
+    "rule_packs",
+    "run_rules",
+]

@@ -1,28 +1,23 @@
-"""The built-in rules: conflicts, disputes, tensions, changes over time and corroboration."""
+"""The built-in rules: conflicts, disputes, tensions, changes over time and corroboration.
+
+Rules read claims through their kind (`context.kind(claim)`): its number, its category and its
+comparison key, so a kind another package registers is compared by the rules of its family.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..corpus.records import (
-    Assessment,
-    Cause,
-    Change,
-    Claim,
-    Ranking,
-    Rating,
-    Stance,
-    Status,
-)
+from ..corpus import Assessment, Claim, Stance
+from ..corpus.kinds.base import FAMILIES, Family
 from ..text.anchoring import normalise_text
-from ..text.intervals import agreement
+from ..text.intervals import Agreement, agreement
 from .engine import Context
-from .findings import Finding, Severity, Value, make_finding
+from .findings import Finding, Severity, Value
 from .registry import rule
 
-NUMERIC = ("quantity", "rate", "change")
-CATEGORICAL = ("rating", "status", "assessment", "ranking", "cause")
+COMPARED: tuple[Family, ...] = ("numeric", "categorical")
 
 
 def _quote(claim: Claim) -> str:
@@ -38,52 +33,42 @@ def _says(claim: Claim, context: Context, value: str) -> str:
 def _value(claim: Claim, context: Context) -> Value:
     number = context.numbers.get(claim.id)
     if number is None:
-        return Value(claim=claim.id, stated=_categorical(claim))
+        return Value(claim=claim.id, stated=context.category(claim) or "")
     return Value(claim=claim.id, stated=number.text, lo=number.interval.lo,
                  hi=number.interval.hi)
 
 
-def _categorical(claim: Claim) -> str:
-    if isinstance(claim, Rating):
-        return claim.grade
-    if isinstance(claim, Status):
-        return claim.state
-    if isinstance(claim, Assessment):
-        return "holds" if claim.holds else "does not hold"
-    if isinstance(claim, Ranking):
-        return claim.position
-    if isinstance(claim, Cause):
-        return claim.cause
-    if isinstance(claim, Change):
-        return claim.direction
-    if isinstance(claim, Stance):
-        return claim.stance
-    return ""
-
-
 def _describe(claim: Claim, context: Context) -> str:
     number = context.numbers.get(claim.id)
+    category = context.category(claim)
     if number is None:
-        return repr(_categorical(claim))
+        return repr(category or "")
     text = f"{number.text!r} = {number.interval}"
-    if isinstance(claim, Change):
-        text = f"{claim.direction} by {text}"
-    return text
+    return f"{category} by {text}" if category else text
 
 
-def _pair(rule_id: str, severity: Severity, a: Claim, b: Claim, context: Context, what: str,
+def _about(claim: Claim, context: Context) -> str:
+    """The most specific part of what a claim is about: its area, item, proposition..."""
+    key = context.kind(claim).key(claim)
+    return key[-1] if key else claim.topic
+
+
+def _pair(severity: Severity, a: Claim, b: Claim, context: Context, what: str,
           rounding: bool = False) -> Finding:
     message = (f"{what}: {_says(a, context, _describe(a, context))}; "
                f"{_says(b, context, _describe(b, context))}")
-    return make_finding(rule=rule_id, severity=severity, claims=(a.id, b.id),
-                        parties=(a.party, b.party), message=message, subject=a.subject,
-                        topic=a.topic, values=(_value(a, context), _value(b, context)),
-                        rounding=rounding)
+    return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
+                           message=message, subject=a.subject, topic=a.topic,
+                           values=(_value(a, context), _value(b, context)), rounding=rounding)
 
 
-def _numeric_agreement(a: Claim, b: Claim, context: Context) -> str | None:
-    """'exact', 'rounding' or 'conflict' for two numeric claims, None when not comparable."""
-    if isinstance(a, Change) and isinstance(b, Change) and a.direction != b.direction:
+def _numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
+    """'exact', 'rounding' or 'conflict' for two numeric claims, None when not comparable.
+
+    A numeric kind's category (a change's direction) must agree as well as its number.
+    """
+    ca, cb = context.category(a), context.category(b)
+    if ca is not None and cb is not None and ca != cb:
         return "conflict"
     na, nb = context.numbers.get(a.id), context.numbers.get(b.id)
     if na is None or nb is None or na.scale != nb.scale:
@@ -91,90 +76,85 @@ def _numeric_agreement(a: Claim, b: Claim, context: Context) -> str | None:
     return agreement(na.interval, nb.interval, na.value, nb.value)
 
 
-@rule("value-conflict", kinds=NUMERIC)
+def _differ(a: Claim, b: Claim, context: Context) -> bool:
+    """Whether two comparable claims state different values."""
+    if context.kind(a).family == "numeric":
+        return _numeric_agreement(a, b, context) == "conflict"
+    return context.category(a) != context.category(b)
+
+
+@rule("value-conflict", families=("numeric",))
 def value_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Numbers about the same thing and time whose intervals do not meet."""
     if _numeric_agreement(a, b, context) == "conflict":
-        yield _pair("value-conflict", "contradiction", a, b, context,
-                    "the stated values do not meet")
+        yield _pair("contradiction", a, b, context, "the stated values do not meet")
 
 
 @rule("assessment-conflict", kinds=("assessment",))
 def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Opposite judgements on the same proposition at the same time."""
-    assert isinstance(a, Assessment) and isinstance(b, Assessment)
-    if a.holds != b.holds:
-        yield _pair("assessment-conflict", "contradiction", a, b, context,
-                    f"opposite judgements on {a.proposition!r}")
+    if _differ(a, b, context):
+        yield _pair("contradiction", a, b, context,
+                    f"opposite judgements on {_about(a, context)!r}")
 
 
 @rule("rating-status-conflict", kinds=("rating", "status"))
 def rating_status_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Different grades or states for the same area or item at the same time."""
-    if _categorical(a) != _categorical(b):
-        what = f"area {a.area!r}" if isinstance(a, Rating) else f"item {getattr(a, 'item', '')!r}"
-        yield _pair("rating-status-conflict", "contradiction", a, b, context,
-                    f"different {a.kind}s for {what}")
+    if _differ(a, b, context):
+        yield _pair("contradiction", a, b, context,
+                    f"different {a.kind} values for {_about(a, context)!r}")
 
 
 @rule("ranking-conflict", kinds=("ranking",))
 def ranking_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties placing the same thing differently in the same comparison."""
-    if a.party != b.party and _categorical(a) != _categorical(b):
-        yield _pair("ranking-conflict", "tension", a, b, context, "different rankings")
+    if a.party != b.party and _differ(a, b, context):
+        yield _pair("tension", a, b, context, "different rankings")
 
 
 @rule("competing-causes", kinds=("cause",))
 def competing_causes(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties blaming different causes for the same outcome."""
-    assert isinstance(a, Cause) and isinstance(b, Cause)
-    if a.party != b.party and a.cause != b.cause:
-        yield _pair("competing-causes", "tension", a, b, context,
-                    f"different causes given for {a.outcome!r}")
+    if a.party != b.party and _differ(a, b, context):
+        yield _pair("tension", a, b, context,
+                    f"different causes given for {_about(a, context)!r}")
 
 
-@rule("corroboration", kinds=NUMERIC + CATEGORICAL)
+@rule("corroboration", families=COMPARED)
 def corroboration(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties agreeing about the same thing at the same time."""
     if a.party == b.party:
         return
-    if a.kind in NUMERIC:
+    if context.kind(a).family == "numeric":
         found = _numeric_agreement(a, b, context)
         if found in ("exact", "rounding"):
             what = ("the values agree only thanks to rounding" if found == "rounding"
                     else "the values agree")
-            yield _pair("corroboration", "corroborated", a, b, context, what,
-                        rounding=found == "rounding")
-    elif _categorical(a) == _categorical(b):
-        yield _pair("corroboration", "corroborated", a, b, context, "two parties agree")
+            yield _pair("corroborated", a, b, context, what, rounding=found == "rounding")
+    elif context.category(a) == context.category(b):
+        yield _pair("corroborated", a, b, context, "two parties agree")
 
 
-@rule("change-over-time", kinds=NUMERIC + CATEGORICAL, scope="sequence")
+@rule("change-over-time", families=COMPARED, scope="sequence")
 def change_over_time(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """The same thing at periods that do not overlap, with different values."""
-    if a.kind in NUMERIC:
-        changed = _numeric_agreement(a, b, context) == "conflict"
-    else:
-        changed = _categorical(a) != _categorical(b)
-    if changed:
-        yield _pair("change-over-time", "changed", a, b, context,
-                    f"changed between {a.period} and {b.period}")
+    if _differ(a, b, context):
+        yield _pair("changed", a, b, context, f"changed between {a.period} and {b.period}")
 
 
 @rule("explicit-dispute", kinds=("stance",), scope="corpus")
 def explicit_dispute(context: Context) -> Iterator[Finding]:
     """A party disputing (or accepting) another party's claim or decision."""
-    for claim in context.corpus.claims:
-        if not isinstance(claim, Stance):
-            continue
+    for claim in context.of_kind(Stance):
         claims = [claim.id] + ([claim.target] if claim.target else [])
         severity: Severity = "contradiction" if claim.stance == "disputes" else "corroborated"
         target = f" (claim {claim.target})" if claim.target else ""
         message = (f"{claim.party} {claim.stance} {claim.target_party}{target} on "
                    f"{claim.about!r}: \"{_quote(claim)}\"")
-        yield make_finding(rule="explicit-dispute", severity=severity, claims=claims,
-                           parties=(claim.party, claim.target_party), message=message,
-                           subject=claim.subject, topic=claim.topic)
+        yield context.finding(severity=severity, claims=claims,
+                              parties=(claim.party, claim.target_party), message=message,
+                              subject=claim.subject, topic=claim.topic)
 
 
 @rule("resolution-contradicted", kinds=("assessment",), scope="corpus")
@@ -182,9 +162,7 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
     """A party says an issue is dealt with; a later watchdog finding says it is not."""
     resolved: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
     refuted: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
-    for claim in context.corpus.claims:
-        if not isinstance(claim, Assessment):
-            continue
+    for claim in context.of_kind(Assessment):
         key = (claim.subject, claim.topic)
         if context.role(claim.party) == "watchdog":
             if not claim.holds:
@@ -197,11 +175,11 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
             said = context.stated(claim).last
             watchdog = next((w for w in later if context.stated(w).first > said), None)
             if watchdog is not None:
-                yield _pair("resolution-contradicted", "tension", claim, watchdog, context,
+                yield _pair("tension", claim, watchdog, context,
                             "an issue said to be dealt with is found wanting later")
 
 
-@rule("same-quote", kinds=NUMERIC + CATEGORICAL + ("stance",), scope="corpus")
+@rule("same-quote", families=FAMILIES, scope="corpus")
 def same_quote(context: Context) -> Iterator[Finding]:
     """The same words carrying a claim in two different sources."""
     for claim in context.corpus.claims:
@@ -212,8 +190,8 @@ def same_quote(context: Context) -> Iterator[Finding]:
             by_quote[normalise_text(evidence.quote).strip().casefold()].add(evidence.source)
         sources = sorted({s for found in by_quote.values() if len(found) > 1 for s in found})
         if sources:
-            yield make_finding(
-                rule="same-quote", severity="corroborated", claims=(claim.id,),
-                parties=(claim.party,), subject=claim.subject, topic=claim.topic,
+            yield context.finding(
+                severity="corroborated", claims=(claim.id,), parties=(claim.party,),
+                subject=claim.subject, topic=claim.topic,
                 message=f"the same words appear in {len(sources)} sources "
                         f"({', '.join(sources)}): \"{_quote(claim)}\"")

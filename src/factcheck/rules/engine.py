@@ -12,87 +12,36 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
-from ..corpus.records import (
-    Assessment,
-    Cause,
-    Change,
-    Claim,
-    Corpus,
-    Quantity,
-    Ranking,
-    Rate,
-    Rating,
-    Stance,
-    Status,
-)
-from ..errors import FactcheckError
+from ..corpus import Claim, ClaimKind, Corpus
 from ..text.dates import PartialDate
-from ..text.intervals import Interval
-from ..text.numbers import Number, parse_number
-from .findings import Finding
+from ..text.numbers import Number
+from .findings import Finding, Severity, Value, make_finding
 from .registry import Rule
 
+C = TypeVar("C", bound=Claim)
 Key = tuple[str, ...]
 
 
-def comparable_key(claim: Claim) -> Key:
+def comparable_key(claim: Claim, kind: ClaimKind[Any]) -> Key:
     """What a claim is about, finely enough that two claims with one key can be compared."""
-    base = (claim.subject, claim.topic, claim.kind)
-    if isinstance(claim, Quantity):
-        return (*base, claim.measure, claim.unit)
-    if isinstance(claim, Rate):
-        return (*base, claim.measure, claim.unit)
-    if isinstance(claim, Change):
-        return (*base, claim.measure)
-    if isinstance(claim, Rating):
-        return (*base, claim.scale, claim.area)
-    if isinstance(claim, Status):
-        return (*base, claim.item)
-    if isinstance(claim, Assessment):
-        return (*base, claim.proposition)
-    if isinstance(claim, Ranking):
-        return (*base, claim.measure, claim.among)
-    if isinstance(claim, Cause):
-        return (*base, claim.outcome)
-    assert isinstance(claim, Stance)
-    return (*base, claim.target_party, claim.about)
-
-
-def _number(text: str, tolerance: float | None) -> Number:
-    number = parse_number(text)
-    if tolerance is not None:
-        number = attrs.evolve(number, interval=Interval(lo=number.value - tolerance,
-                                                        hi=number.value + tolerance))
-    return number
-
-
-def claim_number(claim: Claim) -> Number | None:
-    """The number a quantity, rate or change claim states, rates per one unit of base."""
-    try:
-        if isinstance(claim, Quantity):
-            return _number(claim.value, claim.tolerance)
-        if isinstance(claim, Rate):
-            number = _number(claim.value, claim.tolerance)
-            base = parse_number(claim.per).value
-            return attrs.evolve(number, value=number.value / base,
-                                interval=number.interval / base, per=None)
-        if isinstance(claim, Change) and claim.by is not None:
-            return _number(claim.by, claim.tolerance)
-    except FactcheckError:
-        return None
-    return None
+    return (claim.subject, claim.topic, claim.kind, *kind.key(claim))
 
 
 @attrs.frozen(kw_only=True)
 class Context:
-    """What rules may consult: the corpus, claims by key, and each claim's parsed number."""
+    """What rules may consult: the corpus, claims by key, each claim's number, and which rule runs.
+
+    `finding` builds a finding of the running rule, so a rule's id is written once, in `@rule`.
+    """
 
     corpus: Corpus
     by_key: dict[Key, tuple[Claim, ...]]
     numbers: dict[str, Number]
+    rule: str = ""
 
     def role(self, party: str) -> str:
         found = self.corpus.parties.get(party)
@@ -101,8 +50,26 @@ class Context:
     def stated(self, claim: Claim) -> PartialDate:
         return self.corpus.stated(claim)
 
-    def quote(self, claim: Claim) -> str:
-        return claim.evidence[0].quote
+    def kind(self, claim: Claim) -> ClaimKind[Any]:
+        return self.corpus.kinds.of(claim)
+
+    def category(self, claim: Claim) -> str | None:
+        """The categorical value of a claim (a grade, a state, 'holds'), None if it has none."""
+        return self.corpus.kinds.of(claim).category(claim)
+
+    def of_kind(self, record: type[C]) -> Iterator[C]:
+        """The corpus's claims of one kind, typed as that kind's record."""
+        for claim in self.corpus.claims:
+            if isinstance(claim, record):
+                yield claim
+
+    def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
+                message: str, subject: str | None = None, topic: str | None = None,
+                values: Iterable[Value] = (), rounding: bool = False) -> Finding:
+        """A finding of the rule being run."""
+        return make_finding(rule=self.rule, severity=severity, claims=claims, parties=parties,
+                            message=message, subject=subject, topic=topic, values=values,
+                            rounding=rounding)
 
 
 def make_context(corpus: Corpus) -> Context:
@@ -110,8 +77,9 @@ def make_context(corpus: Corpus) -> Context:
     groups: dict[Key, list[Claim]] = defaultdict(list)
     numbers: dict[str, Number] = {}
     for claim in corpus.claims:
-        groups[comparable_key(claim)].append(claim)
-        number = claim_number(claim)
+        kind = corpus.kinds.of(claim)
+        groups[comparable_key(claim, kind)].append(claim)
+        number = kind.number(claim)
         if number is not None:
             numbers[claim.id] = number
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
@@ -152,10 +120,12 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule]) -> tuple[Finding, ...]:
         for finding in findings:
             found.setdefault(finding.id, finding)
 
+    contexts = {rule.id: attrs.evolve(context, rule=rule.id) for rule in rules}
     pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
+    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)]
+                      for name, kind in corpus.kinds.kinds.items()}
     for key, claims in context.by_key.items():
-        kind = key[2]
-        wanted = [r for r in pair_rules if kind in r.kinds]
+        wanted = wanted_by_kind[key[2]]
         if not wanted or len(claims) < 2:
             continue
         overlap = [r for r in wanted if r.scope == "overlap"]
@@ -163,12 +133,12 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule]) -> tuple[Finding, ...]:
         if overlap:
             for a, b in overlapping_pairs(claims):
                 for rule in overlap:
-                    keep(rule.check(a, b, context))
+                    keep(rule.check(a, b, contexts[rule.id]))
         if sequence:
             for a, b in sequential_pairs(claims):
                 for rule in sequence:
-                    keep(rule.check(a, b, context))
+                    keep(rule.check(a, b, contexts[rule.id]))
     for rule in rules:
         if rule.scope == "corpus":
-            keep(rule.check(context))
+            keep(rule.check(contexts[rule.id]))
     return tuple(sorted(found.values(), key=lambda f: (f.rule, f.claims)))

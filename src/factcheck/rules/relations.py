@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus.records import Relation
+from ..corpus import Relation
 from ..text.intervals import Interval, agreement
 from .engine import Context
-from .findings import Finding, Value, make_finding
+from .findings import Finding, Value
 from .registry import rule
 
 
@@ -54,7 +54,7 @@ def _computed(relation: Relation, context: Context) -> tuple[
     return None
 
 
-@rule("relation-check", kinds=("quantity", "rate", "change"), scope="corpus")
+@rule("relation-check", families=("numeric",), scope="corpus")
 def relation_check(context: Context) -> Iterator[Finding]:
     """A declared sum, share, change or count that does not hold, or holds only by rounding."""
     claims = {c.id: c for c in context.corpus.claims}
@@ -69,8 +69,8 @@ def relation_check(context: Context) -> Iterator[Finding]:
         subject = first.subject if first else None
         topic = first.topic if first else None
         if computed is None:
-            yield make_finding(
-                rule="relation-check", severity="tension", claims=involved, parties=parties,
+            yield context.finding(
+                severity="tension", claims=involved, parties=parties,
                 subject=subject, topic=topic,
                 message=f"relation {relation.id!r} cannot be computed: a claim in it states no "
                         "usable number")
@@ -87,8 +87,8 @@ def relation_check(context: Context) -> Iterator[Finding]:
                    f"{target.interval}")
         if relation.note:
             message += f" ({relation.note})"
-        yield make_finding(
-            rule="relation-check", severity="tension" if found == "conflict" else "corroborated",
+        yield context.finding(
+            severity="tension" if found == "conflict" else "corroborated",
             claims=involved, parties=parties, subject=subject, topic=topic, message=message,
             values=(Value(claim=f"relation:{relation.id}", stated=formula, lo=interval.lo,
                           hi=interval.hi),

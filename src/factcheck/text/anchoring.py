@@ -13,13 +13,32 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import Literal
 
+import attrs
 from rapidfuzz import fuzz
 
-from ..corpus.records import Anchor, MatchKind
 from ..errors import AmbiguousQuote, QuoteNotFound
 
 Normalised = tuple[str, list[int]]
+
+MatchKind = Literal["exact", "normalised", "fuzzy"]
+
+
+@attrs.frozen(kw_only=True)
+class Anchor:
+    """Where a quote was found in its source's text."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    match: MatchKind
+    score: float = 100.0
+    candidates: int = 1
+
+
 
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u02bc\uff07"
 _DOUBLE = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
@@ -266,3 +285,8 @@ def _refine(folded: str, ntext: str, start: int, end: int) -> tuple[int, int, fl
             if ntext[e - 1] != " " and (score := fuzz.ratio(folded, ntext[start:e])) > best:
                 best, end = score, e
     return start, end, best
+
+
+def comparable_text(text: str) -> str:
+    """Text compared as a reader would: quotes, dashes and spaces normalised, case folded."""
+    return normalise_text(text).casefold()

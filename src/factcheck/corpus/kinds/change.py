@@ -1,0 +1,106 @@
+"""The `change` kind: a rise or fall, relative ('by a third') or absolute, with optional from and to."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+from attrs import validators as v
+
+from ...text.numbers import Number
+from ..records import Claim, text_field
+from .base import (
+    INTERVAL,
+    OPTIONAL_NUMBER,
+    OPTIONAL_STRING,
+    STRING,
+    Bounds,
+    ClaimKind,
+    ClaimValue,
+    FieldProblem,
+    SyntheticClaim,
+    bounds,
+    no_references,
+    one_of,
+    value_schema,
+)
+from .quantity import MEASURES
+from .values import check_numbers, number_or_none, positive_finite, synthetic_tenths
+
+Direction = Literal["increase", "decrease"]
+
+
+@attrs.frozen(kw_only=True)
+class Change(Claim):
+    """A rise or fall, relative ('by a third') or absolute, with optional from and to."""
+
+    kind: Literal["change"] = "change"
+    measure: str = text_field()
+    direction: Direction = attrs.field(validator=v.in_(("increase", "decrease")))
+    by: str | None = None
+    from_value: str | None = None
+    to_value: str | None = None
+    unit: str | None = None
+    tolerance: float | None = attrs.field(default=None, validator=positive_finite)
+
+
+@attrs.frozen(kw_only=True)
+class ChangeValue(ClaimValue):
+    """A change claim's payload; `interval` is what `by` allows, when it is given and parses."""
+
+    kind: Literal["change"] = "change"
+    measure: str
+    direction: Direction
+    by: str | None = None
+    from_value: str | None = None
+    to_value: str | None = None
+    unit: str | None = None
+    tolerance: float | None = None
+    interval: Bounds | None = None
+
+
+def _number(claim: Change) -> Number | None:
+    return number_or_none(claim.by, claim.tolerance)
+
+
+def _check(claim: Change, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
+    stated = [(name, text, None) for name, text in (("by", claim.by), ("from_value", claim.from_value),
+                                                     ("to_value", claim.to_value)) if text is not None]
+    return check_numbers(stated, claim.tolerance, quote, known)
+
+
+def _encode(claim: Change) -> ChangeValue:
+    number = _number(claim)
+    return ChangeValue(measure=claim.measure, direction=claim.direction, by=claim.by,
+                       from_value=claim.from_value, to_value=claim.to_value, unit=claim.unit,
+                       tolerance=claim.tolerance,
+                       interval=None if number is None else bounds(number.interval))
+
+
+def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
+    if like is None:
+        noun = rng.choice(MEASURES)[0]
+        direction = rng.choice(("increase", "decrease"))
+    else:
+        noun = like["measure"]
+        direction = "decrease" if like["direction"] == "increase" else "increase"
+    by = f"{synthetic_tenths(rng) / 10:.1f}%"
+    verb = "rose" if direction == "increase" else "fell"
+    return SyntheticClaim(fields={"measure": noun, "direction": direction, "by": by},
+                          sentence=f"In {{period}}, {{who}} said {noun} in {{name}} {verb} by {by}.")
+
+
+KIND: ClaimKind[Change] = ClaimKind(
+    name="change", record=Change, family="numeric",
+    key=lambda claim: (claim.measure,),
+    number=_number, category=lambda claim: claim.direction, check_value=_check,
+    check_references=no_references, number_fields=("by", "from_value", "to_value"),
+    value_type=ChangeValue, encode=_encode,
+    schema=value_schema("change", {
+        "measure": STRING, "direction": one_of("increase", "decrease"), "by": OPTIONAL_STRING,
+        "from_value": OPTIONAL_STRING, "to_value": OPTIONAL_STRING, "unit": OPTIONAL_STRING,
+        "tolerance": OPTIONAL_NUMBER, "interval": INTERVAL},
+        required=("direction", "measure"), description="interval is of `by`."),
+    synthesise=_synthesise)

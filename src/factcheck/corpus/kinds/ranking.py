@@ -1,0 +1,80 @@
+"""The `ranking` kind: a position in a comparison set, 'the highest rate of any force'."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from ...text.numbers import Number
+from ..records import Claim, text_field
+from .base import (
+    OPTIONAL_STRING,
+    STRING,
+    ClaimKind,
+    ClaimValue,
+    FieldProblem,
+    SyntheticClaim,
+    no_number,
+    no_references,
+    value_schema,
+)
+from .rate import MEASURES
+from .values import check_words
+
+
+@attrs.frozen(kw_only=True)
+class Ranking(Claim):
+    """A position in a comparison set: 'the highest rate of any force in England and Wales'.
+    `wording` is the quote's own words for the position when they differ from it."""
+
+    kind: Literal["ranking"] = "ranking"
+    measure: str = text_field()
+    position: str = text_field()
+    among: str = text_field()
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RankingValue(ClaimValue):
+    """A ranking claim's payload."""
+
+    kind: Literal["ranking"] = "ranking"
+    measure: str
+    position: str
+    among: str
+    wording: str | None = None
+
+
+def _check(claim: Ranking, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
+    return check_words("position", claim.wording or claim.position, quote)
+
+
+def _encode(claim: Ranking) -> RankingValue:
+    return RankingValue(measure=claim.measure, position=claim.position, among=claim.among,
+                        wording=claim.wording)
+
+
+def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
+    if like is None:
+        measure, position = rng.choice(MEASURES)[0], rng.choice(("highest", "lowest"))
+    else:
+        measure = like["measure"]
+        position = "lowest" if like["position"] == "highest" else "highest"
+    return SyntheticClaim(
+        fields={"measure": measure, "position": position, "among": "districts in the region"},
+        sentence=f"In {{period}}, {{who}} said {{name}} had the {position} rate of {measure} of "
+                 "any district in the region.")
+
+
+KIND: ClaimKind[Ranking] = ClaimKind(
+    name="ranking", record=Ranking, family="categorical",
+    key=lambda claim: (claim.measure, claim.among),
+    number=no_number, category=lambda claim: claim.position, check_value=_check,
+    check_references=no_references, number_fields=(), value_type=RankingValue, encode=_encode,
+    schema=value_schema("ranking", {"measure": STRING, "position": STRING, "among": STRING,
+                                    "wording": OPTIONAL_STRING},
+                        required=("among", "measure", "position")),
+    synthesise=_synthesise)

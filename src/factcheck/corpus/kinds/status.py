@@ -1,0 +1,76 @@
+"""The `status` kind: a categorical state of an item, a monitoring level, a cause of concern open."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from ...text.numbers import Number
+from ..records import Claim, text_field
+from .base import (
+    OPTIONAL_STRING,
+    STRING,
+    ClaimKind,
+    ClaimValue,
+    FieldProblem,
+    SyntheticClaim,
+    no_number,
+    no_references,
+    value_schema,
+)
+from .rating import AREAS
+from .values import check_words
+
+
+@attrs.frozen(kw_only=True)
+class Status(Claim):
+    """A categorical state of an item: a monitoring level, a cause of concern open or closed.
+    `wording` is the quote's own words for the state when they differ ('remaining' for 'open')."""
+
+    kind: Literal["status"] = "status"
+    item: str = text_field()
+    state: str = text_field()
+    wording: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StatusValue(ClaimValue):
+    """A status claim's payload."""
+
+    kind: Literal["status"] = "status"
+    item: str
+    state: str
+    wording: str | None = None
+
+
+def _check(claim: Status, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
+    return check_words("state", claim.wording or claim.state, quote)
+
+
+def _encode(claim: Status) -> StatusValue:
+    return StatusValue(item=claim.item, state=claim.state, wording=claim.wording)
+
+
+def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
+    if like is None:
+        area, state = rng.choice(AREAS), rng.choice(("open", "closed"))
+    else:
+        area = like["item"].removeprefix("cause of concern on ")
+        state = "closed" if like["state"] == "open" else "open"
+    return SyntheticClaim(
+        fields={"item": f"cause of concern on {area}", "state": state},
+        sentence=f"In {{period}}, {{who}} said the cause of concern on {area} at {{name}} was "
+                 f"{state}.")
+
+
+KIND: ClaimKind[Status] = ClaimKind(
+    name="status", record=Status, family="categorical",
+    key=lambda claim: (claim.item,),
+    number=no_number, category=lambda claim: claim.state, check_value=_check,
+    check_references=no_references, number_fields=(), value_type=StatusValue, encode=_encode,
+    schema=value_schema("status", {"item": STRING, "state": STRING, "wording": OPTIONAL_STRING},
+                        required=("item", "kind", "state")),
+    synthesise=_synthesise)

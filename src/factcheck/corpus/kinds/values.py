@@ -1,0 +1,122 @@
+"""Checks and readings that several kinds share: a claimed number against a quote, a word in a quote.
+
+The tolerance rule lives here once: a claim's explicit `tolerance` replaces the precision its
+number was stated with by [value - tolerance, value + tolerance].
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ...errors import FactcheckError
+from ...text.anchoring import comparable_text
+from ...text.intervals import Interval
+from ...text.numbers import Number, find_numbers, parse_number, quotes, stated_in
+from .base import FieldProblem
+
+
+def with_tolerance(number: Number, tolerance: float | None) -> Number:
+    """The number with its interval set by an explicit tolerance, when the claim gives one."""
+    if tolerance is None:
+        return number
+    return attrs.evolve(number, interval=Interval(lo=number.value - tolerance,
+                                                  hi=number.value + tolerance))
+
+
+def claimed_number(text: str, tolerance: float | None = None, *, per: str | None = None) -> Number:
+    """The number a claim field states, with its tolerance and its base; raises NumberError."""
+    number = with_tolerance(parse_number(text), tolerance)
+    if per is not None:
+        number = attrs.evolve(number, per=parse_number(per).value)
+    return number
+
+
+def number_or_none(text: str | None, tolerance: float | None = None) -> Number | None:
+    """The number a field states, or None when it is absent or does not parse."""
+    if text is None:
+        return None
+    try:
+        return claimed_number(text, tolerance)
+    except FactcheckError:
+        return None
+
+
+def check_numbers(fields: Iterable[tuple[str, str, str | None]], tolerance: float | None,
+                  quote: str, known: Sequence[Number]) -> list[FieldProblem]:
+    """Each (field, text, per-base) whose number the quote does not state.
+
+    `known` are numbers already read from the quote; the quote is read again only when none
+    of them matches.
+    """
+    problems = []
+    for name, text, per in fields:
+        try:
+            claimed = claimed_number(text, tolerance, per=per)
+        except FactcheckError as exc:
+            blamed = name
+            if per is not None:
+                try:
+                    parse_number(per)
+                except FactcheckError:
+                    blamed, text = "per", per
+            problems.append(FieldProblem(path=(blamed,),
+                                         message=f"{blamed} {text!r} is not a number: {exc.message}"))
+            continue
+        if not any(quotes(claimed, n) for n in known) and not stated_in(claimed, quote):
+            stated = [m.number for m in find_numbers(quote)]
+            said = ", ".join(f"{n.text!r} {n.interval}" for n in stated) or "no number"
+            problems.append(FieldProblem(path=(name,), message=(
+                f"{name} {text!r} {claimed.interval} is not stated in the quote, which states {said}")))
+    return problems
+
+
+def check_words(field: str, word: str, quote: str) -> list[FieldProblem]:
+    """A problem when the quote does not contain the words that state a categorical value."""
+    if comparable_text(word) in comparable_text(quote):
+        return []
+    return [FieldProblem(path=(field,), message=(
+        f"the quote does not state {word!r}; set `wording` to the quote's own words for the value "
+        "if they differ"))]
+
+
+def positive_finite(instance: object, attribute: attrs.Attribute[float | None],
+                    value: float | None) -> None:
+    """An attrs validator: a tolerance is a finite number, zero or more."""
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"must be a finite number of zero or more, got {value!r}")
+
+
+# --- synthetic values ----------------------------------------------------------------------------
+
+
+def synthetic_count(rng: random.Random, avoid: Iterable[int] = ()) -> int:
+    """A count from 1,001 to 98,999 without trailing zeros (a "1,000" would be read as anything
+    from 500 to 1,500), more than 50 away from every value in `avoid`."""
+    avoid = tuple(avoid)
+    while True:
+        value = rng.randint(1001, 98999)
+        if value % 10 and all(abs(value - other) > 50 for other in avoid):
+            return value
+
+
+def synthetic_tenths(rng: random.Random, avoid: Iterable[int] = ()) -> int:
+    """A decimal in tenths (123 is 12.3) without a trailing zero, more than 1.0 from `avoid`."""
+    avoid = tuple(avoid)
+    while True:
+        value = rng.randint(11, 999)
+        if value % 10 and all(abs(value - other) > 10 for other in avoid):
+            return value
+
+
+def tenths_text(tenths: int) -> str:
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def text_tenths(text: str) -> int:
+    """The inverse of `tenths_text`, for a payload being differed from."""
+    whole, _, tenth = text.partition(".")
+    return int(whole) * 10 + int(tenth or 0)

@@ -40,6 +40,11 @@ class Audit:
                      if f.severity in NEEDS_VERDICT and f.id not in verdicts)
 
     @property
+    def stale_verdicts(self) -> tuple[Verdict, ...]:
+        """Verdicts on findings the audit no longer makes: each fails the audit."""
+        return stale_verdicts(self.corpus, self.findings)
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(p for r in self.results for p in r.problems) + self.review
 
@@ -56,11 +61,26 @@ class Audit:
         return not self.errors
 
 
+def stale_verdicts(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Verdict, ...]:
+    """The corpus's verdicts on findings that are not among `findings`, by finding id."""
+    known = {f.id for f in findings}
+    return tuple(sorted((v for v in corpus.verdicts if v.finding not in known),
+                        key=lambda v: v.finding))
+
+
+def stale_verdict_problem(corpus: Corpus, verdict: Verdict) -> Problem:
+    """The review problem a stale verdict is, located at the verdict."""
+    origin = corpus.origins.get(f"verdict:{verdict.finding}")
+    return Problem(check="review", message=f"verdict for finding {verdict.finding!r}, which no "
+                   "longer exists; remove it or re-review the claims it was about",
+                   location=Location(file=origin.file if origin else None,
+                                     line=origin.line if origin else None, field="finding"))
+
+
 def review_problems(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Problem, ...]:
     """A problem for each contradiction or tension without a verdict, and each stale verdict."""
     findings = tuple(findings)
     verdicts = {v.finding: v for v in corpus.verdicts}
-    known = {f.id for f in findings}
     problems = []
     for finding in findings:
         if finding.severity in NEEDS_VERDICT and finding.id not in verdicts:
@@ -71,14 +91,7 @@ def review_problems(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Proble
                 location=Location(file=origin.file if origin else None,
                                   line=origin.line if origin else None,
                                   claim=finding.claims[0] if finding.claims else None)))
-    for verdict in corpus.verdicts:
-        if verdict.finding not in known:
-            origin = corpus.origins.get(f"verdict:{verdict.finding}")
-            problems.append(Problem(
-                check="review", message=f"verdict for finding {verdict.finding!r}, which no "
-                "longer exists; remove it or re-review the claims it was about",
-                location=Location(file=origin.file if origin else None,
-                                  line=origin.line if origin else None, field="finding")))
+    problems.extend(stale_verdict_problem(corpus, v) for v in stale_verdicts(corpus, findings))
     return tuple(problems)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .auditing import Audit, Progress, audit
+from .auditing import Audit, Progress, audit, stale_verdict_problem
 from .corpus.loading import load
 from .errors import FactcheckError, InputError
 from .reports.claimreview import write_claimreview
@@ -110,9 +110,9 @@ def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
             where = f"{problem.location.field}: " if problem.location.field else ""
             print(f"       {where}{problem.message} [{problem.check}]", file=out)
     _print_findings(result, out, style, quiet=quiet)
-    for problem in result.review:
-        if problem.message.startswith("verdict for finding"):
-            print(style("  stale verdict: ", "31") + str(problem), file=out)
+    for verdict in result.stale_verdicts:
+        print(style("  stale verdict: ", "31") + str(stale_verdict_problem(result.corpus, verdict)),
+              file=out)
     passed = sum(1 for r in result.results if r.ok)
     failed = len(result.results) - passed
     counts = Counter(f.severity for f in result.findings)

@@ -189,9 +189,7 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
         path = _origin_path(root, corpus.origins.get(claim_result.claim.id))
         if path is not None:
             placed[path].append(claim_result)
-    known = set()
     for finding in result.findings:
-        known.add(finding.id)
         if finding.severity not in NEEDS_VERDICT:
             continue
         # Its first claim's file; every finding names claims, but never lose one that does not.
@@ -199,11 +197,10 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
         home = next((p for c in named if (p := _origin_path(root, corpus.origins.get(c)))), None)
         if home is not None:
             placed[home].append(finding)
-    for verdict in corpus.verdicts:
-        if verdict.finding not in known:
-            path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.finding}"))
-            if path is not None:
-                placed[path].append(_Stale(verdict.finding))
+    for verdict in result.stale_verdicts:
+        path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.finding}"))
+        if path is not None:
+            placed[path].append(_Stale(verdict.finding))
     return dict(placed)
 
 

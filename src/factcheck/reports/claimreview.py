@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..auditing import Audit
-from ..corpus import Claim, Corpus, Party, Stance, Verdict
+from ..corpus import Claim, Corpus, Party, Verdict
 from ..rules.findings import NEEDS_VERDICT, Finding
 from .files import dump_json, write_atomic
 from .json_report import claim_order, finding_order
@@ -48,8 +48,8 @@ def review_phrase(claim: Claim, finding: Finding, verdict: Verdict, corpus: Corp
         return f"{word} {preposition} {names}" if names else word
 
     if finding.rule == "explicit-dispute" and finding.severity == "contradiction":
-        phrase = f"Disputes {names}" if isinstance(claim, Stance) and names else with_others(
-            "Disputed", "by")
+        disputer = corpus.kinds.of(claim).family == "relational"
+        phrase = f"Disputes {names}" if disputer and names else with_others("Disputed", "by")
         noun = "dispute"
     elif finding.rule == "relation-check":
         failed = finding.severity in NEEDS_VERDICT

@@ -161,14 +161,12 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
             rounding=finding.rounding,
             verdict=None if verdict is None else VerdictEntry(
                 verdict=verdict.verdict, note=verdict.note, reviewer=verdict.reviewer)))
-    known = {f.id for f in audit.findings}
     stale = []
-    for verdict in sorted(corpus.verdicts, key=lambda v: v.finding):
-        if verdict.finding not in known:
-            origin = corpus.origins.get(f"verdict:{verdict.finding}")
-            stale.append(StaleVerdict(finding=verdict.finding, verdict=verdict.verdict,
-                                      note=verdict.note, file=origin.file if origin else None,
-                                      line=origin.line if origin else None))
+    for verdict in audit.stale_verdicts:
+        origin = corpus.origins.get(f"verdict:{verdict.finding}")
+        stale.append(StaleVerdict(finding=verdict.finding, verdict=verdict.verdict,
+                                  note=verdict.note, file=origin.file if origin else None,
+                                  line=origin.line if origin else None))
     passed = sum(1 for c in claims if c.ok)
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)

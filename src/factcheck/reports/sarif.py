@@ -149,10 +149,8 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
     for finding in sorted(audit.findings, key=finding_order):
         if finding.severity in NEEDS_VERDICT and finding.id not in verdicts:
             results.append(_finding_result(finding, corpus, index[finding.rule]))
-    existing = {f.id for f in audit.findings}
-    for verdict in sorted(corpus.verdicts, key=lambda v: v.finding):
-        if verdict.finding not in existing:
-            results.append(_stale_result(verdict, corpus, index["review"]))
+    for verdict in audit.stale_verdicts:
+        results.append(_stale_result(verdict, corpus, index["review"]))
     driver = {"name": "factcheck", "version": version or factcheck_version(), "rules": descriptors}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
             "runs": [{"tool": {"driver": driver}, "results": results}]}

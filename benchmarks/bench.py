@@ -50,13 +50,9 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
     from factcheck.auditing import Audit, review_problems
     from factcheck.checks.coverage import measure_coverage as coverage_measure
     from factcheck.checks.evidence import check_claim
+    from factcheck.reports.json_report import build_report, dumps
     from factcheck.rules import find
     from factcheck.text.numbers import find_numbers
-
-    try:
-        from factcheck.reports.json_report import build_report, dumps
-    except ImportError:
-        build_report = dumps = None  # type: ignore[assignment]
 
     state: dict[str, Any] = {}
 
@@ -83,8 +79,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
         result = Audit(corpus=corpus, results=state["results"], findings=state["findings"],
                        review=review_problems(corpus, state["findings"]), coverage=state["coverage"])
         state["audit"] = result
-        if build_report is not None:
-            state["json_bytes"] = len(dumps(build_report(result)).encode())
+        state["json_bytes"] = len(dumps(build_report(result)).encode())
 
     steps: dict[str, Callable[[], None]] = {"load": do_load, "anchor": do_anchor, "rules": do_rules,
                                             "coverage": do_coverage, "report": do_report}
@@ -107,7 +102,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
     out.update(claims=len(result.corpus.claims), sources=len(result.corpus.sources),
                evidence_errors=sum(1 for r in result.results for p in r.problems if p.level == "error"),
                warnings=len(result.warnings), findings=len(found), expected=len(expected), hits=hits,
-               report=build_report is not None, json_bytes=state.get("json_bytes"),
+               json_bytes=state.get("json_bytes"),
                by_severity={s: sum(1 for f in result.findings if f.severity == s)
                             for s in ("contradiction", "tension", "changed", "corroborated")})
     return out
@@ -146,8 +141,6 @@ def _exponent(t1: float, t2: float, n1: int, n2: int) -> float:
 def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, traced: bool) -> None:
     print(f"\nformat: {fmt}; memory: process high-water mark (ru_maxrss) after each stage, MiB"
           + ("; traced = tracemalloc peak of the stage alone (separate pass), MiB" if traced else ""))
-    if not all(r["report"] for r in runs.values()):
-        print("report stage: factcheck.report is absent; it times only assembling the Audit")
     header = f"{'claims':>8} {'sources':>7} " + " ".join(f"{s + ' s':>10} {s + ' MiB':>11}" for s in STAGES)
     print(header)
     for n in sizes:

@@ -304,7 +304,6 @@ def test_stays_out_of_the_way_without_claims(pytester: pytest.Pytester) -> None:
 
 
 def test_report_is_written_at_session_end(pytester: pytest.Pytester) -> None:
-    pytest.importorskip("factcheck.reports.json_report")
     write_corpus(pytester)
     result = pytester.runpytest("claims/", "--factcheck-report", "report.json")
     result.assert_outcomes(passed=2)
@@ -314,7 +313,6 @@ def test_report_is_written_at_session_end(pytester: pytest.Pytester) -> None:
 
 
 def test_report_from_pyproject_only_when_claims_were_run(pytester: pytest.Pytester) -> None:
-    pytest.importorskip("factcheck.reports.json_report")
     write_corpus(pytester, pyproject=PYPROJECT + 'report = "report.json"\n')
     pytester.makepyfile(test_plain="def test_one():\n    pass\n")
     pytester.runpytest("test_plain.py").assert_outcomes(passed=1)

@@ -27,6 +27,7 @@ from .corpus import Corpus, Origin
 from .corpus.loading import SPECIAL_FILES, load
 from .errors import FactcheckError, InputError, Problem
 from .reports.explain import explain
+from .reports.json_report import write_report
 from .rules.findings import NEEDS_VERDICT, Finding
 from .settings import tool_settings
 
@@ -433,11 +434,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         result = state.load()
     except InputError:
         _say(session.config, "factcheck: no report written; the corpus cannot be loaded")
-        return
-    try:
-        from .reports.json_report import write_report
-    except ImportError as exc:
-        _say(session.config, f"factcheck: cannot write the report: {exc}")
         return
     try:
         write_report(result, state.settings.report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import (
     BaseValidationError,
@@ -81,3 +82,19 @@ def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterato
         yield path, exc.message
     else:
         yield path, f"invalid value ({exc})"
+
+
+def record_data(record: Any) -> dict[str, Any]:
+    """A record as a data file writes it: its fields through the converter, leaving out those
+    that hold their default (but always the `kind` a claim is told apart by)."""
+    data: dict[str, Any] = converter.unstructure(record)
+    for attribute in attrs.fields(type(record)):
+        value = getattr(record, attribute.name)
+        default = attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        if attribute.name != "kind" and default is not attrs.NOTHING and value == default:
+            del data[attribute.name]
+        elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            data[attribute.name] = [record_data(item) for item in value]
+    return data

@@ -10,6 +10,9 @@ the plan. The same seed writes the same bytes.
 Values are chosen so that numbers never agree or clash by accident: integers have no
 trailing zeros (a "1,000" would be read as anything from 500 to 1,500) and the values of
 a planted pair are far apart; texts use no number words and no hedges.
+
+Each claim's payload and sentence come from its kind's `synthesise` fragment, and every
+record is built as the library's own attrs record and written with the library's converter.
 """
 
 from __future__ import annotations
@@ -17,17 +20,32 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
+import tomli_w
 
+from ..corpus import (
+    Claim,
+    Evidence,
+    GradingScale,
+    KindRegistry,
+    Party,
+    Source,
+    Speaker,
+    Topic,
+    Verdict,
+    builtin_kinds,
+)
+from ..corpus.convert import record_data
+from ..corpus.kinds.rating import SYNTHETIC_GRADES, SYNTHETIC_SCALE
 from ..rules.findings import Finding, Severity, finding_id
+from ..text.dates import parse_date, parse_period
 
 Format = Literal["toml", "jsonl"]
-PLANTED_SEVERITIES: tuple[Severity, ...] = ("contradiction", "tension", "changed")
 
 PARTIES: tuple[tuple[str, str, str, str, str], ...] = (
     # id, name, role, how texts name it, speaker name
@@ -45,17 +63,6 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("investigations", "investigations"), ("neighbourhoods", "neighbourhood policing"),
     ("budget", "the budget"), ("training", "training"), ("complaints", "complaints"),
 )
-GRADES = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
-AREAS = ("preventing crime", "responding to the public", "investigating crime",
-         "protecting vulnerable people", "managing offenders", "treating the public fairly")
-QUANTITIES = (("officers", "officers"), ("arrests", "arrests"), ("emergency calls", "calls"),
-              ("open investigations", "investigations"), ("recorded crimes", "crimes"))
-RATES = (("offences", "people", "100,000"), ("complaints", "officers", "1,000"),
-         ("arrests", "residents", "10,000"))
-CAUSES = ("budget cuts", "a failure of leadership", "staff shortages", "the old operating model",
-          "rising demand", "poor training")
-OUTCOMES = ("the rise in response times", "the fall in arrests", "the backlog of investigations",
-            "the drop in public confidence")
 _CONSONANTS = "bdfgklmprstvz"
 _VOWELS = "aeiou"
 _SYLLABLES = tuple(c + v for c in _CONSONANTS for v in _VOWELS)
@@ -122,28 +129,36 @@ class Plan:
                      missing=expected - found, unexpected=found - expected)
 
 
-# --- claims as plain records --------------------------------------------------------------------
+# --- claims as drafts -----------------------------------------------------------------------------
+
+CONFLICT_RULES: Mapping[str, str] = {
+    "quantity": "value-conflict", "rate": "value-conflict", "assessment": "assessment-conflict",
+    "rating": "rating-status-conflict", "status": "rating-status-conflict"}
+"""The kinds planted as contradictions, and the rule each pair must fire."""
+TENSION_RULES: Mapping[str, str] = {"cause": "competing-causes", "ranking": "ranking-conflict"}
+CHANGING_KINDS = ("quantity", "rate", "rating", "status")
+SINGLE_WEIGHTS: Mapping[str, int] = {"quantity": 30, "rate": 15, "change": 10, "rating": 10,
+                                     "status": 10, "assessment": 10, "ranking": 5, "cause": 10}
 
 
 @attrs.define
 class _Draft:
-    """A claim before it has an id and a source: its fields and the sentence that carries it."""
+    """A claim before it has an id and a source: its fields, its payload and its sentence."""
 
     fields: dict[str, Any]
+    payload: Mapping[str, Any]
     sentence: str
 
 
 class _Writer:
     """Builds claim drafts from one random generator; all state is local to one `generate`."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, kinds: KindRegistry) -> None:
         self.rng = rng
+        self.kinds = kinds
         self.subjects = 0
-        self.used_values: set[str] = set()
         self.drafts: list[_Draft] = []
         self.groups: list[tuple[str, Severity, list[int]]] = []  # rule, severity, draft indices
-
-    # names and values
 
     def subject(self) -> tuple[str, str]:
         """A fresh subject: its id and the name texts use (letters only, never a number word)."""
@@ -157,243 +172,89 @@ class _Writer:
         word = "".join(reversed(syllables))
         return f"{word}-district", f"{word.capitalize()} District"
 
-    def count(self, avoid: Iterable[int] = ()) -> int:
-        """A count from 1,001 to 98,999 without trailing zeros, far from every value in `avoid`."""
-        while True:
-            value = self.rng.randint(1001, 98999)
-            if value % 10 and all(abs(value - other) > 50 for other in avoid):
-                return value
-
-    def tenths(self, avoid: Iterable[int] = ()) -> int:
-        """A rate in tenths (123 is 12.3) without a trailing zero, far from `avoid`."""
-        while True:
-            value = self.rng.randint(11, 999)
-            if value % 10 and all(abs(value - other) > 10 for other in avoid):
-                return value
-
     def period(self) -> str:
         return str(self.rng.randint(2016, 2022))
 
-    # one claim
-
-    def add(self, fields: dict[str, Any], sentence: str) -> int:
-        self.drafts.append(_Draft(fields=fields, sentence=sentence))
-        return len(self.drafts) - 1
-
-    def base(self, party: str, subject: str, topic: str, period: str, kind: str,
-             speaker: bool | None = None) -> tuple[dict[str, Any], str]:
-        """The common fields of a claim, and how its sentence names the party."""
-        name, said = _party(party)
-        if speaker is None:
-            speaker = self.rng.random() < 0.2
-        fields: dict[str, Any] = {"kind": kind, "party": party, "subject": subject, "topic": topic,
+    def claim(self, kind: str, party: str, subject: tuple[str, str], topic: str, period: str, *,
+              like: int | None = None, other: str = "") -> int:
+        """Draft a claim of `kind`; with `like`, about the same thing as that draft, valued otherwise."""
+        ident, name = subject
+        said, speaker = _party(party)
+        fields: dict[str, Any] = {"kind": kind, "party": party, "subject": ident, "topic": topic,
                                   "period": period}
-        if speaker:
+        if self.rng.random() < 0.2:
             fields["speaker"] = _speaker_id(party)
-            return fields, f"{said}, for the {name[4:]},"
-        return fields, "the " + name[4:]
-
-    def quantity(self, party: str, subject: str, name: str, topic: str, period: str,
-                 measure: tuple[str, str], value: int) -> int:
-        fields, who = self.base(party, subject, topic, period, "quantity")
-        text = f"{value:,}"
-        fields.update(measure=measure[0], value=text, unit=measure[1])
-        return self.add(fields, f"In {period}, {who} said {name} had {text} {measure[0]}.")
-
-    def rate(self, party: str, subject: str, name: str, topic: str, period: str,
-             measure: tuple[str, str, str], tenths: int) -> int:
-        fields, who = self.base(party, subject, topic, period, "rate")
-        noun, population, per = measure
-        text = f"{tenths // 10}.{tenths % 10}"
-        fields.update(measure=f"{noun} per {per} {population}", value=text, per=per, unit=noun)
-        return self.add(fields, f"In {period}, {who} said {name} recorded {text} {noun} per "
-                                     f"{per} {population}.")
-
-    def change(self, party: str, subject: str, name: str, topic: str, period: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "change")
-        noun = self.rng.choice(QUANTITIES)[0]
-        direction = self.rng.choice(("increase", "decrease"))
-        by = f"{self.tenths()/10:.1f}%"
-        fields.update(measure=noun, direction=direction, by=by)
-        verb = "rose" if direction == "increase" else "fell"
-        return self.add(fields, f"In {period}, {who} said {noun} in {name} {verb} by {by}.")
-
-    def rating(self, party: str, subject: str, name: str, topic: str, period: str,
-               area: str, grade: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "rating")
-        fields.update(scale="grading", area=area, grade=grade)
-        return self.add(fields, f"In {period}, {who} graded {name} as {grade} at {area}.")
-
-    def status(self, party: str, subject: str, name: str, topic: str, period: str,
-               area: str, state: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "status")
-        fields.update(item=f"cause of concern on {area}", state=state)
-        return self.add(fields, f"In {period}, {who} said the cause of concern on {area} at "
-                                     f"{name} was {state}.")
-
-    def assessment(self, party: str, subject: str, name: str, topic: str, period: str,
-                   holds: bool, what: str | None = None) -> int:
-        fields, who = self.base(party, subject, topic, period, "assessment")
-        what = what or dict(TOPICS)[topic]
-        fields.update(proposition=f"{subject} manages {what} effectively", holds=holds)
-        verb = "manages" if holds else "does not manage"
-        return self.add(fields, f"In {period}, {who} said {name} {verb} {what} effectively.")
-
-    def ranking(self, party: str, subject: str, name: str, topic: str, period: str,
-                measure: str, position: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "ranking")
-        fields.update(measure=measure, position=position, among="districts in the region")
-        return self.add(fields, f"In {period}, {who} said {name} had the {position} rate of "
-                                     f"{measure} of any district in the region.")
-
-    def cause(self, party: str, subject: str, name: str, topic: str, period: str,
-              outcome: str, cause: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "cause")
-        fields.update(outcome=f"{outcome} in {subject}", cause=cause)
-        return self.add(fields, f"In {period}, {who} blamed {cause} for {outcome} in {name}.")
-
-    def stance(self, party: str, subject: str, name: str, topic: str, period: str,
-               target_party: str, target: int, about: str) -> int:
-        fields, who = self.base(party, subject, topic, period, "stance")
-        fields.update(stance="disputes", target_party=target_party, about=about,
-                      target=("@", target))
-        other = _party(target_party)[0]
-        other = other[0].lower() + other[1:]
-        return self.add(fields, f"In {period}, {who} disputed what {other} said about "
-                                     f"{about} at {name}.")
-
-    # groups
-
-    def single(self) -> None:
-        rng = self.rng
-        subject, name = self.subject()
-        topic = rng.choice(TOPICS)[0]
-        period = self.period()
-        party = rng.choice(PARTIES)[0]
-        kind = rng.choices(("quantity", "rate", "change", "rating", "status", "assessment", "ranking",
-                            "cause"), weights=(30, 15, 10, 10, 10, 10, 5, 10))[0]
-        if kind == "quantity":
-            self.quantity(party, subject, name, topic, period, rng.choice(QUANTITIES), self.count())
-        elif kind == "rate":
-            self.rate(party, subject, name, topic, period, rng.choice(RATES), self.tenths())
-        elif kind == "change":
-            self.change(party, subject, name, topic, period)
-        elif kind == "rating":
-            self.rating(party, subject, name, topic, period, rng.choice(AREAS), rng.choice(GRADES))
-        elif kind == "status":
-            self.status(party, subject, name, topic, period, rng.choice(AREAS),
-                        rng.choice(("open", "closed")))
-        elif kind == "assessment":
-            self.assessment(party, subject, name, topic, period, rng.random() < 0.5)
-        elif kind == "ranking":
-            self.ranking(party, subject, name, topic, period, rng.choice(RATES)[0],
-                         rng.choice(("highest", "lowest")))
+            who = f"{speaker}, for the {said[4:]},"
         else:
-            self.cause(party, subject, name, topic, period, rng.choice(OUTCOMES), rng.choice(CAUSES))
+            who = "the " + said[4:]
+        made = self.kinds.kinds[kind].synthesise(
+            self.rng, ident, None if like is None else self.drafts[like].payload)
+        fields.update(made.fields)
+        sentence = made.sentence.format(period=period, who=who, name=name, other=other)
+        self.drafts.append(_Draft(fields=fields, payload=made.fields, sentence=sentence))
+        return len(self.drafts) - 1
 
     def group(self, rule: str, severity: Severity, members: list[int]) -> None:
         self.groups.append((rule, severity, members))
 
+    def single(self) -> None:
+        kinds = [k for k in SINGLE_WEIGHTS if k in self.kinds]
+        kind = self.rng.choices(kinds, weights=[SINGLE_WEIGHTS[k] for k in kinds])[0]
+        self.claim(kind, self.rng.choice(PARTIES)[0], self.subject(),
+                   self.rng.choice(TOPICS)[0], self.period())
+
     def contradiction(self, variant: int) -> None:
         rng = self.rng
-        subject, name = self.subject()
-        topic = rng.choice(TOPICS)[0]
-        period = self.period()
-        a, b = rng.sample(NON_WATCHDOG if variant == 2 else tuple(p[0] for p in PARTIES), 2)
-        if variant == 0:
-            measure = rng.choice(QUANTITIES)
-            first = self.count()
-            pair = [self.quantity(a, subject, name, topic, period, measure, first),
-                    self.quantity(b, subject, name, topic, period, measure, self.count([first]))]
-            self.group("value-conflict", "contradiction", pair)
-        elif variant == 1:
-            rate = rng.choice(RATES)
-            first = self.tenths()
-            pair = [self.rate(a, subject, name, topic, period, rate, first),
-                    self.rate(b, subject, name, topic, period, rate, self.tenths([first]))]
-            self.group("value-conflict", "contradiction", pair)
-        elif variant == 2:  # no watchdog: a later watchdog 'does not hold' would be a tension too
-            holds = rng.random() < 0.5
-            pair = [self.assessment(a, subject, name, topic, period, holds),
-                    self.assessment(b, subject, name, topic, period, not holds)]
-            self.group("assessment-conflict", "contradiction", pair)
-        elif variant == 3:
-            area = rng.choice(AREAS)
-            g1, g2 = rng.sample(GRADES, 2)
-            pair = [self.rating(a, subject, name, topic, period, area, g1),
-                    self.rating(b, subject, name, topic, period, area, g2)]
-            self.group("rating-status-conflict", "contradiction", pair)
-        elif variant == 4:
-            area = rng.choice(AREAS)
-            pair = [self.status(a, subject, name, topic, period, area, "open"),
-                    self.status(b, subject, name, topic, period, area, "closed")]
-            self.group("rating-status-conflict", "contradiction", pair)
-        else:
-            measure = rng.choice(QUANTITIES)
-            target = self.quantity(b, subject, name, topic, period, measure, self.count())
-            stance = self.stance(a, subject, name, topic, period, b, target,
-                                 f"the number of {measure[0]}")
+        subject, topic, period = self.subject(), rng.choice(TOPICS)[0], self.period()
+        kinds = tuple(CONFLICT_RULES)
+        if variant >= len(kinds):  # a party disputing another's figure
+            a, b = rng.sample([p[0] for p in PARTIES], 2)
+            target = self.claim("quantity", b, subject, topic, period)
+            stance = self.claim("stance", a, subject, topic, period,
+                                other="the " + _party(b)[0][4:])
+            self.drafts[stance].fields.update(target_party=b, target=("@", target))
             self.group("explicit-dispute", "contradiction", [target, stance])
+            return
+        kind = kinds[variant]
+        # No watchdog in an assessment conflict: a later watchdog 'does not hold' would be a
+        # resolution tension too.
+        a, b = rng.sample(NON_WATCHDOG if kind == "assessment" else [p[0] for p in PARTIES], 2)
+        first = self.claim(kind, a, subject, topic, period)
+        second = self.claim(kind, b, subject, topic, period, like=first)
+        self.group(CONFLICT_RULES[kind], "contradiction", [first, second])
 
     def tension(self, variant: int) -> None:
         rng = self.rng
-        subject, name = self.subject()
-        topic = rng.choice(TOPICS)[0]
-        period = self.period()
-        if variant == 0:
+        subject, topic, period = self.subject(), rng.choice(TOPICS)[0], self.period()
+        kinds = tuple(TENSION_RULES)
+        if variant < len(kinds):
             a, b = rng.sample([p[0] for p in PARTIES], 2)
-            outcome = rng.choice(OUTCOMES)
-            c1, c2 = rng.sample(CAUSES, 2)
-            pair = [self.cause(a, subject, name, topic, period, outcome, c1),
-                    self.cause(b, subject, name, topic, period, outcome, c2)]
-            self.group("competing-causes", "tension", pair)
-        elif variant == 1:
-            a, b = rng.sample([p[0] for p in PARTIES], 2)
-            measure = rng.choice(RATES)[0]
-            pair = [self.ranking(a, subject, name, topic, period, measure, "highest"),
-                    self.ranking(b, subject, name, topic, period, measure, "lowest")]
-            self.group("ranking-conflict", "tension", pair)
-        else:  # a party says it is dealt with; the watchdog says later it is not
-            party = rng.choice(NON_WATCHDOG)
-            said = self.assessment(party, subject, name, topic, "2022", True,
-                                   what="its improvement plan")
-            found = self.assessment("inspectorate", subject, name, topic, "2022", False,
-                                    what="its custody suites")
-            self.drafts[said].fields["stated"] = "2023-03"
-            self.drafts[found].fields["stated"] = "2023-10"
-            self.group("resolution-contradicted", "tension", [said, found])
+            first = self.claim(kinds[variant], a, subject, topic, period)
+            second = self.claim(kinds[variant], b, subject, topic, period, like=first)
+            self.group(TENSION_RULES[kinds[variant]], "tension", [first, second])
+            return
+        # A party says it is dealt with; the watchdog says later it is not (about another
+        # proposition, or the two would also be an assessment conflict).
+        said = self.claim("assessment", rng.choice(NON_WATCHDOG), subject, topic, "2022")
+        found = self.claim("assessment", "inspectorate", subject, topic, "2022")
+        while self.drafts[found].fields["proposition"] == self.drafts[said].fields["proposition"]:
+            self.drafts.pop()
+            found = self.claim("assessment", "inspectorate", subject, topic, "2022")
+        self.drafts[said].fields.update(holds=True, stated="2023-03")
+        self.drafts[found].fields.update(holds=False, stated="2023-10")
+        self.group("resolution-contradicted", "tension", [said, found])
 
     def changes(self, variant: int, length: int) -> int:
         """A chain of `length` claims over non-overlapping years; returns the findings planted."""
         rng = self.rng
-        subject, name = self.subject()
-        topic = rng.choice(TOPICS)[0]
+        subject, topic = self.subject(), rng.choice(TOPICS)[0]
         years = sorted(rng.sample(range(2016, 2023), length))
         party = rng.choice(PARTIES)[0]
+        kind = CHANGING_KINDS[variant % len(CHANGING_KINDS)]
         members: list[int] = []
-        if variant == 0:
-            measure = rng.choice(QUANTITIES)
-            values: list[int] = []
-            for year in years:
-                values.append(self.count(values))
-                members.append(self.quantity(party, subject, name, topic, str(year), measure,
-                                             values[-1]))
-        elif variant == 1:
-            rate = rng.choice(RATES)
-            values = []
-            for year in years:
-                values.append(self.tenths(values))
-                members.append(self.rate(party, subject, name, topic, str(year), rate, values[-1]))
-        elif variant == 2:
-            area = rng.choice(AREAS)
-            grades = rng.sample(GRADES, length)
-            for year, grade in zip(years, grades, strict=True):
-                members.append(self.rating(party, subject, name, topic, str(year), area, grade))
-        else:
-            area = rng.choice(AREAS)
-            states = ["open", "closed"] if length == 2 else ["open", "closed", "reopened"]
-            for year, state in zip(years, states, strict=True):
-                members.append(self.status(party, subject, name, topic, str(year), area, state))
+        for year in years:
+            members.append(self.claim(kind, party, subject, topic, str(year),
+                                      like=members[-1] if members else None))
         for first, second in pairwise(members):
             self.group("change-over-time", "changed", [first, second])
         return length - 1
@@ -411,61 +272,59 @@ def _speaker_id(party: str) -> str:
     return _party(party)[1].lower().replace(" ", "-")
 
 
-# --- writing files -----------------------------------------------------------------------------
+# --- writing files ---------------------------------------------------------------------------------
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False)
+def _toml(header: str, tables: Mapping[str, list[Any]]) -> str:
+    """A TOML file of arrays of tables, each record written by the library's converter."""
+    data = {name: [record_data(record) for record in records] for name, records in tables.items()}
+    return f"# {header}\n\n" + tomli_w.dumps(data)
 
 
-def _toml_claim(fields: dict[str, Any], evidence: dict[str, str]) -> str:
-    lines = ["[[claim]]"]
-    lines += [f"{name} = {_toml_value(value)}" for name, value in fields.items()]
-    lines += ["", "[[claim.evidence]]"]
-    lines += [f"{name} = {_toml_value(value)}" for name, value in evidence.items()]
-    return "\n".join(lines) + "\n"
+def _parties() -> dict[str, list[Any]]:
+    return {
+        "party": [Party(id=ident, name=name, role=role, aliases=(said[4:],))  # type: ignore[arg-type]
+                  for ident, name, role, said, _ in PARTIES],
+        "speaker": [Speaker(id=_speaker_id(ident), party=ident, name=speaker,
+                            aliases=(speaker.split()[-1],))
+                    for ident, _, _, _, speaker in PARTIES]}
 
 
-def _parties_toml() -> str:
-    out = ["# Synthetic parties and the people who speak for them.", ""]
-    for ident, name, role, said, _ in PARTIES:
-        out += ["[[party]]", f"id = {_toml_value(ident)}", f"name = {_toml_value(name)}",
-                f"role = {_toml_value(role)}", f"aliases = [{_toml_value(said[4:])}]", ""]
-    for ident, _, _, _, speaker in PARTIES:
-        surname = speaker.split()[-1]
-        out += ["[[speaker]]", f"id = {_toml_value(_speaker_id(ident))}",
-                f"party = {_toml_value(ident)}", f"name = {_toml_value(speaker)}",
-                f"aliases = [{_toml_value(surname)}]", ""]
-    return "\n".join(out)
-
-
-def _topics_toml() -> str:
-    out = ["# Synthetic topics, and a PEEL-like grading scale (best first).", ""]
-    for ident, words in TOPICS:
-        out += ["[[topic]]", f"id = {_toml_value(ident)}",
-                f"description = {_toml_value('How the district handles ' + words + '.')}", ""]
-    out += ["[[scale]]", 'id = "grading"', f"grades = [{', '.join(_toml_value(g) for g in GRADES)}]", ""]
-    return "\n".join(out)
+def _topics() -> dict[str, list[Any]]:
+    return {"topic": [Topic(id=ident, description=f"How the district handles {words}.")
+                      for ident, words in TOPICS],
+            "scale": [GradingScale(id=SYNTHETIC_SCALE, grades=SYNTHETIC_GRADES)]}
 
 
 def _plant(writer: _Writer, claims: int) -> None:
     """Planted groups first (about 1.5% of `claims` findings of each severity), then singles."""
     each = max(1, round(claims * 0.015)) if claims >= 60 else max(0, claims // 40)
     for n in range(each):
-        writer.contradiction(n % 6)
+        writer.contradiction(n % (len(CONFLICT_RULES) + 1))
     for n in range(each):
-        writer.tension(n % 3)
+        writer.tension(n % (len(TENSION_RULES) + 1))
     planted = 0
     n = 0
     while planted < each:
-        planted += writer.changes(n % 4, 3 if n % 3 == 2 and each - planted >= 2 else 2)
+        planted += writer.changes(n, 3 if n % 3 == 2 and each - planted >= 2 else 2)
         n += 1
     if len(writer.drafts) > claims:
         raise ValueError(f"{claims} claims are too few for the planted findings")
     while len(writer.drafts) < claims:
         writer.single()
+
+
+def _record(draft: _Draft, ident: str, source: str, ids: Mapping[int, str],
+            kinds: KindRegistry) -> Claim:
+    fields = dict(draft.fields)
+    if isinstance(fields.get("target"), tuple):
+        fields["target"] = ids[fields["target"][1]]
+    fields["period"] = parse_period(fields["period"])
+    if "stated" in fields:
+        fields["stated"] = parse_date(fields["stated"])
+    record: Claim = kinds.kinds[fields["kind"]].record(
+        id=ident, evidence=(Evidence(source=source, quote=draft.sentence),), **fields)
+    return record
 
 
 def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
@@ -480,7 +339,8 @@ def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
     if fmt not in ("toml", "jsonl"):
         raise ValueError(f"unknown format {fmt!r}")
     rng = random.Random(seed)
-    writer = _Writer(rng)
+    kinds = builtin_kinds()
+    writer = _Writer(rng, kinds)
     _plant(writer, claims)
     drafts = writer.drafts
     order = list(range(len(drafts)))
@@ -493,49 +353,41 @@ def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
     seeds_dir, claims_dir = root / "seeds", root / "claims"
     seeds_dir.mkdir(parents=True, exist_ok=True)
     claims_dir.mkdir(parents=True, exist_ok=True)
-    source_entries = []
+    source_records = []
     for number in range(sources):
         source_id = f"s{number + 1:0{width}d}"
         chunk = order[number * per_source:(number + 1) * per_source]
         publisher = rng.choice(PARTIES)
         paragraphs = [f"Bulletin from {publisher[1]}"] + [drafts[d].sentence for d in chunk]
-        text = "\n\n".join(paragraphs) + "\n"
-        data = text.encode("utf-8")
+        data = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
         (seeds_dir / f"{source_id}.txt").write_bytes(data)
         month, day = rng.randint(1, 12), rng.randint(1, 28)
-        source_entries.append("\n".join([
-            "[[source]]", f"id = {_toml_value(source_id)}", f"path = {_toml_value(source_id + '.txt')}",
-            f"title = {_toml_value('Bulletin ' + source_id)}", f"publisher = {_toml_value(publisher[1])}",
-            'kind = "statement"', f'published = "{PUBLISHED_YEAR}-{month:02d}-{day:02d}"',
-            f'sha256 = "{hashlib.sha256(data).hexdigest()}"', ""]))
-        records = []
-        for d in chunk:
-            fields = {"id": ids[d], **drafts[d].fields}
-            if isinstance(fields.get("target"), tuple):
-                fields["target"] = ids[fields["target"][1]]
-            evidence = {"source": source_id, "quote": drafts[d].sentence}
-            if fmt == "toml":
-                records.append(_toml_claim(fields, evidence))
-            else:
-                records.append(json.dumps({"claim": {**fields, "evidence": [evidence]}},
-                                          ensure_ascii=False) + "\n")
-        body = "\n".join(records) if fmt == "toml" else "".join(records)
+        source_records.append(Source(
+            id=source_id, path=f"{source_id}.txt", title=f"Bulletin {source_id}",
+            publisher=publisher[1], kind="statement",
+            published=parse_date(f"{PUBLISHED_YEAR}-{month:02d}-{day:02d}"),
+            sha256=hashlib.sha256(data).hexdigest()))
+        records = [_record(drafts[d], ids[d], source_id, ids, kinds) for d in chunk]
+        if fmt == "toml":
+            body = tomli_w.dumps({"claim": [record_data(r) for r in records]})
+        else:
+            body = "".join(json.dumps({"claim": record_data(r)}, ensure_ascii=False) + "\n"
+                           for r in records)
         (claims_dir / f"{source_id}.{fmt}").write_text(body, encoding="utf-8")
     (seeds_dir / "sources.toml").write_text(
-        "# Synthetic sources, pinned by sha256.\n\n" + "\n".join(source_entries), encoding="utf-8")
-    (claims_dir / "parties.toml").write_text(_parties_toml(), encoding="utf-8")
-    (claims_dir / "topics.toml").write_text(_topics_toml(), encoding="utf-8")
+        _toml("Synthetic sources, pinned by sha256.", {"source": source_records}), encoding="utf-8")
+    (claims_dir / "parties.toml").write_text(
+        _toml("Synthetic parties and the people who speak for them.", _parties()), encoding="utf-8")
+    (claims_dir / "topics.toml").write_text(
+        _toml("Synthetic topics, and a PEEL-like grading scale (best first).", _topics()),
+        encoding="utf-8")
     planted = tuple(Planted(rule=rule, severity=severity, claims=frozenset(ids[m] for m in members))
                     for rule, severity, members in writer.groups)
     planted = tuple(sorted(planted, key=lambda p: (p.severity, p.rule, sorted(p.claims))))
     if verdicts:
-        (claims_dir / "verdicts.toml").write_text("".join(_verdicts(planted)), encoding="utf-8")
+        upheld = [Verdict(finding=found.id, verdict="upheld", note=f"Planted {found.rule}.")
+                  for found in planted if found.severity in ("contradiction", "tension")]
+        (claims_dir / "verdicts.toml").write_text(
+            _toml("Every planted contradiction and tension, upheld.", {"verdict": upheld}),
+            encoding="utf-8")
     return Plan(root=root, claims=claims, sources=sources, fmt=fmt, seed=seed, planted=planted)
-
-
-def _verdicts(planted: Iterable[Planted]) -> Iterator[str]:
-    yield "# Every planted contradiction and tension, upheld.\n"
-    for found in planted:
-        if found.severity in ("contradiction", "tension"):
-            yield (f'\n[[verdict]]\nfinding = "{found.id}"\nverdict = "upheld"\n'
-                   f'note = "Planted {found.rule}."\n')

@@ -91,6 +91,14 @@ class InputError(FactcheckError):
         return "\n".join(str(p) for p in self.problems)
 
 
+def path_text(path: Iterable[str | int]) -> str:
+    """A field path as users write it: ('evidence', 0, 'quote') is 'evidence[0].quote'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean ...?)' hint for a near-miss name, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)

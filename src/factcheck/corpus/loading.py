@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ..errors import InputError, Location, Problem, did_you_mean
+from ..errors import InputError, Location, Problem, did_you_mean, path_text
 from .convert import converter, error_paths
 from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
@@ -34,6 +34,7 @@ from .records import (
     Topic,
     Verdict,
 )
+from .relations import check_relations
 
 T = TypeVar("T")
 
@@ -53,18 +54,11 @@ class _Collector:
 
 
 def _field_name(path: tuple[str | int, ...]) -> str | None:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or None
-
-
-def _attr_names(cls: type) -> frozenset[str]:
-    return _field_names(cast(Hashable, cls))
+    return path_text(path) or None
 
 
 @functools.lru_cache(maxsize=64)
-def _field_names(cls: Any) -> frozenset[str]:
+def _attr_names(cls: Any) -> frozenset[str]:
     return frozenset(a.name for a in attrs.fields(cls))
 
 
@@ -107,7 +101,8 @@ def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Coll
                     field=_field_name(path) or None)
 
         bad = list(_unknown_keys(raw, target))
-        if "evidence" in _attr_names(target) and isinstance(raw.get("evidence"), list):
+        if "evidence" in _attr_names(cast(Hashable, target)) and isinstance(
+                raw.get("evidence"), list):
             for number, item in enumerate(raw["evidence"]):
                 if isinstance(item, dict):
                     bad.extend(_unknown_keys(item, Evidence, ("evidence", number)))
@@ -341,7 +336,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     for claim, claim_doc, index in written:
         _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
                           speakers=speakers, topics=topics)
-    _check_relations(relations, known_claims, origins, out, kinds)
+    out.problems.extend(check_relations(relations, known_claims, origins, kinds))
 
     verdicts: list[Verdict] = []
     if (base / claims / "verdicts.toml").exists() and (
@@ -399,43 +394,3 @@ def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, o
             bad(("evidence", number, "quote"), "empty quote")
     for problem in kinds.of(claim).check_references(claim, names):
         bad(problem.path, problem.message)
-
-
-_RELATION_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "sum": (("total",), ("add",)),
-    "share": (("part", "whole", "share"), ()),
-    "change": (("start", "end", "change"), ()),
-    "count": (("total",), ("members",)),
-}
-
-
-def _check_relations(relations: list[Relation], claims: dict[str, Claim],
-                     origins: dict[str, Origin], out: _Collector, kinds: KindRegistry) -> None:
-    seen: set[str] = set()
-    for relation in relations:
-        origin = origins[f"relation:{relation.id}"]
-
-        def bad(field: str, message: str, _origin: Origin = origin,
-                _name: str = f"relation:{relation.id}") -> None:
-            out.add(message, file=_origin.file, line=_origin.line, claim=_name, field=field)
-
-        if relation.id in seen:
-            bad("id", f"duplicate relation id {relation.id!r}")
-        seen.add(relation.id)
-        single, many = _RELATION_ROLES[relation.kind]
-        for field in single:
-            if getattr(relation, field) is None:
-                bad(field, f"a {relation.kind} relation needs '{field}'")
-        for field in many:
-            if not getattr(relation, field):
-                bad(field, f"a {relation.kind} relation needs at least one claim in '{field}'")
-        for field in ("add", "subtract", "total", "part", "whole", "share", "start", "end",
-                      "change", "members"):
-            value = getattr(relation, field)
-            ids = value if isinstance(value, tuple) else ((value,) if value else ())
-            for claim_id in ids:
-                if claim_id not in claims:
-                    bad(field, f"unknown claim {claim_id!r}{did_you_mean(claim_id, claims)}")
-                elif field != "members" and kinds.of(claims[claim_id]).family != "numeric":
-                    bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; relations "
-                        f"compute with {', '.join(kinds.in_family('numeric'))} claims")

@@ -26,7 +26,7 @@ from ..auditing import Audit
 from ..checks.coverage import Coverage
 from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
 from ..corpus.convert import converter, error_paths
-from ..errors import FactcheckError, Problem
+from ..errors import FactcheckError, Problem, path_text
 from ..rules.findings import SEVERITIES, Finding
 from .files import write_atomic
 from .records import (
@@ -223,13 +223,6 @@ def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | N
     write_atomic(path, dumps(build_report(audit, version=version)))
 
 
-def _where(path: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "report"
-
-
 def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = None) -> Report:
     """Read a report from a path, or from JSON text (a string starting with '{' or '[').
 
@@ -261,7 +254,7 @@ def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = 
             report: Report = report_converter(kinds).structure(data, Report)
             return report
         except BaseValidationError as exc:
-            problems = [f"{_where(path)}: {message}" for path, message in error_paths(exc)]
+            problems = [f"{path_text(path) or 'report'}: {message}" for path, message in error_paths(exc)]
         except (FactcheckError, ValueError, TypeError) as exc:
             problems = [str(exc)]
     raise FactcheckError(f"{name} is not a valid {SCHEMA} report:\n  " + "\n  ".join(problems))

@@ -11,10 +11,13 @@ from __future__ import annotations
 import copy
 import json
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ..corpus import KindRegistry
 from .records import SCHEMA_FILE
+
+ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
 
 
 def shipped_schema() -> dict[str, Any]:
@@ -27,6 +30,27 @@ def shipped_schema() -> dict[str, Any]:
 def value_definition(kind: str) -> str:
     """The name under `$defs` of a kind's value schema: 'quantityValue'."""
     return f"{kind}Value"
+
+
+def shipped_form(kinds: KindRegistry) -> dict[str, Any]:
+    """The schema as it should ship for `kinds` (the built-in ones): their fragments exactly, and
+    any other kind's value admitted as an object with a `kind`. A test compares it with the file;
+    `python -c 'from factcheck.reports.schema import main; main()'` writes it."""
+    schema = report_schema(kinds)
+    definitions = schema["$defs"]
+    names = list(kinds.names)
+    definitions["extensionValue"] = {
+        "type": "object", "required": ["kind"],
+        "properties": {"kind": {"type": "string", "pattern": ID_PATTERN, "not": {"enum": names}}},
+        "description": "The value of a claim kind that a package registers; "
+                       "factcheck.reports.report_schema(kinds) gives its exact schema."}
+    claim = definitions["claim"]
+    claim["properties"]["kind"] = {
+        "type": "string", "pattern": ID_PATTERN,
+        "description": "The claim's kind: a built-in one, or one a package registers under the "
+                       "factcheck.kinds entry points."}
+    claim["properties"]["value"]["oneOf"].append({"$ref": "#/$defs/extensionValue"})
+    return schema
 
 
 def report_schema(kinds: KindRegistry | None = None) -> dict[str, Any]:
@@ -48,3 +72,14 @@ def report_schema(kinds: KindRegistry | None = None) -> dict[str, Any]:
          "then": {"properties": {"value": {"properties": {"kind": {"const": name}}}}}}
         for name in kinds.names]
     return schema
+
+
+def main() -> None:
+    """Write the shipped schema for the built-in kinds into the package's source folder."""
+    from ..corpus import builtin_kinds
+
+    path = Path(__file__).parents[1] / "schemas" / SCHEMA_FILE
+    path.write_text(json.dumps(shipped_form(builtin_kinds()), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    print(f"wrote {path}")
+

@@ -68,11 +68,12 @@ def _encode(claim: Stance) -> StanceValue:
 
 
 def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
-    """A dispute; the generator sets `target_party` and `target`, and names the other party in
-    the sentence's `{other}` placeholder."""
+    """A dispute of another party's figures; a generator sets the `target_party` (here a
+    placeholder) and the `target` claim, and names the other party in the `{other}` placeholder."""
     about = like["about"] if like is not None else "the figures"
+    target_party = like["target_party"] if like is not None else "other-party"
     return SyntheticClaim(
-        fields={"stance": "disputes", "about": about},
+        fields={"stance": "disputes", "target_party": target_party, "about": about},
         sentence=f"In {{period}}, {{who}} disputed what {{other}} said about {about} at {{name}}.")
 
 

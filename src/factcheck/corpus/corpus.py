@@ -6,6 +6,7 @@ import attrs
 
 from ..text.dates import PartialDate
 from .kinds import KindRegistry, builtin_kinds
+from .kinds.cues import Lexicon
 from .records import (
     Claim,
     CoverageConfig,
@@ -37,6 +38,7 @@ class Corpus:
     origins: dict[str, Origin] = attrs.field(factory=dict, eq=False, repr=False)
     coverage: CoverageConfig = attrs.field(factory=CoverageConfig)
     kinds: KindRegistry = attrs.field(factory=builtin_kinds, eq=False, repr=False)
+    lexicon: Lexicon = attrs.field(factory=Lexicon, eq=False, repr=False)
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

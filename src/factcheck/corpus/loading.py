@@ -21,6 +21,7 @@ from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
 from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
 from .kinds import KindRegistry, Names, installed_kinds
+from .kinds.cues import Lexicon, read_lexicon
 from .records import (
     Claim,
     CoverageConfig,
@@ -38,7 +39,8 @@ from .relations import check_relations
 
 T = TypeVar("T")
 
-SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml", COVERAGE_FILE)
+LEXICON_FILE = "lexicon.toml"
+SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml", COVERAGE_FILE, LEXICON_FILE)
 
 
 @attrs.define
@@ -51,6 +53,10 @@ class _Collector:
             claim: str | None = None, field: str | None = None) -> None:
         self.problems.append(Problem(check="input", message=message, location=Location(
             file=file, line=line, claim=claim, field=field)))
+
+    def extend(self, *, file: str, fields: Iterable[tuple[str, str]]) -> None:
+        for field, message in fields:
+            self.add(message, file=file, field=field)
 
 
 def _field_name(path: tuple[str | int, ...]) -> str | None:
@@ -358,12 +364,18 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         coverage, coverage_problems = read_config(doc, sources)
         out.problems.extend(coverage_problems)
 
+    lexicon = Lexicon()
+    if (base / claims / LEXICON_FILE).exists() and (
+            doc := _read(base, claims, LEXICON_FILE, out)) is not None:
+        lexicon, lexicon_problems = read_lexicon(doc.data)
+        out.extend(file=doc.name, fields=lexicon_problems)
+
     if out.problems:
         raise InputError(out.problems)
     return Corpus(root=str(base), sources=sources, texts=texts, parties=parties,
                   speakers=speakers, topics=topics, scales=scales, claims=tuple(claim_list),
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
-                  coverage=coverage, kinds=kinds)
+                  coverage=coverage, kinds=kinds, lexicon=lexicon)
 
 
 def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,

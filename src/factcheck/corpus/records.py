@@ -39,6 +39,10 @@ class Source:
     url: str | None = None
     date_evidence: str | None = None
     author: str | None = None
+    """The person who wrote the source; in a letter or statement, the speaker of every quote."""
+    party: str | None = None
+    """The party whose own words the source is (a press release, a letter, an article by its
+    outlet): its claims there need no attribution in the text."""
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +116,9 @@ class Claim:
     stated: PartialDate | None = None
     forecast: bool = False
     note: str | None = None
+    reported_by: str | None = None
+    """The party that carries another party's claim (a newspaper restating the watchdog): then
+    `party` is whose claim it is, and the rules check it against that party's own claims."""
 
 
 RelationKind = Literal["sum", "share", "change", "count"]

@@ -23,14 +23,24 @@ from .base import (
     value_schema,
 )
 
+Resolution = Literal["resolved", "in-progress", "more-to-do"]
+RESOLUTIONS: tuple[Resolution, ...] = ("resolved", "in-progress", "more-to-do")
+
 
 @attrs.frozen(kw_only=True)
 class Assessment(Claim):
-    """A proposition the party says holds, or does not hold."""
+    """A proposition the party says holds, or does not hold.
+
+    `cue` is the words of the quote that carry the judgement ("is not effectively addressing");
+    `resolution` says whether the claim calls an issue resolved, being worked on, or still
+    needing work, for the rule that compares such claims with the watchdog's findings."""
 
     kind: Literal["assessment"] = "assessment"
     proposition: str = text_field()
     holds: bool = attrs.field(validator=v.instance_of(bool))
+    cue: str | None = None
+    resolution: Resolution | None = attrs.field(
+        default=None, validator=v.optional(v.in_(RESOLUTIONS)))
 
 
 @attrs.frozen(kw_only=True)

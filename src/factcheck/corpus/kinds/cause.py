@@ -24,11 +24,13 @@ from .base import (
 
 @attrs.frozen(kw_only=True)
 class Cause(Claim):
-    """What a party says brought an outcome about."""
+    """What a party says brought an outcome about; `cue` is the words of the quote that name the
+    cause with its causal link ("as a result of a decade of cuts")."""
 
     kind: Literal["cause"] = "cause"
     outcome: str = text_field()
     cause: str = text_field()
+    cue: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -30,14 +30,20 @@ StanceWord = Literal["disputes", "accepts"]
 
 @attrs.frozen(kw_only=True)
 class Stance(Claim):
-    """One party disputing or accepting another party's claim or decision; `target` is the id of
-    the claim disputed, when the corpus has it."""
+    """One party disputing or accepting another party's claim or decision.
+
+    `target` is the id of the claim disputed, `targets` several of them, `target_source` a source
+    whose claims by `target_party` are all disputed ("the conclusions of the report"); `cue` is
+    the words of the quote that carry the stance ("I completely disagree")."""
 
     kind: Literal["stance"] = "stance"
     stance: StanceWord = attrs.field(validator=v.in_(("disputes", "accepts")))
     target_party: str = text_field()
     about: str = text_field()
     target: str | None = None
+    targets: tuple[str, ...] = ()
+    target_source: str | None = None
+    cue: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -24,11 +24,13 @@ PARTIES = """
 id = "watchdog"
 name = "The Watchdog"
 role = "watchdog"
+aliases = ["inspectors"]
 
 [[party]]
 id = "commissioner"
 name = "The Commissioner's office"
 role = "pcc"
+aliases = ["the Commissioner"]
 
 [[speaker]]
 id = "jane-roe"

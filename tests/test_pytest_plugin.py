@@ -111,30 +111,32 @@ def test_a_value_the_quote_does_not_state_shows_the_source_line(pytester: pytest
     ])
 
 
+UNNAMED_TEXT = TEXT + '\nThe Watchdog said: "Response times are too slow."\n'
 UNNAMED_SPEAKER = """
 [[claim]]
-id = "doe-must-improve"
+id = "roe-too-slow"
 kind = "assessment"
-party = "commissioner"
-speaker = "john-doe"
+party = "watchdog"
+speaker = "jane-roe"
 subject = "force"
 topic = "grades"
 period = "2021"
-proposition = "the force must improve its investigations"
-holds = true
+proposition = "the force responds quickly enough"
+holds = false
+cue = "too slow"
 
 [[claim.evidence]]
 source = "report"
-quote = "The force must improve how it investigates crime."
+quote = "Response times are too slow."
 """
 
 
 def test_warnings_are_pytest_warnings_and_the_claim_passes(pytester: pytest.Pytester) -> None:
-    write_corpus(pytester, extra={"speech.toml": UNNAMED_SPEAKER})
+    write_corpus(pytester, text=UNNAMED_TEXT, extra={"speech.toml": UNNAMED_SPEAKER})
     result = pytester.runpytest("claims/")
     result.assert_outcomes(passed=3, warnings=1)
-    result.stdout.fnmatch_lines(["*claims/speech.toml:2: FactcheckWarning: claim doe-must-improve: "
-                                 "[[]speaker[]] none of 'John Doe', 'Mr Doe' appears*"])
+    result.stdout.fnmatch_lines(["*claims/speech.toml:2: FactcheckWarning: claim roe-too-slow: "
+                                 "[[]speaker[]] none of 'Jane Roe', 'Ms Roe' appears*"])
 
 
 def test_a_contradiction_fails_until_it_has_a_verdict(pytester: pytest.Pytester) -> None:
@@ -256,7 +258,7 @@ def test_fixtures_fail_readably_on_bad_input(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("test_user.py")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*factcheck: the corpus under * cannot be loaded*",
-                                 "*claims/parties.toml:10, field 'role': invalid value (pc not in literal*"])
+                                 "*claims/parties.toml:11, field 'role': invalid value (pc not in literal*"])
     assert "During handling" not in result.stdout.str()
 
 

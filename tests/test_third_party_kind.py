@@ -26,12 +26,14 @@ from factcheck.corpus.kinds.base import (
     STRING,
     Bounds,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     bounds,
     no_category,
     no_references,
     value_schema,
 )
+from factcheck.corpus.kinds.cues import Lexicon
 from factcheck.corpus.kinds.values import check_numbers, number_or_none
 from factcheck.corpus.records import text_field
 from factcheck.errors import InputError
@@ -66,8 +68,8 @@ def _number(claim: Duration) -> Number | None:
     return number_or_none(claim.days)
 
 
-def _check(claim: Duration, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_numbers([("days", claim.days, None)], None, quote, known)
+def _check(claim: Duration, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    return check_numbers([("days", claim.days, None)], None, quotes)
 
 
 def _encode(claim: Duration) -> DurationValue:

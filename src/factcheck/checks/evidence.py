@@ -5,18 +5,22 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from ..corpus import Anchor, Claim, Corpus, Evidence
-from ..errors import AmbiguousQuote, Location, Problem, QuoteNotFound
+from ..corpus.kinds.base import Quote
+from ..corpus.kinds.cues import reported_near
+from ..errors import AmbiguousQuote, Level, Location, Problem, QuoteNotFound, path_text
 from ..text.anchoring import comparable_text, resolve
 from ..text.numbers import NumberMention
 
 SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""
 _OPENING_QUOTES = "\"'“‘«"
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told|explained|posted|"
+                           r"continued|wrote|stated)\b", re.IGNORECASE)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,14 +46,16 @@ def check_claim(claim: Claim, corpus: Corpus, *,
     origin = corpus.origins.get(claim.id)
     problems: list[Problem] = []
 
-    def problem(check: str, message: str, field: str, level: str = "error") -> None:
-        problems.append(Problem(check=check, message=message, level=level,  # type: ignore[arg-type]
+    def problem(check: str, message: str, field: str, level: Level = "error") -> None:
+        problems.append(Problem(check=check, message=message, level=level,
                                 location=Location(file=origin.file if origin else None,
                                                   line=origin.line if origin else None,
                                                   claim=claim.id, field=field)))
 
     kind = corpus.kinds.of(claim)
     anchors: list[Anchor | None] = []
+    quotes: list[Quote] = []
+    sayers: list[str] = []
     for index, evidence in enumerate(claim.evidence):
         field = f"evidence[{index}]"
         text = corpus.texts[evidence.source]
@@ -57,18 +63,22 @@ def check_claim(claim: Claim, corpus: Corpus, *,
         anchors.append(anchor)
         if anchor is None:
             continue
-        quote = text[anchor.start:anchor.end]
         inside = [m.number for m in (mentions or {}).get(evidence.source, ())
                   if anchor.start <= m.start and m.end <= anchor.end]
-        for found in kind.check_value(claim, quote, inside):
-            problem("value", f"{found.message} (quote at {evidence.source} line {anchor.line})",
-                    field + ".quote")
-        if claim.speaker is not None and claim.speaker in corpus.speakers:
-            names = corpus.speakers[claim.speaker].names
-            if not _named_near(text, anchor, names):
-                problem("speaker", f"none of {', '.join(repr(n) for n in names)} appears in or just "
-                        f"before the quote's paragraph at {evidence.source} line {anchor.line}",
-                        "speaker", level="warning")
+        quotes.append(Quote(index=index, source=evidence.source, line=anchor.line,
+                            text=text[anchor.start:anchor.end], numbers=inside,
+                            around=_window(text, anchor)))
+        sayers.append(_sayer_window(text, anchor))
+    for found in kind.check_value(claim, quotes, corpus.lexicon) if quotes else ():
+        if found.quote is not None:
+            where = quotes[[q.index for q in quotes].index(found.quote)]
+            problem("value", f"{found.message} (quote at {where.source} line {where.line})",
+                    f"evidence[{found.quote}].quote", found.level)
+        else:
+            problem("value", found.message, path_text(found.path), found.level)
+    attributions = _attribution_problems(claim, corpus, quotes, sayers) if quotes else ()
+    for check, message, field, level in attributions:
+        problem(check, message, field, level)
     problems.extend(_date_problems(claim, corpus, origin_location=Location(
         file=origin.file if origin else None, line=origin.line if origin else None,
         claim=claim.id)))
@@ -104,8 +114,8 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(comparable_text(name))}\b")
 
 
-def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
-    """Whether a name appears in the quote's paragraph or the ones that introduce it.
+def _window(text: str, anchor: Anchor) -> str:
+    """The quote's paragraph up to its last line, with the paragraphs that introduce it.
 
     Walks back over paragraphs that open with a quotation mark (a speech running on
     over several paragraphs), then takes `SPEAKER_WINDOW` more.
@@ -116,8 +126,55 @@ def _named_near(text: str, anchor: Anchor, names: tuple[str, ...]) -> bool:
     while index > 0 and lines[nonblank[index] - 1].lstrip()[:1] in _OPENING_QUOTES:
         index -= 1
     first = nonblank[max(index - SPEAKER_WINDOW, 0)] if count else 1
-    window = comparable_text("\n".join(lines[first - 1:anchor.end_line]))
-    return any(_name_pattern(name).search(window) for name in names)
+    return "\n".join(lines[first - 1:anchor.end_line])
+
+
+def _sayer_window(text: str, anchor: Anchor) -> str:
+    """The quote's paragraph, with those before it that the same speech or list runs on from:
+    back over paragraphs that open with a quotation mark or a list marker, that follow one
+    ending with a colon ("HMICFRS said the force had failed to:"), or whose sayer is a pronoun
+    ("..., he said.") naming someone in the paragraph before."""
+    lines, nonblank = _paragraphs(text)
+    index = bisect.bisect_right(nonblank, anchor.line) - 1
+    while index > 0 and (lines[nonblank[index] - 1].lstrip()[:1] in _OPENING_QUOTES + "-•*"
+                         or lines[nonblank[index - 1] - 1].rstrip().endswith(":")
+                         or _PRONOUN_SAYS.search(lines[nonblank[index] - 1])):
+        index -= 1
+    first = nonblank[index] if index >= 0 else 1
+    return "\n".join(lines[first - 1:anchor.end_line])
+
+
+def _named_in(window: str, names: Iterable[str]) -> bool:
+    folded = comparable_text(window)
+    return any(_name_pattern(name).search(folded) for name in names)
+
+
+def _attribution_problems(claim: Claim, corpus: Corpus, quotes: Sequence[Quote],
+                          sayers: Sequence[str]) -> Iterator[tuple[str, str, str, Level]]:
+    """Who says it: the speaker is named near a quote (a warning), and the party is shown saying
+    it, unless the source is the party's own words (an error: a claim given to the wrong party
+    fails)."""
+    speaker = corpus.speakers.get(claim.speaker) if claim.speaker is not None else None
+    sources = [corpus.sources[q.source] for q in quotes]
+    if speaker is not None and not any(
+            _named_in(q.around, speaker.names) or (s.author is not None and s.author in speaker.names)
+            for q, s in zip(quotes, sources, strict=True)):
+        first = quotes[0]
+        yield ("speaker", f"none of {', '.join(repr(n) for n in speaker.names)} appears in or just "
+               f"before the quote's paragraph at {first.source} line {first.line}", "speaker",
+               "warning")
+    if claim.reported_by is None and any(s.party == claim.party for s in sources):
+        return
+    party = corpus.parties.get(claim.party)
+    if party is None:
+        return
+    names = (party.name, *party.aliases, *(speaker.names if speaker is not None else ()))
+    if not any(reported_near(window, names, corpus.lexicon) for window in sayers):
+        first = quotes[0]
+        yield ("party", f"the text near the quote at {first.source} line {first.line} does not "
+               f"show {party.name} ({claim.party}) saying it: name it next to a reporting verb "
+               "in the quote, set the source's `party` if the source is its own words, or check "
+               "who is speaking", "party", "error")
 
 
 def _date_problems(claim: Claim, corpus: Corpus, origin_location: Location) -> list[Problem]:

@@ -291,6 +291,11 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown party {speaker.party!r}{did_you_mean(speaker.party, parties)}",
                         file=doc.name, line=doc.line_of("speaker", index, ("party",)),
                         field="party")
+    for source in sources.values():
+        if source.party is not None and source.party not in parties:
+            origin = origins[f"source:{source.id}"]
+            out.add(f"unknown party {source.party!r}{did_you_mean(source.party, parties)}",
+                    file=origin.file, line=origin.line, field="party")
     topics: dict[str, Topic] = {}
     scales: dict[str, GradingScale] = {}
     if (doc := _read(base, claims, "topics.toml", out)) is not None:
@@ -338,7 +343,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
             relations.append(relation)
 
     known_claims = {c.id: c for c in claim_list}
-    names = Names(parties=parties, scales=scales, claims=known_claims)
+    names = Names(parties=parties, scales=scales, claims=known_claims, sources=sources)
     for claim, claim_doc, index in written:
         _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
                           speakers=speakers, topics=topics)
@@ -394,6 +399,8 @@ def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, o
         return False
 
     party_known = known(("party",), "party", claim.party, names.parties)
+    if claim.reported_by is not None:
+        known(("reported_by",), "party", claim.reported_by, names.parties)
     known(("topic",), "topic", claim.topic, topics)
     if claim.speaker is not None and known(("speaker",), "speaker", claim.speaker, speakers):
         speaker = speakers[claim.speaker]

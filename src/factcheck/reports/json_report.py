@@ -145,7 +145,8 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
             evidence=tuple(EvidenceEntry(source=e.source, quote=e.quote, prefix=e.prefix,
                                          suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
-            problems=tuple(_problem(p) for p in result.problems), ok=result.ok))
+            problems=tuple(_problem(p) for p in result.problems), ok=result.ok,
+            reported_by=claim.reported_by))
     verdicts = audit.verdicts
     findings = []
     for finding in sorted(audit.findings, key=finding_order):

@@ -103,6 +103,7 @@ class ClaimEntry:
     evidence: tuple[EvidenceEntry, ...]
     problems: tuple[ProblemEntry, ...]
     ok: bool
+    reported_by: str | None = None
 
 
 @attrs.frozen(kw_only=True)

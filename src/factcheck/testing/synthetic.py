@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
@@ -194,6 +194,14 @@ class _Writer:
         self.drafts.append(_Draft(fields=fields, payload=made.fields, sentence=sentence))
         return len(self.drafts) - 1
 
+    def redraw(self, draft: Callable[[], int], wanted: Callable[[_Draft], bool]) -> int:
+        """Draft a claim again until it is as `wanted`; returns its index."""
+        index = draft()
+        while not wanted(self.drafts[index]):
+            self.drafts.pop()
+            index = draft()
+        return index
+
     def group(self, rule: str, severity: Severity, members: list[int]) -> None:
         self.groups.append((rule, severity, members))
 
@@ -235,13 +243,14 @@ class _Writer:
             return
         # A party says it is dealt with; the watchdog says later it is not (about another
         # proposition, or the two would also be an assessment conflict).
-        said = self.claim("assessment", rng.choice(NON_WATCHDOG), subject, topic, "2022")
-        found = self.claim("assessment", "inspectorate", subject, topic, "2022")
-        while self.drafts[found].fields["proposition"] == self.drafts[said].fields["proposition"]:
-            self.drafts.pop()
-            found = self.claim("assessment", "inspectorate", subject, topic, "2022")
-        self.drafts[said].fields.update(holds=True, stated="2023-03")
-        self.drafts[found].fields.update(holds=False, stated="2023-10")
+        said = self.redraw(lambda: self.claim("assessment", rng.choice(NON_WATCHDOG), subject,
+                                                topic, "2022"),
+                           lambda draft: draft.fields["holds"])
+        found = self.redraw(lambda: self.claim("assessment", "inspectorate", subject, topic, "2022"),
+                            lambda draft: not draft.fields["holds"] and draft.fields["proposition"]
+                            != self.drafts[said].fields["proposition"])
+        self.drafts[said].fields.update(stated="2023-03")
+        self.drafts[found].fields.update(stated="2023-10")
         self.group("resolution-contradicted", "tension", [said, found])
 
     def changes(self, variant: int, length: int) -> int:

@@ -9,19 +9,22 @@ from typing import Any, Literal
 import attrs
 from attrs import validators as v
 
-from ...text.numbers import Number
 from ..records import Claim, text_field
 from .base import (
     BOOLEAN,
+    OPTIONAL_STRING,
     STRING,
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     no_number,
     no_references,
     value_schema,
 )
+from .cues import Lexicon, count_terms, holds_by_cue
+from .values import find_cue
 
 Resolution = Literal["resolved", "in-progress", "more-to-do"]
 RESOLUTIONS: tuple[Resolution, ...] = ("resolved", "in-progress", "more-to-do")
@@ -50,19 +53,28 @@ class AssessmentValue(ClaimValue):
     kind: Literal["assessment"] = "assessment"
     proposition: str
     holds: bool
+    cue: str | None = None
+    resolution: Resolution | None = None
 
 
 def category(claim: Assessment) -> str:
     return "holds" if claim.holds else "does not hold"
 
 
-def _check(claim: Assessment, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    """Nothing beyond the quote anchoring, yet: which words carry the judgement is not recorded."""
-    return ()
+def _check(claim: Assessment, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    """The cue is in a quote, and its negations agree with `holds`."""
+    problems = find_cue(claim.cue, quotes, what="the judgement")
+    if claim.cue is not None and holds_by_cue(claim.cue, lexicon) != claim.holds:
+        said = "holds" if not claim.holds else "does not hold"
+        problems.append(FieldProblem(path=("holds",), message=(
+            f"holds = {str(claim.holds).lower()}, but the cue {claim.cue!r} says the proposition "
+            f"{said} ({count_terms(claim.cue, lexicon.negative)} negative terms)")))
+    return problems
 
 
 def _encode(claim: Assessment) -> AssessmentValue:
-    return AssessmentValue(proposition=claim.proposition, holds=claim.holds)
+    return AssessmentValue(proposition=claim.proposition, holds=claim.holds, cue=claim.cue,
+                           resolution=claim.resolution)
 
 
 SUBJECTS = ("staffing", "response times", "custody", "call handling", "offender management",
@@ -77,7 +89,8 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
         holds = not like["holds"]
     verb = "manages" if holds else "does not manage"
     return SyntheticClaim(
-        fields={"proposition": f"{subject} manages {what} effectively", "holds": holds},
+        fields={"proposition": f"{subject} manages {what} effectively", "holds": holds,
+                "cue": f"{verb} {what} effectively"},
         sentence=f"In {{period}}, {{who}} said {{name}} {verb} {what} effectively.")
 
 
@@ -86,6 +99,8 @@ KIND: ClaimKind[Assessment] = ClaimKind(
     key=lambda claim: (claim.proposition,),
     number=no_number, category=category, check_value=_check, check_references=no_references,
     number_fields=(), value_type=AssessmentValue, encode=_encode,
-    schema=value_schema("assessment", {"proposition": STRING, "holds": BOOLEAN},
+    schema=value_schema("assessment", {"proposition": STRING, "holds": BOOLEAN,
+                                       "cue": OPTIONAL_STRING,
+                                       "resolution": {"enum": [*RESOLUTIONS, None]}},
                         required=("holds", "proposition")),
     synthesise=_synthesise)

@@ -15,10 +15,11 @@ from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
 import attrs
 
-from ...errors import FactcheckError, did_you_mean
+from ...errors import FactcheckError, Level, did_you_mean
 from ...text.intervals import Interval
 from ...text.numbers import Number
-from ..records import Claim, GradingScale, Party
+from ..records import Claim, GradingScale, Party, Source
+from .cues import Lexicon
 
 Family = Literal["numeric", "categorical", "relational"]
 """How rules compare claims of a kind: by a number, by a categorical value, or not pairwise
@@ -42,10 +43,29 @@ class ClaimValue:
 
 @attrs.frozen(kw_only=True)
 class FieldProblem:
-    """Something wrong with one field of a claim, found by its kind: where, and what."""
+    """Something wrong with a claim, found by its kind: the field, what, and (when one quote is
+    at fault) the index of that quote among the claim's evidence."""
 
     path: FieldPath
     message: str
+    quote: int | None = None
+    level: Level = "error"
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """One anchored quote of a claim, as a kind's value check reads it.
+
+    `numbers` are the numbers the quote states; `around` is the quote's paragraph with the
+    paragraphs that introduce it (where a grade's area or a speaker is named).
+    """
+
+    index: int
+    source: str
+    line: int
+    text: str
+    numbers: Sequence[Number]
+    around: str
 
 
 @attrs.frozen(kw_only=True)
@@ -55,6 +75,7 @@ class Names:
     parties: Mapping[str, Party]
     scales: Mapping[str, GradingScale]
     claims: Mapping[str, Claim]
+    sources: Mapping[str, Source]
 
 
 @attrs.frozen(kw_only=True)
@@ -68,8 +89,8 @@ class SyntheticClaim:
     sentence: str
 
 
-ValueCheck = Callable[[C, str, Sequence[Number]], Iterable[FieldProblem]]
-"""(claim, quote text, the numbers the quote states) -> what the quote does not say of the value."""
+ValueCheck = Callable[[C, Sequence[Quote], Lexicon], Iterable[FieldProblem]]
+"""(claim, its anchored quotes, the corpus's lexicon) -> what the quotes do not say of the value."""
 Synthesise = Callable[[random.Random, str, "Mapping[str, Any] | None"], SyntheticClaim]
 """(random generator, subject id, payload to differ from or None) -> a claim's payload and sentence.
 Given a payload, the result has the same comparison key and a different value."""
@@ -81,7 +102,7 @@ class ClaimKind(Generic[C]):
 
     - `key`: what, beyond subject, topic and kind, two claims must share to be compared.
     - `number` and `category`: the value rules compare (a number, or a word such as a grade).
-    - `check_value`: what the quote does not state of the claim's value (empty when all agrees).
+    - `check_value`: what the quotes do not state of the claim's value (empty when all agrees).
     - `check_references`: names the claim uses that the corpus does not declare.
     - `number_fields`: fields that may be written as bare TOML or JSON numbers.
     - `value_type`, `encode` and `schema`: the claim's value in the JSON report, and its schema.

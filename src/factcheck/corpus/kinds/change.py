@@ -20,12 +20,14 @@ from .base import (
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     bounds,
     no_references,
     one_of,
     value_schema,
 )
+from .cues import Lexicon
 from .quantity import MEASURES
 from .values import check_numbers, number_or_none, positive_finite, synthetic_tenths
 
@@ -65,10 +67,10 @@ def _number(claim: Change) -> Number | None:
     return number_or_none(claim.by, claim.tolerance)
 
 
-def _check(claim: Change, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
+def _check(claim: Change, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     stated = [(name, text, None) for name, text in (("by", claim.by), ("from_value", claim.from_value),
                                                      ("to_value", claim.to_value)) if text is not None]
-    return check_numbers(stated, claim.tolerance, quote, known)
+    return check_numbers(stated, claim.tolerance, quotes)
 
 
 def _encode(claim: Change) -> ChangeValue:

@@ -64,7 +64,8 @@ REPORTING = (
     "highlights", "recognised", "recognises", "judged", "judges", "welcomed", "welcomes",
     "responded", "accepted", "disagreed", "insisted", "insists", "confirmed", "confirms",
     "revealed", "reveals", "described", "describes", "called", "calls", "urged", "urges",
-    "observed", "acknowledged", "pledged", "promised", "admitted", "decided",
+    "observed", "acknowledged", "pledged", "promised", "admitted", "decided", "blamed",
+    "blames", "disputed", "disputes",
 )
 STATES: Mapping[str, tuple[str, ...]] = {
     "open": ("open", "remaining", "remains", "outstanding", "still", "unresolved"),
@@ -145,15 +146,20 @@ def stance_by_cue(cue: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def reported_near(window: str, names: Iterable[str], lexicon: Lexicon, *, reach: int = 60) -> bool:
-    """Whether one of the names stands within `reach` characters of a reporting verb."""
+def reported_near(window: str, names: Iterable[str], lexicon: Lexicon, *, after: int = 30,
+                  before: int = 15) -> bool:
+    """Whether one of the names stands as the sayer of a reporting verb in the window.
+
+    The verb follows the name within `after` characters ("The Commissioner, John Doe, said"), or
+    comes just before it, within `before` ("according to the force", "said Mr Doe").
+    """
     text = comparable_text(window)
     verbs = [m.span() for m in _pattern(lexicon.reporting).finditer(text)]
     if not verbs:
         return False
     for name in names:
         for match in re.finditer(rf"(?<!\w){re.escape(comparable_text(name))}(?!\w)", text):
-            if any(match.start() - reach <= end and start <= match.end() + reach
+            if any(0 <= start - match.end() <= after or 0 <= match.start() - end <= before
                    for start, end in verbs):
                 return True
     return False

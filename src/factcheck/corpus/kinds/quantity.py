@@ -18,12 +18,14 @@ from .base import (
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     bounds,
     no_category,
     no_references,
     value_schema,
 )
+from .cues import Lexicon
 from .values import check_numbers, number_or_none, positive_finite, synthetic_count
 
 
@@ -54,8 +56,8 @@ def _number(claim: Quantity) -> Number | None:
     return number_or_none(claim.value, claim.tolerance)
 
 
-def _check(claim: Quantity, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_numbers([("value", claim.value, None)], claim.tolerance, quote, known)
+def _check(claim: Quantity, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    return check_numbers([("value", claim.value, None)], claim.tolerance, quotes)
 
 
 def _encode(claim: Quantity) -> QuantityValue:

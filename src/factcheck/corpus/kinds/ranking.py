@@ -8,7 +8,6 @@ from typing import Any, Literal
 
 import attrs
 
-from ...text.numbers import Number
 from ..records import Claim, text_field
 from .base import (
     OPTIONAL_STRING,
@@ -16,11 +15,13 @@ from .base import (
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     no_number,
     no_references,
     value_schema,
 )
+from .cues import Lexicon
 from .rate import MEASURES
 from .values import check_words
 
@@ -28,13 +29,15 @@ from .values import check_words
 @attrs.frozen(kw_only=True)
 class Ranking(Claim):
     """A position in a comparison set: 'the highest rate of any force in England and Wales'.
-    `wording` is the quote's own words for the position when they differ from it."""
+    `cue` is the quote's own words for the position when they differ from it (`wording` is its
+    older name)."""
 
     kind: Literal["ranking"] = "ranking"
     measure: str = text_field()
     position: str = text_field()
     among: str = text_field()
     wording: str | None = None
+    cue: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -46,15 +49,16 @@ class RankingValue(ClaimValue):
     position: str
     among: str
     wording: str | None = None
+    cue: str | None = None
 
 
-def _check(claim: Ranking, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_words("position", claim.wording or claim.position, quote)
+def _check(claim: Ranking, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    return check_words("position", claim.cue or claim.wording or claim.position, quotes)
 
 
 def _encode(claim: Ranking) -> RankingValue:
     return RankingValue(measure=claim.measure, position=claim.position, among=claim.among,
-                        wording=claim.wording)
+                        wording=claim.wording, cue=claim.cue)
 
 
 def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
@@ -75,6 +79,7 @@ KIND: ClaimKind[Ranking] = ClaimKind(
     number=no_number, category=lambda claim: claim.position, check_value=_check,
     check_references=no_references, number_fields=(), value_type=RankingValue, encode=_encode,
     schema=value_schema("ranking", {"measure": STRING, "position": STRING, "among": STRING,
-                                    "wording": OPTIONAL_STRING},
+                                    "wording": OPTIONAL_STRING,
+                                    "cue": OPTIONAL_STRING},
                         required=("among", "measure", "position")),
     synthesise=_synthesise)

@@ -20,12 +20,14 @@ from .base import (
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     bounds,
     no_category,
     no_references,
     value_schema,
 )
+from .cues import Lexicon
 from .values import (
     check_numbers,
     number_or_none,
@@ -81,8 +83,8 @@ def _number(claim: Rate) -> Number | None:
                         interval=number.interval / base.value, per=None)
 
 
-def _check(claim: Rate, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_numbers([("value", claim.value, claim.per)], claim.tolerance, quote, known)
+def _check(claim: Rate, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    return check_numbers([("value", claim.value, claim.per)], claim.tolerance, quotes)
 
 
 def _encode(claim: Rate) -> RateValue:

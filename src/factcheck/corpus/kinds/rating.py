@@ -9,7 +9,6 @@ from typing import Any, Literal
 import attrs
 
 from ...errors import did_you_mean
-from ...text.numbers import Number
 from ..records import Claim, text_field
 from .base import (
     OPTIONAL_STRING,
@@ -18,24 +17,27 @@ from .base import (
     ClaimValue,
     FieldProblem,
     Names,
+    Quote,
     SyntheticClaim,
     no_number,
     unknown_name,
     value_schema,
 )
+from .cues import Lexicon, content_words
 from .values import check_words
 
 
 @attrs.frozen(kw_only=True)
 class Rating(Claim):
-    """A grade on a declared scale for a named area. `wording` is the quote's own words for the
-    grade when they differ from it."""
+    """A grade on a declared scale for a named area. `cue` is the quote's own words for the grade
+    when they differ from it (`wording` is its older name)."""
 
     kind: Literal["rating"] = "rating"
     scale: str = text_field()
     area: str = text_field()
     grade: str = text_field()
     wording: str | None = None
+    cue: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -47,10 +49,17 @@ class RatingValue(ClaimValue):
     area: str
     grade: str
     wording: str | None = None
+    cue: str | None = None
 
 
-def _check(claim: Rating, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_words("grade", claim.wording or claim.grade, quote)
+def _check(claim: Rating, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    """The grade's words are in every quote, and the area is named in or just before one."""
+    problems = check_words("grade", claim.cue or claim.wording or claim.grade, quotes)
+    area = content_words(claim.area)
+    if area and not any(area & content_words(q.around) for q in quotes):
+        problems.append(FieldProblem(path=("area",), message=(
+            f"the area {claim.area!r} is not named in or just before the quote's paragraph")))
+    return problems
 
 
 def _references(claim: Rating, names: Names) -> Iterable[FieldProblem]:
@@ -66,7 +75,8 @@ def _references(claim: Rating, names: Names) -> Iterable[FieldProblem]:
 
 
 def _encode(claim: Rating) -> RatingValue:
-    return RatingValue(scale=claim.scale, area=claim.area, grade=claim.grade, wording=claim.wording)
+    return RatingValue(scale=claim.scale, area=claim.area, grade=claim.grade,
+                       wording=claim.wording, cue=claim.cue)
 
 
 SYNTHETIC_SCALE = "grading"
@@ -91,6 +101,7 @@ KIND: ClaimKind[Rating] = ClaimKind(
     number=no_number, category=lambda claim: claim.grade, check_value=_check,
     check_references=_references, number_fields=(), value_type=RatingValue, encode=_encode,
     schema=value_schema("rating", {"scale": STRING, "area": STRING, "grade": STRING,
-                                   "wording": OPTIONAL_STRING},
+                                   "wording": OPTIONAL_STRING,
+                                    "cue": OPTIONAL_STRING},
                         required=("area", "grade", "scale")),
     synthesise=_synthesise)

@@ -9,7 +9,6 @@ from typing import Any, Literal
 import attrs
 from attrs import validators as v
 
-from ...text.numbers import Number
 from ..records import Claim, text_field
 from .base import (
     OPTIONAL_STRING,
@@ -18,12 +17,15 @@ from .base import (
     ClaimValue,
     FieldProblem,
     Names,
+    Quote,
     SyntheticClaim,
     no_number,
     one_of,
     unknown_name,
     value_schema,
 )
+from .cues import Lexicon, stance_by_cue
+from .values import find_cue
 
 StanceWord = Literal["disputes", "accepts"]
 
@@ -55,22 +57,37 @@ class StanceValue(ClaimValue):
     target_party: str
     about: str
     target: str | None = None
+    targets: tuple[str, ...] = ()
+    target_source: str | None = None
+    cue: str | None = None
 
 
-def _check(claim: Stance, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    """Nothing beyond the quote anchoring, yet: which words carry the stance is not recorded."""
-    return ()
+def _check(claim: Stance, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    """The cue is in a quote and carries the stance: a disputing or an accepting term."""
+    problems = find_cue(claim.cue, quotes, what="the stance")
+    if claim.cue is not None:
+        said = stance_by_cue(claim.cue, lexicon)
+        if said != claim.stance:
+            what = f"says it {said}" if said else "holds no disputing or accepting term"
+            problems.append(FieldProblem(path=("stance",), message=(
+                f"stance = {claim.stance!r}, but the cue {claim.cue!r} {what}")))
+    return problems
 
 
 def _references(claim: Stance, names: Names) -> Iterable[FieldProblem]:
     yield from unknown_name(("target_party",), "party", claim.target_party, names.parties)
     if claim.target is not None:
         yield from unknown_name(("target",), "claim", claim.target, names.claims)
+    for index, target in enumerate(claim.targets):
+        yield from unknown_name(("targets", index), "claim", target, names.claims)
+    if claim.target_source is not None:
+        yield from unknown_name(("target_source",), "source", claim.target_source, names.sources)
 
 
 def _encode(claim: Stance) -> StanceValue:
     return StanceValue(stance=claim.stance, target_party=claim.target_party, about=claim.about,
-                       target=claim.target)
+                       target=claim.target, targets=claim.targets,
+                       target_source=claim.target_source, cue=claim.cue)
 
 
 def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
@@ -79,7 +96,8 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
     about = like["about"] if like is not None else "the figures"
     target_party = like["target_party"] if like is not None else "other-party"
     return SyntheticClaim(
-        fields={"stance": "disputes", "target_party": target_party, "about": about},
+        fields={"stance": "disputes", "target_party": target_party, "about": about,
+                "cue": "disputed"},
         sentence=f"In {{period}}, {{who}} disputed what {{other}} said about {about} at {{name}}.")
 
 
@@ -90,6 +108,8 @@ KIND: ClaimKind[Stance] = ClaimKind(
     check_references=_references, number_fields=(), value_type=StanceValue, encode=_encode,
     schema=value_schema("stance", {"stance": one_of("disputes", "accepts"),
                                    "target_party": STRING, "about": STRING,
-                                   "target": OPTIONAL_STRING},
+                                   "target": OPTIONAL_STRING,
+                                   "targets": {"type": "array", "items": STRING},
+                                   "target_source": OPTIONAL_STRING, "cue": OPTIONAL_STRING},
                         required=("about", "stance", "target_party")),
     synthesise=_synthesise)

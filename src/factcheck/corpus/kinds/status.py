@@ -8,7 +8,6 @@ from typing import Any, Literal
 
 import attrs
 
-from ...text.numbers import Number
 from ..records import Claim, text_field
 from .base import (
     OPTIONAL_STRING,
@@ -16,11 +15,13 @@ from .base import (
     ClaimKind,
     ClaimValue,
     FieldProblem,
+    Quote,
     SyntheticClaim,
     no_number,
     no_references,
     value_schema,
 )
+from .cues import Lexicon, has_term
 from .rating import AREAS
 from .values import check_words
 
@@ -28,12 +29,14 @@ from .values import check_words
 @attrs.frozen(kw_only=True)
 class Status(Claim):
     """A categorical state of an item: a monitoring level, a cause of concern open or closed.
-    `wording` is the quote's own words for the state when they differ ('remaining' for 'open')."""
+    `cue` is the quote's own words for the state when they differ ('remaining' for 'open');
+    `wording` is its older name."""
 
     kind: Literal["status"] = "status"
     item: str = text_field()
     state: str = text_field()
     wording: str | None = None
+    cue: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -44,14 +47,23 @@ class StatusValue(ClaimValue):
     item: str
     state: str
     wording: str | None = None
+    cue: str | None = None
 
 
-def _check(claim: Status, quote: str, known: Sequence[Number]) -> Iterable[FieldProblem]:
-    return check_words("state", claim.wording or claim.state, quote)
+def _check(claim: Status, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
+    """The state's words are in every quote, and mean the state when the lexicon knows it."""
+    words = claim.cue or claim.wording or claim.state
+    problems = check_words("state", words, quotes)
+    meaning = lexicon.states.get(claim.state)
+    if meaning and not has_term(words, (claim.state, *meaning)):
+        problems.append(FieldProblem(path=("state",), message=(
+            f"{words!r} does not say the state is {claim.state!r} (words for it: "
+            f"{', '.join(meaning)}; add one to claims/lexicon.toml if the text uses another)")))
+    return problems
 
 
 def _encode(claim: Status) -> StatusValue:
-    return StatusValue(item=claim.item, state=claim.state, wording=claim.wording)
+    return StatusValue(item=claim.item, state=claim.state, wording=claim.wording, cue=claim.cue)
 
 
 def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None) -> SyntheticClaim:
@@ -71,6 +83,7 @@ KIND: ClaimKind[Status] = ClaimKind(
     key=lambda claim: (claim.item,),
     number=no_number, category=lambda claim: claim.state, check_value=_check,
     check_references=no_references, number_fields=(), value_type=StatusValue, encode=_encode,
-    schema=value_schema("status", {"item": STRING, "state": STRING, "wording": OPTIONAL_STRING},
+    schema=value_schema("status", {"item": STRING, "state": STRING, "wording": OPTIONAL_STRING,
+                                    "cue": OPTIONAL_STRING},
                         required=("item", "kind", "state")),
     synthesise=_synthesise)

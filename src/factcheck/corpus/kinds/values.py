@@ -16,7 +16,7 @@ from ...errors import FactcheckError
 from ...text.anchoring import comparable_text
 from ...text.intervals import Interval
 from ...text.numbers import Number, find_numbers, parse_number, quotes, stated_in
-from .base import FieldProblem
+from .base import FieldProblem, Quote
 
 
 def with_tolerance(number: Number, tolerance: float | None) -> Number:
@@ -46,11 +46,10 @@ def number_or_none(text: str | None, tolerance: float | None = None) -> Number |
 
 
 def check_numbers(fields: Iterable[tuple[str, str, str | None]], tolerance: float | None,
-                  quote: str, known: Sequence[Number]) -> list[FieldProblem]:
-    """Each (field, text, per-base) whose number the quote does not state.
+                  quotes_: Sequence[Quote]) -> list[FieldProblem]:
+    """Each (field, text, per-base) whose number a quote does not state: every quote must.
 
-    `known` are numbers already read from the quote; the quote is read again only when none
-    of them matches.
+    A quote's `numbers` are read first; its text is read again only when none of them matches.
     """
     problems = []
     for name, text, per in fields:
@@ -66,21 +65,33 @@ def check_numbers(fields: Iterable[tuple[str, str, str | None]], tolerance: floa
             problems.append(FieldProblem(path=(blamed,),
                                          message=f"{blamed} {text!r} is not a number: {exc.message}"))
             continue
-        if not any(quotes(claimed, n) for n in known) and not stated_in(claimed, quote):
-            stated = [m.number for m in find_numbers(quote)]
+        for quote in quotes_:
+            if any(quotes(claimed, n) for n in quote.numbers) or stated_in(claimed, quote.text):
+                continue
+            stated = [m.number for m in find_numbers(quote.text)]
             said = ", ".join(f"{n.text!r} {n.interval}" for n in stated) or "no number"
-            problems.append(FieldProblem(path=(name,), message=(
-                f"{name} {text!r} {claimed.interval} is not stated in the quote, which states {said}")))
+            problems.append(FieldProblem(path=(name,), quote=quote.index, message=(
+                f"{name} {text!r} {claimed.interval} is not stated in the quote, which states "
+                f"{said}")))
     return problems
 
 
-def check_words(field: str, word: str, quote: str) -> list[FieldProblem]:
-    """A problem when the quote does not contain the words that state a categorical value."""
-    if comparable_text(word) in comparable_text(quote):
+def check_words(field: str, word: str, quotes_: Sequence[Quote]) -> list[FieldProblem]:
+    """A problem for each quote that does not contain the words stating a categorical value."""
+    return [FieldProblem(path=(field,), quote=quote.index, message=(
+        f"the quote does not state {word!r}; set `cue` to the quote's own words for the value "
+        "if they differ")) for quote in quotes_ if comparable_text(word) not in comparable_text(quote.text)]
+
+
+def find_cue(cue: str | None, quotes_: Sequence[Quote], *, what: str) -> list[FieldProblem]:
+    """Problems unless the cue is given and stands in at least one quote."""
+    if cue is None:
+        return [FieldProblem(path=("cue",), level="warning", message=(
+            f"no cue: name the words of the quote that carry {what} (`cue = \"...\"`), so the "
+            "audit can prove it"))]
+    if any(comparable_text(cue) in comparable_text(q.text) for q in quotes_):
         return []
-    return [FieldProblem(path=(field,), message=(
-        f"the quote does not state {word!r}; set `wording` to the quote's own words for the value "
-        "if they differ"))]
+    return [FieldProblem(path=("cue",), message=f"the cue {cue!r} is not in the quote")]
 
 
 def positive_finite(instance: object, attribute: attrs.Attribute[float | None],

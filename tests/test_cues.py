@@ -251,13 +251,13 @@ def test_the_parties_fixture_names_the_commissioner() -> None:
 
 
 def test_a_pronoun_sayer_points_at_the_person_named_just_before(make_corpus: Builder) -> None:
-    text = ("Report\n\nCommissioner John Doe apologised.\n\n"
+    text = ("Report\n\nJohn Doe apologised, saying the failures were unacceptable.\n\n"
             '"Action has already been taken," he said.\n\nOthers disagreed.\n\n'
             '"It is not enough."\n')
     claim = BASE.format(id="doe-action", kind="assessment", party="commissioner",
                         quote="Action has already been taken",
-                        fields='proposition = "the force acts on the findings"\nholds = true\n'
-                               'cue = "already been taken"')
+                        fields='speaker = "john-doe"\nproposition = "the force acts on the '
+                               'findings"\nholds = true\ncue = "already been taken"')
     unsaid = BASE.format(id="not-enough", kind="assessment", party="commissioner",
                          quote="It is not enough.",
                          fields='proposition = "the action is enough"\nholds = false\n'

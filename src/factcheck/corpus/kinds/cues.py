@@ -65,7 +65,7 @@ REPORTING = (
     "responded", "accepted", "disagreed", "insisted", "insists", "confirmed", "confirms",
     "revealed", "reveals", "described", "describes", "called", "calls", "urged", "urges",
     "observed", "acknowledged", "pledged", "promised", "admitted", "decided", "blamed",
-    "blames", "disputed", "disputes",
+    "blames", "disputed", "disputes", "saying", "posted", "apologised",
 )
 STATES: Mapping[str, tuple[str, ...]] = {
     "open": ("open", "remaining", "remains", "outstanding", "still", "unresolved"),

@@ -9,6 +9,7 @@ from factcheck.corpus import (
     Claim,
     Corpus,
     Evidence,
+    Exclusive,
     GradingScale,
     KindRegistry,
     Party,
@@ -59,10 +60,11 @@ def claim(kind: str, id: str, *, party: str = "watchdog", period: str = "2023",
 
 
 def corpus(claims: list[Claim], *, relations: tuple[Relation, ...] = (),
-           verdicts: tuple[Verdict, ...] = ()) -> Corpus:
+           verdicts: tuple[Verdict, ...] = (), exclusive: tuple[Exclusive, ...] = ()) -> Corpus:
     """A corpus holding `claims`, one source, the test parties and a PEEL scale."""
     return Corpus(root=".", sources={"src": SOURCE}, texts={"src": "a quote"},
                   parties=PARTIES, speakers={},
                   topics={"topic": Topic(id="topic", description="A topic.")},
                   scales={"peel": GradingScale(id="peel", grades=("good", "adequate"))},
-                  claims=tuple(claims), relations=relations, verdicts=verdicts)
+                  claims=tuple(claims), relations=relations, verdicts=verdicts,
+                  exclusive=exclusive)

@@ -151,7 +151,7 @@ def test_competing_causes_near_misses(other: dict[str, str]) -> None:
 def test_resolution_contradicted_by_a_later_watchdog_finding() -> None:
     found = findings(
         claim("assessment", "force-says-fixed", party="force", period="2021", holds=True,
-              proposition="most issues addressed", stated="2021-06"),
+              resolution="resolved", stated="2021-06"),
         claim("assessment", "watchdog-later", period="2023", holds=False, stated="2023-11"))
     [finding] = by_rule(found, "resolution-contradicted")
     assert finding.severity == "tension"
@@ -161,7 +161,7 @@ def test_resolution_contradicted_by_a_later_watchdog_finding() -> None:
 def test_resolution_not_contradicted_by_an_earlier_finding() -> None:
     found = findings(
         claim("assessment", "force-says-fixed", party="force", period="2023", holds=True,
-              stated="2023-12"),
+              resolution="resolved", stated="2023-12"),
         claim("assessment", "watchdog-before", period="2021", holds=False, stated="2021-06"))
     assert by_rule(found, "resolution-contradicted") == []
 
@@ -390,7 +390,8 @@ def test_change_over_time_only_between_neighbouring_periods() -> None:
 
 
 def test_resolution_not_contradicted_by_another_party_or_topic() -> None:
-    fixed = claim("assessment", "fixed", party="force", period="2021", holds=True, stated="2021-06")
+    fixed = claim("assessment", "fixed", party="force", period="2021", holds=True,
+                  resolution="resolved", stated="2021-06")
     assert by_rule(findings(fixed, claim("assessment", "press-later", party="press", holds=False,
                                          stated="2023-11")), "resolution-contradicted") == []
     assert by_rule(findings(fixed, claim("assessment", "other-topic", topic="other", holds=False,

@@ -10,6 +10,7 @@ from .kinds.cues import Lexicon
 from .records import (
     Claim,
     CoverageConfig,
+    Exclusive,
     GradingScale,
     Origin,
     Party,
@@ -39,6 +40,7 @@ class Corpus:
     coverage: CoverageConfig = attrs.field(factory=CoverageConfig)
     kinds: KindRegistry = attrs.field(factory=builtin_kinds, eq=False, repr=False)
     lexicon: Lexicon = attrs.field(factory=Lexicon, eq=False, repr=False)
+    exclusive: tuple[Exclusive, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -26,6 +26,7 @@ from .records import (
     Claim,
     CoverageConfig,
     Evidence,
+    Exclusive,
     GradingScale,
     Origin,
     Party,
@@ -298,9 +299,11 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                     file=origin.file, line=origin.line, field="party")
     topics: dict[str, Topic] = {}
     scales: dict[str, GradingScale] = {}
+    exclusive: list[Exclusive] = []
     if (doc := _read(base, claims, "topics.toml", out)) is not None:
         topics = _index(_records(doc, "topic", Topic, out), doc, "topic", "topic", out)
         scales = _index(_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
+        exclusive = [record for record, _ in _records(doc, "exclusive", Exclusive, out)]
 
     claim_list: list[Claim] = []
     written: list[tuple[Claim, TomlFile | JsonLinesFile, int]] = []
@@ -380,7 +383,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     return Corpus(root=str(base), sources=sources, texts=texts, parties=parties,
                   speakers=speakers, topics=topics, scales=scales, claims=tuple(claim_list),
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
-                  coverage=coverage, kinds=kinds, lexicon=lexicon)
+                  coverage=coverage, kinds=kinds, lexicon=lexicon, exclusive=tuple(exclusive))
 
 
 def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,

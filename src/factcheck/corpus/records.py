@@ -121,7 +121,8 @@ class Claim:
     `party` is whose claim it is, and the rules check it against that party's own claims."""
 
 
-RelationKind = Literal["sum", "share", "change", "count"]
+RelationKind = Literal["sum", "share", "change", "count", "membership"]
+RELATION_KINDS: tuple[RelationKind, ...] = ("sum", "share", "change", "count", "membership")
 
 
 @attrs.frozen(kw_only=True)
@@ -132,10 +133,12 @@ class Relation:
     - share: the `part` claim divided by the `whole` claim is the `share` claim.
     - change: from the `start` claim to the `end` claim is the `change` claim.
     - count: the number of `members` claims is the `total` claim.
+    - membership: each of the `members` claims (one party's list of a set) is about an item
+      that one of the `against` claims (another party's list) is about.
     """
 
     id: str = attrs.field(validator=_ID)
-    kind: RelationKind = attrs.field(validator=v.in_(("sum", "share", "change", "count")))
+    kind: RelationKind = attrs.field(validator=v.in_(RELATION_KINDS))
     note: str | None = None
     add: tuple[str, ...] = ()
     subtract: tuple[str, ...] = ()
@@ -147,6 +150,17 @@ class Relation:
     end: str | None = None
     change: str | None = None
     members: tuple[str, ...] = ()
+    against: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Exclusive:
+    """Propositions of which at most one can hold at a time ("it was the Chief Inspector's
+    decision", "it was the Inspector's decision"): two parties holding two of them clash."""
+
+    propositions: tuple[str, ...] = attrs.field(validator=v.min_len(2))
+    topic: str | None = None
+    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)

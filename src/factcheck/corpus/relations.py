@@ -14,6 +14,7 @@ _RELATION_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "share": (("part", "whole", "share"), ()),
     "change": (("start", "end", "change"), ()),
     "count": (("total",), ("members",)),
+    "membership": ((), ("members", "against")),
 }
 
 
@@ -42,13 +43,14 @@ def check_relations(relations: Iterable[Relation], claims: Mapping[str, Claim],
             if not getattr(relation, field):
                 bad(field, f"a {relation.kind} relation needs at least one claim in '{field}'")
         for field in ("add", "subtract", "total", "part", "whole", "share", "start", "end",
-                      "change", "members"):
+                      "change", "members", "against"):
             value = getattr(relation, field)
             ids = value if isinstance(value, tuple) else ((value,) if value else ())
             for claim_id in ids:
                 if claim_id not in claims:
                     bad(field, f"unknown claim {claim_id!r}{did_you_mean(claim_id, claims)}")
-                elif field != "members" and kinds.of(claims[claim_id]).family != "numeric":
+                elif field not in ("members", "against") and \
+                        kinds.of(claims[claim_id]).family != "numeric":
                     bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; relations "
                         f"compute with {', '.join(kinds.in_family('numeric'))} claims")
     return problems

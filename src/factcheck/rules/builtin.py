@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from ..corpus import Assessment, Claim, Stance
 from ..corpus.kinds.base import FAMILIES, Family
-from ..text.anchoring import normalise_text
+from ..text.anchoring import comparable_text, normalise_text
 from ..text.intervals import Agreement, agreement
-from .engine import Context
+from .engine import Context, comparable_key
 from .findings import Finding, Severity, Value
 from .registry import rule
 
@@ -76,6 +76,11 @@ def _numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None
     return agreement(na.interval, nb.interval, na.value, nb.value)
 
 
+def _one_reports_the_other(a: Claim, b: Claim) -> bool:
+    """A party's own claim and another's report of it: the attribution rule compares those."""
+    return a.party == b.party and (a.reported_by is None) != (b.reported_by is None)
+
+
 def _differ(a: Claim, b: Claim, context: Context) -> bool:
     """Whether two comparable claims state different values."""
     if context.kind(a).family == "numeric":
@@ -86,14 +91,14 @@ def _differ(a: Claim, b: Claim, context: Context) -> bool:
 @rule("value-conflict", families=("numeric",))
 def value_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Numbers about the same thing and time whose intervals do not meet."""
-    if _numeric_agreement(a, b, context) == "conflict":
+    if not _one_reports_the_other(a, b) and _numeric_agreement(a, b, context) == "conflict":
         yield _pair("contradiction", a, b, context, "the stated values do not meet")
 
 
 @rule("assessment-conflict", kinds=("assessment",))
 def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Opposite judgements on the same proposition at the same time."""
-    if _differ(a, b, context):
+    if not _one_reports_the_other(a, b) and _differ(a, b, context):
         yield _pair("contradiction", a, b, context,
                     f"opposite judgements on {_about(a, context)!r}")
 
@@ -101,7 +106,7 @@ def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Findin
 @rule("rating-status-conflict", kinds=("rating", "status"))
 def rating_status_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Different grades or states for the same area or item at the same time."""
-    if _differ(a, b, context):
+    if not _one_reports_the_other(a, b) and _differ(a, b, context):
         yield _pair("contradiction", a, b, context,
                     f"different {a.kind} values for {_about(a, context)!r}")
 
@@ -147,9 +152,13 @@ def change_over_time(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
 def explicit_dispute(context: Context) -> Iterator[Finding]:
     """A party disputing (or accepting) another party's claim or decision."""
     for claim in context.of_kind(Stance):
-        claims = [claim.id] + ([claim.target] if claim.target else [])
+        claims = [claim.id, *([claim.target] if claim.target else []), *claim.targets]
+        if claim.target_source is not None:
+            claims += [c.id for c in context.corpus.claims if c.party == claim.target_party
+                       and any(e.source == claim.target_source for e in c.evidence)]
         severity: Severity = "contradiction" if claim.stance == "disputes" else "corroborated"
-        target = f" (claim {claim.target})" if claim.target else ""
+        named = len(claims) - 1
+        target = (f" (claim {claims[1]})" if named == 1 else f" ({named} claims)" if named else "")
         message = (f"{claim.party} {claim.stance} {claim.target_party}{target} on "
                    f"{claim.about!r}: \"{_quote(claim)}\"")
         yield context.finding(severity=severity, claims=claims,
@@ -157,26 +166,79 @@ def explicit_dispute(context: Context) -> Iterator[Finding]:
                               subject=claim.subject, topic=claim.topic)
 
 
+def _issue(text: str) -> str:
+    return comparable_text(text).strip(" .")
+
+
 @rule("resolution-contradicted", kinds=("assessment",), scope="corpus")
 def resolution_contradicted(context: Context) -> Iterator[Finding]:
-    """A party says an issue is dealt with; a later watchdog finding says it is not."""
-    resolved: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
-    refuted: dict[tuple[str, str], list[Assessment]] = defaultdict(list)
+    """A party calls an issue resolved; the watchdog finds, then or later, that it is not.
+
+    Only claims marked `resolution = "resolved"` are read: effort ("in-progress") and "more to
+    do" are never contradicted by a finding that there is more to do.
+    """
+    refuted: dict[tuple[str, str, str], list[Assessment]] = defaultdict(list)
+    resolved: list[Assessment] = []
     for claim in context.of_kind(Assessment):
-        key = (claim.subject, claim.topic)
         if context.role(claim.party) == "watchdog":
             if not claim.holds:
-                refuted[key].append(claim)
-        elif claim.holds:
-            resolved[key].append(claim)
-    for key, claims in resolved.items():
-        later = sorted(refuted.get(key, ()), key=lambda c: (context.stated(c).first, c.id))
-        for claim in claims:
-            said = context.stated(claim).last
-            watchdog = next((w for w in later if context.stated(w).first > said), None)
-            if watchdog is not None:
-                yield _pair("tension", claim, watchdog, context,
-                            "an issue said to be dealt with is found wanting later")
+                refuted[(claim.subject, claim.topic, _issue(claim.proposition))].append(claim)
+        elif claim.resolution == "resolved":
+            resolved.append(claim)
+    for claim in resolved:
+        said = context.stated(claim).first
+        found = sorted((w for w in refuted.get((claim.subject, claim.topic,
+                                                _issue(claim.proposition)), ())
+                        if context.stated(w).last >= said),
+                       key=lambda w: (context.stated(w).first, w.id))
+        if found:
+            yield _pair("tension", claim, found[0], context,
+                        "an issue said to be resolved is found wanting then or later")
+
+
+@rule("attribution", families=FAMILIES, scope="corpus")
+def attribution(context: Context) -> Iterator[Finding]:
+    """A claim one party reports as another's, checked against that party's own claims: said
+    differently is a contradiction; never said, where the corpus holds that party's word on the
+    subject and topic, is a tension."""
+    own_topics = {(c.party, c.subject, c.topic) for c in context.corpus.claims
+                  if c.reported_by is None}
+    for claim in context.corpus.claims:
+        if claim.reported_by is None:
+            continue
+        key = comparable_key(claim, context.kind(claim))
+        own = [c for c in context.by_key.get(key, ()) if c.party == claim.party
+               and c.reported_by is None and c.period.first <= claim.period.last
+               and claim.period.first <= c.period.last]
+        differing = [c for c in own if _differ(claim, c, context)]
+        for other in differing:
+            yield _pair("contradiction", claim, other, context,
+                        f"{claim.reported_by} reports {claim.party} saying otherwise than "
+                        f"{claim.party} itself")
+        if not own and (claim.party, claim.subject, claim.topic) in own_topics:
+            yield context.finding(
+                severity="tension", claims=(claim.id,), parties=(claim.party, claim.reported_by),
+                subject=claim.subject, topic=claim.topic,
+                message=f"{claim.reported_by} reports {claim.party} saying "
+                        f"{_describe(claim, context)} about {_about(claim, context)!r}, which "
+                        f"none of {claim.party}'s own claims says: \"{_quote(claim)}\"")
+
+
+@rule("exclusive-conflict", kinds=("assessment",), scope="corpus")
+def exclusive_conflict(context: Context) -> Iterator[Finding]:
+    """Two parties holding two propositions the corpus declares exclusive, at the same time."""
+    for group in context.corpus.exclusive:
+        members = {_issue(p) for p in group.propositions}
+        holding = [c for c in context.of_kind(Assessment) if c.holds
+                   and _issue(c.proposition) in members
+                   and (group.topic is None or c.topic == group.topic)]
+        for index, a in enumerate(holding):
+            for b in holding[index + 1:]:
+                if (a.party != b.party and _issue(a.proposition) != _issue(b.proposition)
+                        and a.subject == b.subject and a.period.first <= b.period.last
+                        and b.period.first <= a.period.last):
+                    yield _pair("contradiction", a, b, context,
+                                "propositions that cannot both hold are held")
 
 
 @rule("same-quote", families=FAMILIES, scope="corpus")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from ..corpus import Relation
+from ..corpus import Claim, Relation
+from ..text.anchoring import comparable_text
 from ..text.intervals import Interval, agreement
 from .engine import Context
 from .findings import Finding, Value
@@ -59,6 +60,9 @@ def relation_check(context: Context) -> Iterator[Finding]:
     """A declared sum, share, change or count that does not hold, or holds only by rounding."""
     claims = {c.id: c for c in context.corpus.claims}
     for relation in context.corpus.relations:
+        if relation.kind == "membership":
+            yield from _membership(relation, claims, context)
+            continue
         computed = _computed(relation, context)
         involved = sorted({*relation.add, *relation.subtract, *relation.members,
                            *(x for x in (relation.total, relation.part, relation.whole,
@@ -95,3 +99,34 @@ def relation_check(context: Context) -> Iterator[Finding]:
                     Value(claim=target_id, stated=target.text, lo=target.interval.lo,
                           hi=target.interval.hi)),
             rounding=found == "rounding")
+
+
+def _membership(relation: Relation, claims: Mapping[str, Claim], context: Context) -> Iterator[
+        Finding]:
+    """Each member claim names an item that one of the `against` claims names; the wrong members
+    make a tension, all right a corroboration."""
+    members = [claims[c] for c in relation.members if c in claims]
+    against = [claims[c] for c in relation.against if c in claims]
+
+    def item(claim: Claim) -> str:
+        key = context.kind(claim).key(claim)
+        return comparable_text(key[-1] if key else claim.topic).strip(" .")
+
+    known = {item(c) for c in against}
+    wrong = [c for c in members if item(c) not in known]
+    involved = sorted({c.id for c in (*members, *against)})
+    parties = sorted({c.party for c in (*members, *against)})
+    first = members[0] if members else None
+    if wrong:
+        listed = ", ".join(f"{c.id} ({item(c)!r})" for c in wrong)
+        message = (f"relation {relation.id!r} (membership) does not hold: {listed} "
+                   f"{'is' if len(wrong) == 1 else 'are'} not among the items of "
+                   f"{', '.join(relation.against)}")
+    else:
+        message = (f"relation {relation.id!r} (membership) holds: every member is among the "
+                   f"items of {', '.join(relation.against)}")
+    if relation.note:
+        message += f" ({relation.note})"
+    yield context.finding(severity="tension" if wrong else "corroborated", claims=involved,
+                          parties=parties, subject=first.subject if first else None,
+                          topic=first.topic if first else None, message=message)

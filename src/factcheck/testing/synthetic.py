@@ -241,17 +241,16 @@ class _Writer:
             second = self.claim(kinds[variant], b, subject, topic, period, like=first)
             self.group(TENSION_RULES[kinds[variant]], "tension", [first, second])
             return
-        # A party says it is dealt with; the watchdog says later it is not (about another
-        # proposition, or the two would also be an assessment conflict).
+        # A party calls it resolved; the watchdog finds later that it is not. The two are about
+        # one proposition at different times, so they are a change over time as well.
         said = self.redraw(lambda: self.claim("assessment", rng.choice(NON_WATCHDOG), subject,
-                                                topic, "2022"),
+                                                topic, "2021"),
                            lambda draft: draft.fields["holds"])
-        found = self.redraw(lambda: self.claim("assessment", "inspectorate", subject, topic, "2022"),
-                            lambda draft: not draft.fields["holds"] and draft.fields["proposition"]
-                            != self.drafts[said].fields["proposition"])
-        self.drafts[said].fields.update(stated="2023-03")
+        found = self.claim("assessment", "inspectorate", subject, topic, "2023", like=said)
+        self.drafts[said].fields.update(stated="2021-03", resolution="resolved")
         self.drafts[found].fields.update(stated="2023-10")
         self.group("resolution-contradicted", "tension", [said, found])
+        self.group("change-over-time", "changed", [said, found])
 
     def changes(self, variant: int, length: int) -> int:
         """A chain of `length` claims over non-overlapping years; returns the findings planted."""

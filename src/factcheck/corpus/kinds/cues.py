@@ -10,7 +10,8 @@ polarity and type agree with the claim's value:
   even number of times, and no disputing term;
 - a cause's cue holds a causal link ("because", "as a result of") and shares a content word
   with the cause it names;
-- a status's cue, when the lexicon lists words for its state, holds one of them;
+- a status's cue (or a rating's or ranking's) holds its state (grade, position) or a word the
+  lexicon gives for it ("remaining" for "open");
 - a party says a claim when the source is its own words, or its name (or its speaker's) stands
   next to a reporting verb ("inspectors said", "according to the force") near the quote.
 
@@ -67,10 +68,12 @@ REPORTING = (
     "observed", "acknowledged", "pledged", "promised", "admitted", "decided", "blamed",
     "blames", "disputed", "disputes", "saying", "posted", "apologised",
 )
-STATES: Mapping[str, tuple[str, ...]] = {
+MEANINGS: Mapping[str, tuple[str, ...]] = {
     "open": ("open", "remaining", "remains", "outstanding", "still", "unresolved"),
     "closed": ("closed", "removed", "lifted", "resolved", "discharged", "addressed", "ended"),
 }
+"""Words that state a categorical value (a state, a grade, a position) beside the value itself."""
+MEANING_TABLES = ("states", "grades", "positions")
 STOPWORDS = frozenset({
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "before", "being", "but", "by", "can", "could", "did", "do", "does", "each", "for", "from",
@@ -91,16 +94,20 @@ class Lexicon:
     accepts: tuple[str, ...] = ACCEPTS
     causal: tuple[str, ...] = CAUSAL
     reporting: tuple[str, ...] = REPORTING
-    states: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: dict(STATES))
+    meanings: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: dict(MEANINGS))
 
     def extended(self, extra: Mapping[str, Iterable[str]],
-                 states: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
-        """This lexicon with more terms for some of its lists and states."""
+                 meanings: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
+        """This lexicon with more terms for some of its lists and values."""
         lists = {name: (*getattr(self, name), *terms) for name, terms in extra.items()}
-        merged = dict(self.states)
-        for state, words in (states or {}).items():
-            merged[state] = (*merged.get(state, ()), *words)
-        return attrs.evolve(self, states=merged, **lists)
+        merged = dict(self.meanings)
+        for value, words in (meanings or {}).items():
+            merged[value] = (*merged.get(value, ()), *words)
+        return attrs.evolve(self, meanings=merged, **lists)
+
+    def states_value(self, words: str, value: str) -> bool:
+        """Whether the words say the value: they hold it, or a word the lexicon gives for it."""
+        return has_term(words, (value, *self.meanings.get(value, ())))
 
 
 LEXICON_LISTS = ("negative", "disputes", "accepts", "causal", "reporting")
@@ -169,7 +176,7 @@ def read_lexicon(data: Mapping[str, object]) -> tuple[Lexicon, list[tuple[str, s
     """The default lexicon extended by a parsed `lexicon.toml`, and (field, message) problems."""
     problems: list[tuple[str, str]] = []
     extra: dict[str, tuple[str, ...]] = {}
-    states: dict[str, tuple[str, ...]] = {}
+    meanings: dict[str, tuple[str, ...]] = {}
 
     def terms(field: str, value: object) -> tuple[str, ...] | None:
         if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
@@ -182,12 +189,12 @@ def read_lexicon(data: Mapping[str, object]) -> tuple[Lexicon, list[tuple[str, s
             found = terms(key, value)
             if found is not None:
                 extra[key] = found
-        elif key == "states" and isinstance(value, dict):
-            for state, words in value.items():
-                found = terms(f"states.{state}", words)
+        elif key in MEANING_TABLES and isinstance(value, dict):
+            for name, words in value.items():
+                found = terms(f"{key}.{name}", words)
                 if found is not None:
-                    states[state] = found
+                    meanings[name] = (*meanings.get(name, ()), *found)
         else:
-            known = ", ".join((*LEXICON_LISTS, "states"))
+            known = ", ".join((*LEXICON_LISTS, *MEANING_TABLES))
             problems.append((key, f"unknown list {key!r}; lexicon.toml holds {known}"))
-    return Lexicon().extended(extra, states), problems
+    return Lexicon().extended(extra, meanings), problems

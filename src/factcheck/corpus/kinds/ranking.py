@@ -23,7 +23,7 @@ from .base import (
 )
 from .cues import Lexicon
 from .rate import MEASURES
-from .values import check_words
+from .values import check_meaning, check_words
 
 
 @attrs.frozen(kw_only=True)
@@ -53,7 +53,9 @@ class RankingValue(ClaimValue):
 
 
 def _check(claim: Ranking, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
-    return check_words("position", claim.cue or claim.wording or claim.position, quotes)
+    words = claim.cue or claim.wording or claim.position
+    return [*check_words("position", words, quotes),
+            *check_meaning("position", claim.position, words, lexicon)]
 
 
 def _encode(claim: Ranking) -> RankingValue:

@@ -24,7 +24,7 @@ from .base import (
     value_schema,
 )
 from .cues import Lexicon, content_words
-from .values import check_words
+from .values import check_meaning, check_words
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +54,9 @@ class RatingValue(ClaimValue):
 
 def _check(claim: Rating, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     """The grade's words are in every quote, and the area is named in or just before one."""
-    problems = check_words("grade", claim.cue or claim.wording or claim.grade, quotes)
+    words = claim.cue or claim.wording or claim.grade
+    problems = [*check_words("grade", words, quotes),
+                *check_meaning("grade", claim.grade, words, lexicon)]
     area = content_words(claim.area)
     if area and not any(area & content_words(q.around) for q in quotes):
         problems.append(FieldProblem(path=("area",), message=(

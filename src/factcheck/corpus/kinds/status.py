@@ -21,9 +21,9 @@ from .base import (
     no_references,
     value_schema,
 )
-from .cues import Lexicon, has_term
+from .cues import Lexicon
 from .rating import AREAS
-from .values import check_words
+from .values import check_meaning, check_words
 
 
 @attrs.frozen(kw_only=True)
@@ -51,15 +51,10 @@ class StatusValue(ClaimValue):
 
 
 def _check(claim: Status, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
-    """The state's words are in every quote, and mean the state when the lexicon knows it."""
+    """The state's words are in every quote, and say that state."""
     words = claim.cue or claim.wording or claim.state
-    problems = check_words("state", words, quotes)
-    meaning = lexicon.states.get(claim.state)
-    if meaning and not has_term(words, (claim.state, *meaning)):
-        problems.append(FieldProblem(path=("state",), message=(
-            f"{words!r} does not say the state is {claim.state!r} (words for it: "
-            f"{', '.join(meaning)}; add one to claims/lexicon.toml if the text uses another)")))
-    return problems
+    return [*check_words("state", words, quotes),
+            *check_meaning("state", claim.state, words, lexicon)]
 
 
 def _encode(claim: Status) -> StatusValue:

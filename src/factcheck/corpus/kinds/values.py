@@ -17,6 +17,7 @@ from ...text.anchoring import comparable_text
 from ...text.intervals import Interval
 from ...text.numbers import Number, find_numbers, parse_number, quotes, stated_in
 from .base import FieldProblem, Quote
+from .cues import Lexicon
 
 
 def with_tolerance(number: Number, tolerance: float | None) -> Number:
@@ -81,6 +82,16 @@ def check_words(field: str, word: str, quotes_: Sequence[Quote]) -> list[FieldPr
     return [FieldProblem(path=(field,), quote=quote.index, message=(
         f"the quote does not state {word!r}; set `cue` to the quote's own words for the value "
         "if they differ")) for quote in quotes_ if comparable_text(word) not in comparable_text(quote.text)]
+
+
+def check_meaning(field: str, value: str, words: str, lexicon: Lexicon) -> list[FieldProblem]:
+    """A problem unless the words that state a categorical value say that value."""
+    if lexicon.states_value(words, value):
+        return []
+    table = {"state": "states", "grade": "grades", "position": "positions"}.get(field, "states")
+    return [FieldProblem(path=(field,), message=(
+        f"{words!r} does not say the {field} is {value!r}; if the text says it in other words, "
+        f"list them under [{table}] {value!r} in claims/lexicon.toml"))]
 
 
 def find_cue(cue: str | None, quotes_: Sequence[Quote], *, what: str) -> list[FieldProblem]:

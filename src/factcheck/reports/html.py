@@ -40,7 +40,7 @@ from .html_findings import (
 from .html_sources import ProblemClaim, SourceView, problem_claims, source_views
 from .json_report import build_report
 from .records import FindingEntry, Report
-from .timeline import Timeline, timelines
+from .timeline import Timelines, timelines
 
 PALETTE_SIZE = 8
 """Party colours cycle through this many CSS classes (`party-0` … `party-7`)."""
@@ -72,9 +72,7 @@ class Page:
     """Changed and corroborated findings."""
     views: Mapping[str, FindingView]
     filters: tuple[Filter, ...]
-    timelines: tuple[Timeline, ...]
-    timeline_ids: Mapping[tuple[str, str], str]
-    """(subject, topic) to the HTML id of its timeline."""
+    timelines: Timelines
     sources: tuple[SourceView, ...]
     failed: tuple[ProblemClaim, ...]
     warned: tuple[ProblemClaim, ...]
@@ -110,7 +108,7 @@ def build_page(audit: Audit) -> Page:
         verdict_counts=verdict_counts, disputes=disputes,
         others=tuple(f for f in report.findings if f.id not in in_disputes), views=views,
         filters=_filters(report.findings, parties),
-        timelines=lines_of_time, timeline_ids={(t.subject, t.topic): t.id for t in lines_of_time},
+        timelines=lines_of_time,
         sources=source_views(report.sources, report.claims, texts=texts, coverage=coverage,
                              parties=parties, findings=by_claim),
         failed=problem_claims(report.claims, texts=texts, paths=paths, parties=parties, failed=True),

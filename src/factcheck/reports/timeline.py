@@ -14,7 +14,7 @@ for a date) are expected, and `mark_shape` is where they are told apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Literal
 
@@ -84,6 +84,8 @@ class Lane:
     y: float
     height: float
     colour: int
+    anchor: str | None = None
+    """The HTML id of the row, in a chart of single claims."""
 
 
 @attrs.frozen(kw_only=True)
@@ -109,6 +111,8 @@ class Timeline:
     ticks: tuple[Tick, ...]
     start: str
     end: str
+    compact: bool = False
+    """A chart of single claims, a row each, rather than a lane per party."""
 
     @property
     def axis_y(self) -> float:
@@ -173,12 +177,39 @@ def _rows(extents: Sequence[tuple[float, float]]) -> list[int]:
     return rows
 
 
-def timeline(subject: str, topic: str, claims: Sequence[ClaimEntry],
+def _extent(claim: ClaimEntry, x: Scale) -> tuple[float, float]:
+    """The pixels a claim's mark takes, with room around a point so rows keep them apart."""
+    lo = x(claim.period.first)
+    hi = max(x(claim.period.last + dt.timedelta(days=1)), lo + MIN_SPAN)
+    if mark_shape(claim) == "span":
+        return lo, hi
+    middle = (lo + hi) / 2
+    return middle - POINT, middle + POINT
+
+
+def _mark(claim: ClaimEntry, extent: tuple[float, float], y: float, *, parties: Mapping[str, str],
+          colours: Mapping[str, int], clash: bool) -> Mark:
+    shape = mark_shape(claim)
+    lo, hi = extent if shape == "span" else (extent[0] + POINT, extent[1] - POINT)
+    party = parties.get(claim.party, claim.party)
+    return Mark(claim=claim.id, party=claim.party, shape=shape, x=round(lo, 1), x2=round(hi, 1),
+                y=y, colour=colours.get(claim.party, 0), clash=clash,
+                label=f"{claim.id} ({party}, about {claim.period}, stated {claim.stated}): "
+                      f"{describe(claim.value)}")
+
+
+def _span(claims: Iterable[ClaimEntry]) -> tuple[dt.date, dt.date]:
+    """The first day of the earliest period and the day after the latest."""
+    listed = list(claims)
+    return (min(c.period.first for c in listed),
+            max(c.period.last for c in listed) + dt.timedelta(days=1))
+
+
+def timeline(anchor: str, subject: str, topic: str, claims: Sequence[ClaimEntry],
              findings: Iterable[FindingEntry], *, parties: Mapping[str, str],
              short: Mapping[str, str], colours: Mapping[str, int]) -> Timeline:
     """Lay out one subject and topic: lanes in party order, marks packed into rows, clash links."""
-    first = min(c.period.first for c in claims)
-    last = max(c.period.last for c in claims) + dt.timedelta(days=1)
+    first, last = _span(claims)
     x = Scale(first, last)
     clashes = [f for f in findings if f.severity in NEEDS_VERDICT]
     clashing = {c for f in clashes for c in f.claims}
@@ -187,31 +218,16 @@ def timeline(subject: str, topic: str, claims: Sequence[ClaimEntry],
     for party in sorted({c.party for c in claims}, key=lambda p: (parties.get(p, p), p)):
         mine = sorted((c for c in claims if c.party == party),
                       key=lambda c: (c.period.first, c.period.last, c.id))
-        extents = []
-        for claim in mine:
-            shape = mark_shape(claim)
-            lo = x(claim.period.first)
-            hi = max(x(claim.period.last + dt.timedelta(days=1)), lo + MIN_SPAN)
-            if shape != "span":
-                lo = hi = (lo + hi) / 2
-            extents.append((lo - (POINT if shape != "span" else 0),
-                            hi + (POINT if shape != "span" else 0)))
+        extents = [_extent(c, x) for c in mine]
         rows = _rows(extents)
-        height = (max(rows) + 1) * ROW
-        for claim, (lo, hi), row in zip(mine, extents, rows, strict=True):
-            shape = mark_shape(claim)
-            if shape != "span":
-                lo, hi = lo + POINT, hi - POINT
-            marks.append(Mark(
-                claim=claim.id, party=party, shape=shape, x=round(lo, 1), x2=round(hi, 1),
-                y=y + LANE_GAP / 2 + row * ROW + ROW / 2, colour=colours.get(party, 0),
-                label=f"{claim.id} ({parties.get(party, party)}, about {claim.period}, stated "
-                      f"{claim.stated}): {describe(claim.value)}",
-                clash=claim.id in clashing))
+        for claim, extent, row in zip(mine, extents, rows, strict=True):
+            marks.append(_mark(claim, extent, y + LANE_GAP / 2 + row * ROW + ROW / 2,
+                               parties=parties, colours=colours, clash=claim.id in clashing))
+        height = (max(rows) + 1) * ROW + LANE_GAP
         lanes.append(Lane(party=party, name=parties.get(party, party),
                           short=short.get(party, parties.get(party, party)), y=y,
-                          height=height + LANE_GAP, colour=colours.get(party, 0)))
-        y += height + LANE_GAP
+                          height=height, colour=colours.get(party, 0)))
+        y += height
     where = {m.claim: m for m in marks}
     links = []
     for finding in clashes:
@@ -223,16 +239,51 @@ def timeline(subject: str, topic: str, claims: Sequence[ClaimEntry],
                 path=f"M{a.centre:.1f},{a.y:.1f} C{a.centre + bend:.1f},{a.y:.1f} "
                      f"{b.centre + bend:.1f},{b.y:.1f} {b.centre:.1f},{b.y:.1f}",
                 label=f"{finding.severity} {finding.id} ({finding.rule}): {a.claim} and {b.claim}"))
-    return Timeline(id=f"T-{slug(subject)}--{slug(topic)}", subject=subject, topic=topic,
+    return Timeline(id=anchor, subject=subject, topic=topic,
                     width=WIDTH, height=y + AXIS, lanes=tuple(lanes), marks=tuple(marks),
                     links=tuple(links), ticks=_ticks(first, last, x),
                     start=str(first), end=str(last - dt.timedelta(days=1)))
 
 
+def singles(claims: Sequence[ClaimEntry], *, anchors: Mapping[tuple[str, str], str],
+            clashing: Collection[str], parties: Mapping[str, str],
+            colours: Mapping[str, int]) -> Timeline:
+    """The subjects and topics with one claim each, a row apiece on one shared time axis.
+
+    A timeline of its own for each would repeat an axis around a single mark thousands of
+    times on a large corpus; here each row still has the subject and topic's anchor.
+    """
+    first, last = _span(claims)
+    x = Scale(first, last)
+    lanes, marks = [], []
+    for row, claim in enumerate(sorted(claims, key=lambda c: (c.subject, c.topic, c.id))):
+        y = row * ROW
+        about = f"{claim.subject} · {claim.topic}"
+        lanes.append(Lane(party=claim.party, name=f"{about} ({parties.get(claim.party, claim.party)})",
+                          short=about, y=y, height=ROW, colour=colours.get(claim.party, 0),
+                          anchor=anchors[(claim.subject, claim.topic)]))
+        marks.append(_mark(claim, _extent(claim, x), y + ROW / 2, parties=parties,
+                           colours=colours, clash=claim.id in clashing))
+    return Timeline(id="T-singles", subject="", topic="", width=WIDTH,
+                    height=len(lanes) * ROW + AXIS, lanes=tuple(lanes), marks=tuple(marks),
+                    links=(), ticks=_ticks(first, last, x), start=str(first),
+                    end=str(last - dt.timedelta(days=1)), compact=True)
+
+
+@attrs.frozen(kw_only=True)
+class Timelines:
+    """A timeline for each subject and topic with two claims or more; the rest share `singles`."""
+
+    figures: tuple[Timeline, ...]
+    singles: Timeline | None
+    anchors: Mapping[tuple[str, str], str]
+    """(subject, topic) to the HTML id of its timeline, or of its row in `singles`."""
+
+
 def timelines(claims: Sequence[ClaimEntry], findings: Sequence[FindingEntry], *,
               parties: Mapping[str, str], short: Mapping[str, str],
-              colours: Mapping[str, int]) -> tuple[Timeline, ...]:
-    """A timeline per subject and topic: those with clashes first, then the busiest, then by name."""
+              colours: Mapping[str, int]) -> Timelines:
+    """Timelines by subject and topic: those with clashes first, then the busiest, then by name."""
     groups: dict[tuple[str, str], list[ClaimEntry]] = {}
     for claim in claims:
         groups.setdefault((claim.subject, claim.topic), []).append(claim)
@@ -241,17 +292,21 @@ def timelines(claims: Sequence[ClaimEntry], findings: Sequence[FindingEntry], *,
     for finding in findings:  # a finding belongs to the timeline of each of its claims
         for key in sorted({group_of[c] for c in finding.claims if c in group_of}):
             about.setdefault(key, []).append(finding)
-    made = []
+    anchors: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    order = sorted(groups, key=lambda k: (
-        -sum(f.severity in NEEDS_VERDICT for f in about.get(k, ())), -len(groups[k]), k))
-    for key in order:
-        line = timeline(key[0], key[1], groups[key], about.get(key, ()), parties=parties,
-                        short=short, colours=colours)
-        anchor, n = line.id, 1
-        while anchor in used:
+    for key in sorted(groups):
+        anchor = base = f"T-{slug(key[0])}--{slug(key[1])}"
+        n = 1
+        while anchor in used:  # two subjects that slug alike
             n += 1
-            anchor = f"{line.id}-{n}"
+            anchor = f"{base}-{n}"
         used.add(anchor)
-        made.append(line if anchor == line.id else attrs.evolve(line, id=anchor))
-    return tuple(made)
+        anchors[key] = anchor
+    order = sorted((k for k in groups if len(groups[k]) > 1), key=lambda k: (
+        -sum(f.severity in NEEDS_VERDICT for f in about.get(k, ())), -len(groups[k]), k))
+    figures = tuple(timeline(anchors[k], k[0], k[1], groups[k], about.get(k, ()), parties=parties,
+                             short=short, colours=colours) for k in order)
+    lone = [g[0] for g in groups.values() if len(g) == 1]
+    clashing = {c for f in findings if f.severity in NEEDS_VERDICT for c in f.claims}
+    return Timelines(figures=figures, anchors=anchors, singles=singles(
+        lone, anchors=anchors, clashing=clashing, parties=parties, colours=colours) if lone else None)

@@ -42,6 +42,11 @@
       d.open = true;
     }
     target.scrollIntoView();
+    // Sections off screen are laid out only when near the viewport (content-visibility), so
+    // the first scroll can land a little off once they are: scroll again when they are.
+    window.requestAnimationFrame(function () {
+      window.requestAnimationFrame(function () { target.scrollIntoView(); });
+    });
   }
 
   function fromHash() { reveal(decodeURIComponent(location.hash.slice(1))); }

@@ -13,6 +13,7 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,11 @@ from factcheck.reports import write_html
 from factcheck.reports.html import render_html
 from factcheck.reports.html_findings import group_disputes
 from factcheck.reports.html_sources import mark_lines
-from factcheck.reports.json_report import build_report, load_report, write_report
+from factcheck.reports.json_report import build_report, dumps, load_report, write_report
 from factcheck.rules.findings import finding_id
 
 from .conftest import CLAIMS, TEXT, Builder, sources_toml
+from .test_report import FAILING_CLAIMS, FAILING_TEXT
 
 ROOT = Path(__file__).parents[1]
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -209,6 +211,29 @@ def test_overlapping_quotes_keep_both_marks() -> None:
     ]
     assert [s.anchor for s in lines[0].segments] == ["Q-src-0", "Q-src-2", None]
     assert [line.number for line in lines] == [1, 2]
+
+
+def test_failed_claims_show_their_problems_and_source_lines(make_corpus: Builder) -> None:
+    root = make_corpus(text=FAILING_TEXT.encode(), claims=FAILING_CLAIMS)
+    result = factcheck.audit(factcheck.load(root))
+    data = json.loads(dumps(build_report(result)))
+    html = render_html(result)
+    failed = [c for c in data["claims"] if not c["ok"]]
+    assert failed and f"Failed claims ({len(failed)})" in html
+    section = html[html.index('<section id="failed"'):]
+    text_lines = FAILING_TEXT.split("\n")
+    for claim in failed:
+        card = section[section.index(f'id="P-{claim["id"]}"'):]
+        card = unescape(card[:card.index("</article>")])
+        for problem in claim["problems"]:
+            assert problem["message"] in card
+        for evidence in claim["evidence"]:
+            if evidence["anchor"] is None:
+                assert "the quote was not found in this source" in card
+            else:
+                line = evidence["anchor"]["line"]
+                assert f'href="#S-report-L{line}"' in card
+                assert text_lines[line - 1] in card
 
 
 def test_write_into_missing_folder_fails_and_leaves_nothing(real_audit: Audit, tmp_path: Path) -> None:

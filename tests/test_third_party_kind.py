@@ -63,6 +63,9 @@ class DurationValue(ClaimValue):
     days: str
     interval: Bounds | None = None
 
+    def describe(self) -> str:
+        return f"{self.process}: {self.days} days"
+
 
 def _number(claim: Duration) -> Number | None:
     return number_or_none(claim.days)

@@ -16,6 +16,7 @@ from .corpus.loading import load
 from .errors import FactcheckError, InputError
 from .reports.claimreview import write_claimreview
 from .reports.explain import explain
+from .reports.html import write_html
 from .reports.json_report import factcheck_version, write_report
 from .reports.sarif import write_sarif
 from .rules.findings import NEEDS_VERDICT, SEVERITIES
@@ -31,6 +32,7 @@ examples:
   factcheck audit path/to/corpus  audit another corpus (it holds seeds/ and claims/)
   factcheck audit -q              print only what fails, and the summary
   factcheck audit --json report.json --sarif audit.sarif --claimreview reviews.jsonld
+  factcheck audit --html report.html   a page to read the audit in a browser, offline
   factcheck coverage              numbers and graded words no claim's quote covers
   factcheck explain F-1a2b3c      show a finding with its claims and source lines
 """
@@ -63,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to FILE")
+    run.add_argument("--html", metavar="FILE",
+                     help="write the HTML report, one self-contained page that opens offline, to FILE")
     run.add_argument("--sarif", metavar="FILE", help="write SARIF 2.1.0 results to FILE")
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
@@ -201,17 +205,19 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus, progress=_progress(sys.stderr))
     _print_audit(result, out, quiet=args.quiet)
-    if args.json or args.sarif or args.claimreview:
+    if args.json or args.html or args.sarif or args.claimreview:
         settings = tool_settings(Path(args.root))
         if args.json:
             write_report(result, args.json)
+        if args.html:
+            write_html(result, args.html)
         if args.sarif:
             write_sarif(result, args.sarif)
         if args.claimreview:
             write_claimreview(result, args.claimreview,
                               author=args.review_author or settings.get("review_author", "factcheck"),
                               author_url=settings.get("review_author_url"))
-        for name in (args.json, args.sarif, args.claimreview):
+        for name in (args.json, args.html, args.sarif, args.claimreview):
             if name:
                 print(f"wrote {name}", file=out)
     return EXIT_OK if result.ok else EXIT_FAILED

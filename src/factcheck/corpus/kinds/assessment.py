@@ -56,6 +56,9 @@ class AssessmentValue(ClaimValue):
     cue: str | None = None
     resolution: Resolution | None = None
 
+    def describe(self) -> str:
+        return f"{'holds' if self.holds else 'does not hold'}: {self.proposition}"
+
 
 def category(claim: Assessment) -> str:
     return "holds" if claim.holds else "does not hold"

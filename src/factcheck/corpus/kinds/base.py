@@ -8,6 +8,7 @@ is defined, never a silent default somewhere else. Every other module dispatches
 
 from __future__ import annotations
 
+import abc
 import math
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,10 +36,15 @@ C = TypeVar("C", bound=Claim)
 
 
 @attrs.frozen(kw_only=True)
-class ClaimValue:
-    """The typed payload of a claim as the JSON report writes it; each kind subclasses it."""
+class ClaimValue(abc.ABC):
+    """The typed payload of a claim as the JSON report writes it; each kind subclasses it and
+    says it in words (an abstract method, so a kind without it cannot be instantiated)."""
 
     kind: str
+
+    @abc.abstractmethod
+    def describe(self) -> str:
+        """The value in one line of words, for readers of a report."""
 
 
 @attrs.frozen(kw_only=True)

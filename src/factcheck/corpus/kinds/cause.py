@@ -45,6 +45,9 @@ class CauseValue(ClaimValue):
     cause: str
     cue: str | None = None
 
+    def describe(self) -> str:
+        return f"{self.outcome}: caused by {self.cause}"
+
 
 def _check(claim: Cause, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     """The cue is in a quote, holds a causal link, and names the cause the claim gives."""

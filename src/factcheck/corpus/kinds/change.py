@@ -62,6 +62,12 @@ class ChangeValue(ClaimValue):
     tolerance: float | None = None
     interval: Bounds | None = None
 
+    def describe(self) -> str:
+        amount = " ".join(f"{name.removesuffix('_value')} {text}" for name, text in (
+            ("by", self.by), ("from_value", self.from_value), ("to_value", self.to_value),
+            ("unit", self.unit)) if text is not None)
+        return " ".join(f"{self.direction} {amount} ({self.measure})".split())
+
 
 def _number(claim: Change) -> Number | None:
     return number_or_none(claim.by, claim.tolerance)

@@ -51,6 +51,9 @@ class QuantityValue(ClaimValue):
     tolerance: float | None = None
     interval: Bounds | None = None
 
+    def describe(self) -> str:
+        return f"{self.value} {self.unit} ({self.measure})"
+
 
 def _number(claim: Quantity) -> Number | None:
     return number_or_none(claim.value, claim.tolerance)

@@ -51,6 +51,9 @@ class RankingValue(ClaimValue):
     wording: str | None = None
     cue: str | None = None
 
+    def describe(self) -> str:
+        return f"{self.position} among {self.among} ({self.measure})"
+
 
 def _check(claim: Ranking, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     words = claim.cue or claim.wording or claim.position

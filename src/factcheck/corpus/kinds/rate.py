@@ -72,6 +72,9 @@ class RateValue(ClaimValue):
     tolerance: float | None = None
     interval: Bounds | None = None
 
+    def describe(self) -> str:
+        return f"{self.value} {self.unit} per {self.per} ({self.measure})"
+
 
 def _number(claim: Rate) -> Number | None:
     """The rate per one unit of its base, so rates on different bases compare."""

@@ -51,6 +51,9 @@ class RatingValue(ClaimValue):
     wording: str | None = None
     cue: str | None = None
 
+    def describe(self) -> str:
+        return f"{self.area}: {self.grade} ({self.scale})"
+
 
 def _check(claim: Rating, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     """The grade's words are in every quote, and the area is named in or just before one."""

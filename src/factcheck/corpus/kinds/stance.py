@@ -61,6 +61,11 @@ class StanceValue(ClaimValue):
     target_source: str | None = None
     cue: str | None = None
 
+    def describe(self) -> str:
+        targets = [t for t in (self.target, *self.targets) if t]
+        target = f" (claim{'s' if len(targets) > 1 else ''} {', '.join(targets)})" if targets else ""
+        return f"{self.stance} {self.target_party}{target} on {self.about}"
+
 
 def _check(claim: Stance, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     """The cue is in a quote and carries the stance: a disputing or an accepting term."""

@@ -49,6 +49,9 @@ class StatusValue(ClaimValue):
     wording: str | None = None
     cue: str | None = None
 
+    def describe(self) -> str:
+        return f"{self.item}: {self.state}"
+
 
 def _check(claim: Status, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     """The state's words are in every quote, and say that state."""

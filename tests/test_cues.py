@@ -23,7 +23,7 @@ from factcheck.corpus.kinds.cues import (
 )
 from factcheck.errors import InputError
 
-from .conftest import PARTIES, Builder, sources_toml
+from .conftest import PARTIES, TOPICS, Builder, sources_toml
 
 LEXICON = Lexicon()
 
@@ -39,16 +39,6 @@ because of a decade of cuts."
 Mr Doe added: "The force is doing well."
 
 Campaigners told a meeting the force was failing victims.
-"""
-
-TOPICS = """
-[[topic]]
-id = "grades"
-description = "Inspection grades."
-
-[[scale]]
-id = "peel"
-grades = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
 """
 
 BASE = """

@@ -88,7 +88,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 
 KIND: ClaimKind[Duration] = ClaimKind(
-    name="duration", record=Duration, family="numeric", key=lambda claim: (claim.process,),
+    name="duration", record=Duration, family="numeric", key_fields=("process",),
     number=_number, category=no_category, check_value=_check, check_references=no_references,
     number_fields=("days",), value_type=DurationValue, encode=_encode,
     schema=value_schema("duration", {"process": STRING, "days": STRING, "interval": INTERVAL},

@@ -49,8 +49,7 @@ def _describe(claim: Claim, context: Context) -> str:
 
 def _about(claim: Claim, context: Context) -> str:
     """The most specific part of what a claim is about: its area, item, proposition..."""
-    key = context.kind(claim).key(claim)
-    return key[-1] if key else claim.topic
+    return context.kind(claim).key(claim)[0]
 
 
 def _pair(severity: Severity, a: Claim, b: Claim, context: Context, what: str,

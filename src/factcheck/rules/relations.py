@@ -109,8 +109,7 @@ def _membership(relation: Relation, claims: Mapping[str, Claim], context: Contex
     against = [claims[c] for c in relation.against if c in claims]
 
     def item(claim: Claim) -> str:
-        key = context.kind(claim).key(claim)
-        return comparable_text(key[-1] if key else claim.topic).strip(" .")
+        return comparable_text(context.kind(claim).key(claim)[0]).strip(" .")
 
     known = {item(c) for c in against}
     wrong = [c for c in members if item(c) not in known]

@@ -99,7 +99,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Assessment] = ClaimKind(
     name="assessment", record=Assessment, family="categorical",
-    key=lambda claim: (claim.proposition,),
+    key_fields=("proposition",),
     number=no_number, category=category, check_value=_check, check_references=no_references,
     number_fields=(), value_type=AssessmentValue, encode=_encode,
     schema=value_schema("assessment", {"proposition": STRING, "holds": BOOLEAN,

@@ -106,7 +106,9 @@ Given a payload, the result has the same comparison key and a different value.""
 class ClaimKind(Generic[C]):
     """One kind of claim: its record and everything the layers above need to handle it.
 
-    - `key`: what, beyond subject, topic and kind, two claims must share to be compared.
+    - `key_fields`: what, beyond subject, topic and kind, two claims must share to be compared;
+      the first names the thing the claim is about (its measure, area, item, proposition...),
+      which a corpus's vocabulary may give aliases.
     - `number` and `category`: the value rules compare (a number, or a word such as a grade).
     - `check_value`: what the quotes do not state of the claim's value (empty when all agrees).
     - `check_references`: names the claim uses that the corpus does not declare.
@@ -118,7 +120,7 @@ class ClaimKind(Generic[C]):
     name: str
     record: type[C]
     family: Family
-    key: Callable[[C], tuple[str, ...]]
+    key_fields: tuple[str, ...]
     number: Callable[[C], Number | None]
     category: Callable[[C], str | None]
     check_value: ValueCheck[C]
@@ -128,6 +130,10 @@ class ClaimKind(Generic[C]):
     encode: Callable[[C], ClaimValue]
     schema: Mapping[str, Any]
     synthesise: Synthesise
+
+    def key(self, claim: C) -> tuple[str, ...]:
+        """The values of the key fields: what the claim is about, as written."""
+        return tuple(str(getattr(claim, name)) for name in self.key_fields)
 
     @property
     def description(self) -> str:
@@ -185,6 +191,10 @@ def check_kind(kind: ClaimKind[Any]) -> None:
     if default != kind.name:
         raise FactcheckError(f"claim kind {kind.name!r}: its record {kind.record.__name__} needs "
                              f"a field `kind: Literal[{kind.name!r}] = {kind.name!r}`")
+    missing = [name for name in kind.key_fields if name not in fields]
+    if not kind.key_fields or missing:
+        raise FactcheckError(f"claim kind {kind.name!r}: key_fields must name fields of its record "
+                             f"(not {', '.join(missing) or 'none'})")
     if kind.family not in FAMILIES:
         raise FactcheckError(f"claim kind {kind.name!r}: family {kind.family!r} is not one of "
                              f"{', '.join(FAMILIES)}")

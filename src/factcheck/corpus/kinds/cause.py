@@ -86,7 +86,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Cause] = ClaimKind(
     name="cause", record=Cause, family="categorical",
-    key=lambda claim: (claim.outcome,),
+    key_fields=("outcome",),
     number=no_number, category=lambda claim: claim.cause, check_value=_check,
     check_references=no_references, number_fields=(), value_type=CauseValue, encode=_encode,
     schema=value_schema("cause", {"outcome": STRING, "cause": STRING, "cue": OPTIONAL_STRING},

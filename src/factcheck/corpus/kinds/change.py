@@ -102,7 +102,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Change] = ClaimKind(
     name="change", record=Change, family="numeric",
-    key=lambda claim: (claim.measure,),
+    key_fields=("measure",),
     number=_number, category=lambda claim: claim.direction, check_value=_check,
     check_references=no_references, number_fields=("by", "from_value", "to_value"),
     value_type=ChangeValue, encode=_encode,

@@ -87,7 +87,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Quantity] = ClaimKind(
     name="quantity", record=Quantity, family="numeric",
-    key=lambda claim: (claim.measure, claim.unit),
+    key_fields=("measure", "unit"),
     number=_number, category=no_category, check_value=_check, check_references=no_references,
     number_fields=("value",), value_type=QuantityValue, encode=_encode,
     schema=value_schema("quantity", {"measure": STRING, "value": STRING, "unit": STRING,

@@ -80,7 +80,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Ranking] = ClaimKind(
     name="ranking", record=Ranking, family="categorical",
-    key=lambda claim: (claim.measure, claim.among),
+    key_fields=("measure", "among"),
     number=no_number, category=lambda claim: claim.position, check_value=_check,
     check_references=no_references, number_fields=(), value_type=RankingValue, encode=_encode,
     schema=value_schema("ranking", {"measure": STRING, "position": STRING, "among": STRING,

@@ -119,7 +119,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Rate] = ClaimKind(
     name="rate", record=Rate, family="numeric",
-    key=lambda claim: (claim.measure, claim.unit),
+    key_fields=("measure", "unit"),
     number=_number, category=no_category, check_value=_check, check_references=no_references,
     number_fields=("value", "per"), value_type=RateValue, encode=_encode,
     schema=value_schema("rate", {"measure": STRING, "value": STRING, "per": STRING,

@@ -102,7 +102,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Rating] = ClaimKind(
     name="rating", record=Rating, family="categorical",
-    key=lambda claim: (claim.scale, claim.area),
+    key_fields=("area", "scale"),
     number=no_number, category=lambda claim: claim.grade, check_value=_check,
     check_references=_references, number_fields=(), value_type=RatingValue, encode=_encode,
     schema=value_schema("rating", {"scale": STRING, "area": STRING, "grade": STRING,

@@ -108,7 +108,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Stance] = ClaimKind(
     name="stance", record=Stance, family="relational",
-    key=lambda claim: (claim.target_party, claim.about),
+    key_fields=("about", "target_party"),
     number=no_number, category=lambda claim: claim.stance, check_value=_check,
     check_references=_references, number_fields=(), value_type=StanceValue, encode=_encode,
     schema=value_schema("stance", {"stance": one_of("disputes", "accepts"),

@@ -78,7 +78,7 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Status] = ClaimKind(
     name="status", record=Status, family="categorical",
-    key=lambda claim: (claim.item,),
+    key_fields=("item",),
     number=no_number, category=lambda claim: claim.state, check_value=_check,
     check_references=no_references, number_fields=(), value_type=StatusValue, encode=_encode,
     schema=value_schema("status", {"item": STRING, "state": STRING, "wording": OPTIONAL_STRING,

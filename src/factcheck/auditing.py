@@ -10,7 +10,7 @@ from .checks.coverage import Coverage, measure_coverage
 from .checks.evidence import ClaimResult, check_claim
 from .corpus import Corpus, Verdict
 from .errors import Location, Problem
-from .rules import Rule, find
+from .rules import Rule, find, key_lint, make_context
 from .rules.findings import NEEDS_VERDICT, Finding
 from .text.numbers import find_numbers
 
@@ -105,7 +105,8 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
         results.append(check_claim(claim, corpus, mentions=mentions))
         if progress is not None:
             progress(done, total)
-    findings = find(corpus, rules)
+    context = make_context(corpus)
+    findings = find(corpus, rules, context=context)
     coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
     return Audit(corpus=corpus, results=tuple(results), findings=findings,
-                 review=review_problems(corpus, findings), coverage=coverage)
+                 review=review_problems(corpus, findings) + key_lint(context), coverage=coverage)

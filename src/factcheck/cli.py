@@ -114,6 +114,9 @@ def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
             where = f"{problem.location.field}: " if problem.location.field else ""
             print(f"       {where}{problem.message} [{problem.check}]", file=out)
     _print_findings(result, out, style, quiet=quiet)
+    for problem in result.review:
+        if problem.level == "warning":
+            print(style(f"  warn {problem.check}: ", "33") + str(problem), file=out)
     for verdict in result.stale_verdicts:
         print(style("  stale verdict: ", "31") + str(stale_verdict_problem(result.corpus, verdict)),
               file=out)
@@ -134,7 +137,8 @@ def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -
     if not shown:
         return
     print(style("findings", "1"), file=out)
-    colours = {"contradiction": "31", "tension": "33", "changed": "36", "corroborated": "32"}
+    colours = {"contradiction": "31", "tension": "33", "unmatched": "35", "changed": "36",
+               "corroborated": "32"}
     for finding in sorted(shown, key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.id)):
         verdict = verdicts.get(finding.id)
         state: str

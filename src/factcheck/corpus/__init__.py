@@ -26,6 +26,7 @@ from .records import (
     Relation,
     Source,
     Speaker,
+    Term,
     Topic,
     Verdict,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "Speaker",
     "Stance",
     "Status",
+    "Term",
     "Topic",
     "Verdict",
     "builtin_kinds",

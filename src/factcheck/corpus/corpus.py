@@ -17,6 +17,7 @@ from .records import (
     Relation,
     Source,
     Speaker,
+    Term,
     Topic,
     Verdict,
 )
@@ -41,6 +42,7 @@ class Corpus:
     kinds: KindRegistry = attrs.field(factory=builtin_kinds, eq=False, repr=False)
     lexicon: Lexicon = attrs.field(factory=Lexicon, eq=False, repr=False)
     exclusive: tuple[Exclusive, ...] = ()
+    terms: tuple[Term, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

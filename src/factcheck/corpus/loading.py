@@ -33,10 +33,12 @@ from .records import (
     Relation,
     Source,
     Speaker,
+    Term,
     Topic,
     Verdict,
 )
 from .relations import check_relations
+from .vocabulary import build_vocabulary, undeclared
 
 T = TypeVar("T")
 
@@ -300,10 +302,16 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     topics: dict[str, Topic] = {}
     scales: dict[str, GradingScale] = {}
     exclusive: list[Exclusive] = []
+    terms: list[Term] = []
     if (doc := _read(base, claims, "topics.toml", out)) is not None:
         topics = _index(_records(doc, "topic", Topic, out), doc, "topic", "topic", out)
         scales = _index(_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
         exclusive = [record for record, _ in _records(doc, "exclusive", Exclusive, out)]
+        for term, index in (found := _records(doc, "term", Term, out)):
+            if term.topic not in topics:
+                out.add(f"unknown topic {term.topic!r}{did_you_mean(term.topic, topics)}",
+                        file=doc.name, line=doc.line_of("term", index, ("topic",)), field="topic")
+        terms = [term for term, _ in found]
 
     claim_list: list[Claim] = []
     written: list[tuple[Claim, TomlFile | JsonLinesFile, int]] = []
@@ -347,9 +355,14 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
 
     known_claims = {c.id: c for c in claim_list}
     names = Names(parties=parties, scales=scales, claims=known_claims, sources=sources)
+    vocabulary = build_vocabulary(terms)
     for claim, claim_doc, index in written:
         _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
                           speakers=speakers, topics=topics)
+        field = kinds.of(claim).key_fields[0]
+        if (why := undeclared(vocabulary, terms, claim.topic, getattr(claim, field))) is not None:
+            out.add(why, file=claim_doc.name, line=claim_doc.line_of("claim", index, (field,)),
+                    claim=claim.id, field=field)
     out.problems.extend(check_relations(relations, known_claims, origins, kinds))
 
     verdicts: list[Verdict] = []
@@ -383,7 +396,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     return Corpus(root=str(base), sources=sources, texts=texts, parties=parties,
                   speakers=speakers, topics=topics, scales=scales, claims=tuple(claim_list),
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
-                  coverage=coverage, kinds=kinds, lexicon=lexicon, exclusive=tuple(exclusive))
+                  coverage=coverage, kinds=kinds, lexicon=lexicon, exclusive=tuple(exclusive),
+                  terms=tuple(terms))
 
 
 def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,

@@ -154,6 +154,17 @@ class Relation:
 
 
 @attrs.frozen(kw_only=True)
+class Term:
+    """A thing claims of a topic are about (a measure, an item, an area, a proposition...), named
+    once, with the other names claims may use for it. A topic with terms accepts no other."""
+
+    topic: str = text_field()
+    name: str = text_field()
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Exclusive:
     """Propositions of which at most one can hold at a time ("it was the Chief Inspector's
     decision", "it was the Inspector's decision"): two parties holding two of them clash."""

@@ -59,6 +59,8 @@ def review_phrase(claim: Claim, finding: Finding, verdict: Verdict, corpus: Corp
         phrase, noun = with_others("Contradicted", "by"), "contradiction"
     elif finding.severity == "tension":
         phrase, noun = with_others("In tension", "with"), "tension"
+    elif finding.severity == "unmatched":
+        phrase, noun = with_others("Possibly at odds", "with"), "possible clash"
     elif finding.severity == "changed":
         phrase, noun = "Changed over time", "change"
     else:

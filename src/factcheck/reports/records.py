@@ -192,6 +192,7 @@ class FindingCounts:
 
     contradiction: int = 0
     tension: int = 0
+    unmatched: int = 0
     changed: int = 0
     corroborated: int = 0
 

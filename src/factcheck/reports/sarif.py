@@ -31,7 +31,12 @@ STALE_FINGERPRINT = "factcheckStaleVerdict/v1"
 CHECKS: dict[str, tuple[str, str]] = {
     "anchor": ("Every quote is found in its source, exactly or after normalisation, at one place.",
                "error"),
-    "value": ("The claim's typed value is stated in its quote.", "error"),
+    "value": ("The claim's typed value is stated in its quote, and a judgement's cue says it.",
+              "error"),
+    "party": ("The claim's party is shown saying it: its own source, or named by a reporting verb "
+              "near the quote.", "error"),
+    "key": ("A claim's key close to another claim's is probably the same thing: use one name or "
+            "declare an alias.", "warning"),
     "speaker": ("The speaker's name or an alias appears in or just before the quote's paragraph.",
                 "warning"),
     "dates": ("A claim is not stated after its source was published, nor about a later period "
@@ -151,6 +156,11 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
             results.append(_finding_result(finding, corpus, index[finding.rule]))
     for verdict in audit.stale_verdicts:
         results.append(_stale_result(verdict, corpus, index["review"]))
+    claims = {c.id: c for c in corpus.claims}
+    for problem in audit.review:
+        if problem.check == "key" and problem.location.claim in claims:
+            results.append(_evidence_result(problem, claims[problem.location.claim], corpus,
+                                            index["key"]))
     driver = {"name": "factcheck", "version": version or factcheck_version(), "rules": descriptors}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
             "runs": [{"tool": {"driver": driver}, "results": results}]}

@@ -21,25 +21,27 @@ from ..corpus import (
     Stance,
     Status,
 )
-from . import builtin, relations
-from .engine import Context, comparable_key, run_rules
+from . import builtin, matching, relations
+from .engine import Context, comparable_key, make_context, run_rules
 from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity, Value, make_finding
+from .matching import key_lint
 from .registry import ENTRY_POINT_GROUP, Rule, check_rules, collect, rule, rule_packs
 
 
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules factcheck ships with, in a stable order."""
-    return collect([*collect(builtin), *collect(relations)])
+    return collect([*collect(builtin), *collect(matching), *collect(relations)])
 
 
-def find(corpus: Corpus, rules: Iterable[Rule] | None = None) -> tuple[Finding, ...]:
+def find(corpus: Corpus, rules: Iterable[Rule] | None = None, *,
+         context: Context | None = None) -> tuple[Finding, ...]:
     """Run `rules` (by default the built-in ones and every installed pack) over `corpus`.
 
     Raises `FactcheckError` for a rule that reads a claim kind the corpus does not know.
     """
     chosen = tuple(rules) if rules is not None else builtin_rules() + rule_packs(corpus.kinds)
     check_rules(chosen, corpus.kinds)
-    return run_rules(corpus, chosen)
+    return run_rules(corpus, chosen, context=context)
 
 
 __all__ = [
@@ -66,6 +68,8 @@ __all__ = [
     "collect",
     "comparable_key",
     "find",
+    "key_lint",
+    "make_context",
     "make_finding",
     "rule",
     "rule_packs",

@@ -13,7 +13,7 @@ from ..corpus import Assessment, Claim, Stance
 from ..corpus.kinds.base import FAMILIES, Family
 from ..text.anchoring import comparable_text, normalise_text
 from ..text.intervals import Agreement, agreement
-from .engine import Context, comparable_key
+from .engine import Context
 from .findings import Finding, Severity, Value
 from .registry import rule
 
@@ -52,8 +52,9 @@ def _about(claim: Claim, context: Context) -> str:
     return context.kind(claim).key(claim)[0]
 
 
-def _pair(severity: Severity, a: Claim, b: Claim, context: Context, what: str,
-          rounding: bool = False) -> Finding:
+def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what: str,
+                 rounding: bool = False) -> Finding:
+    """A finding of the running rule on two claims, quoting each with its value."""
     message = (f"{what}: {_says(a, context, _describe(a, context))}; "
                f"{_says(b, context, _describe(b, context))}")
     return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
@@ -80,8 +81,8 @@ def _one_reports_the_other(a: Claim, b: Claim) -> bool:
     return a.party == b.party and (a.reported_by is None) != (b.reported_by is None)
 
 
-def _differ(a: Claim, b: Claim, context: Context) -> bool:
-    """Whether two comparable claims state different values."""
+def differ(a: Claim, b: Claim, context: Context) -> bool:
+    """Whether two claims about one thing state values that clash."""
     if context.kind(a).family == "numeric":
         return _numeric_agreement(a, b, context) == "conflict"
     return context.category(a) != context.category(b)
@@ -91,37 +92,37 @@ def _differ(a: Claim, b: Claim, context: Context) -> bool:
 def value_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Numbers about the same thing and time whose intervals do not meet."""
     if not _one_reports_the_other(a, b) and _numeric_agreement(a, b, context) == "conflict":
-        yield _pair("contradiction", a, b, context, "the stated values do not meet")
+        yield pair_finding("contradiction", a, b, context, "the stated values do not meet")
 
 
 @rule("assessment-conflict", kinds=("assessment",))
 def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Opposite judgements on the same proposition at the same time."""
-    if not _one_reports_the_other(a, b) and _differ(a, b, context):
-        yield _pair("contradiction", a, b, context,
+    if not _one_reports_the_other(a, b) and differ(a, b, context):
+        yield pair_finding("contradiction", a, b, context,
                     f"opposite judgements on {_about(a, context)!r}")
 
 
 @rule("rating-status-conflict", kinds=("rating", "status"))
 def rating_status_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Different grades or states for the same area or item at the same time."""
-    if not _one_reports_the_other(a, b) and _differ(a, b, context):
-        yield _pair("contradiction", a, b, context,
+    if not _one_reports_the_other(a, b) and differ(a, b, context):
+        yield pair_finding("contradiction", a, b, context,
                     f"different {a.kind} values for {_about(a, context)!r}")
 
 
 @rule("ranking-conflict", kinds=("ranking",))
 def ranking_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties placing the same thing differently in the same comparison."""
-    if a.party != b.party and _differ(a, b, context):
-        yield _pair("tension", a, b, context, "different rankings")
+    if a.party != b.party and differ(a, b, context):
+        yield pair_finding("tension", a, b, context, "different rankings")
 
 
 @rule("competing-causes", kinds=("cause",))
 def competing_causes(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties blaming different causes for the same outcome."""
-    if a.party != b.party and _differ(a, b, context):
-        yield _pair("tension", a, b, context,
+    if a.party != b.party and differ(a, b, context):
+        yield pair_finding("tension", a, b, context,
                     f"different causes given for {_about(a, context)!r}")
 
 
@@ -135,16 +136,16 @@ def corroboration(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
         if found in ("exact", "rounding"):
             what = ("the values agree only thanks to rounding" if found == "rounding"
                     else "the values agree")
-            yield _pair("corroborated", a, b, context, what, rounding=found == "rounding")
+            yield pair_finding("corroborated", a, b, context, what, rounding=found == "rounding")
     elif context.category(a) == context.category(b):
-        yield _pair("corroborated", a, b, context, "two parties agree")
+        yield pair_finding("corroborated", a, b, context, "two parties agree")
 
 
 @rule("change-over-time", families=COMPARED, scope="sequence")
 def change_over_time(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """The same thing at periods that do not overlap, with different values."""
-    if _differ(a, b, context):
-        yield _pair("changed", a, b, context, f"changed between {a.period} and {b.period}")
+    if differ(a, b, context):
+        yield pair_finding("changed", a, b, context, f"changed between {a.period} and {b.period}")
 
 
 @rule("explicit-dispute", kinds=("stance",), scope="corpus")
@@ -191,7 +192,7 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
                         if context.stated(w).last >= said),
                        key=lambda w: (context.stated(w).first, w.id))
         if found:
-            yield _pair("tension", claim, found[0], context,
+            yield pair_finding("tension", claim, found[0], context,
                         "an issue said to be resolved is found wanting then or later")
 
 
@@ -205,13 +206,13 @@ def attribution(context: Context) -> Iterator[Finding]:
     for claim in context.corpus.claims:
         if claim.reported_by is None:
             continue
-        key = comparable_key(claim, context.kind(claim))
+        key = context.key(claim)
         own = [c for c in context.by_key.get(key, ()) if c.party == claim.party
                and c.reported_by is None and c.period.first <= claim.period.last
                and claim.period.first <= c.period.last]
-        differing = [c for c in own if _differ(claim, c, context)]
+        differing = [c for c in own if differ(claim, c, context)]
         for other in differing:
-            yield _pair("contradiction", claim, other, context,
+            yield pair_finding("contradiction", claim, other, context,
                         f"{claim.reported_by} reports {claim.party} saying otherwise than "
                         f"{claim.party} itself")
         if not own and (claim.party, claim.subject, claim.topic) in own_topics:
@@ -236,7 +237,7 @@ def exclusive_conflict(context: Context) -> Iterator[Finding]:
                 if (a.party != b.party and _issue(a.proposition) != _issue(b.proposition)
                         and a.subject == b.subject and a.period.first <= b.period.last
                         and b.period.first <= a.period.last):
-                    yield _pair("contradiction", a, b, context,
+                    yield pair_finding("contradiction", a, b, context,
                                 "propositions that cannot both hold are held")
 
 

@@ -17,7 +17,9 @@ from typing import Any, TypeVar
 import attrs
 
 from ..corpus import Claim, ClaimKind, Corpus
+from ..corpus.vocabulary import Vocabulary, build_vocabulary, canonical
 from ..text.dates import PartialDate
+from ..text.keys import normalise_key
 from ..text.numbers import Number
 from .findings import Finding, Severity, Value, make_finding
 from .registry import Rule
@@ -26,9 +28,13 @@ C = TypeVar("C", bound=Claim)
 Key = tuple[str, ...]
 
 
-def comparable_key(claim: Claim, kind: ClaimKind[Any]) -> Key:
-    """What a claim is about, finely enough that two claims with one key can be compared."""
-    return (claim.subject, claim.topic, claim.kind, *kind.key(claim))
+def comparable_key(claim: Claim, kind: ClaimKind[Any], vocabulary: Vocabulary | None = None) -> Key:
+    """What a claim is about, finely enough that two claims with one key can be compared: its
+    key fields compared as people mean them (`normalise_key`), its thing named as the topic's
+    vocabulary names it."""
+    thing, *rest = kind.key(claim)
+    return (claim.subject, claim.topic, claim.kind, canonical(vocabulary or {}, claim.topic, thing),
+            *map(normalise_key, rest))
 
 
 @attrs.frozen(kw_only=True)
@@ -41,7 +47,12 @@ class Context:
     corpus: Corpus
     by_key: dict[Key, tuple[Claim, ...]]
     numbers: dict[str, Number]
+    vocabulary: Vocabulary = attrs.field(factory=dict)
     rule: str = ""
+
+    def key(self, claim: Claim) -> Key:
+        """The claim's comparable key, under the corpus's vocabulary."""
+        return comparable_key(claim, self.corpus.kinds.of(claim), self.vocabulary)
 
     def role(self, party: str) -> str:
         found = self.corpus.parties.get(party)
@@ -76,15 +87,16 @@ def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
     groups: dict[Key, list[Claim]] = defaultdict(list)
     numbers: dict[str, Number] = {}
+    vocabulary = build_vocabulary(corpus.terms)
     for claim in corpus.claims:
         kind = corpus.kinds.of(claim)
-        groups[comparable_key(claim, kind)].append(claim)
+        groups[comparable_key(claim, kind, vocabulary)].append(claim)
         number = kind.number(claim)
         if number is not None:
             numbers[claim.id] = number
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
               for key, group in groups.items()}
-    return Context(corpus=corpus, by_key=by_key, numbers=numbers)
+    return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary)
 
 
 def overlapping_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
@@ -110,9 +122,10 @@ def sequential_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
             index += 1
 
 
-def run_rules(corpus: Corpus, rules: Iterable[Rule]) -> tuple[Finding, ...]:
+def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None = None,
+              ) -> tuple[Finding, ...]:
     """Every finding of every rule, deduplicated by id and sorted for stable output."""
-    context = make_context(corpus)
+    context = make_context(corpus) if context is None else context
     rules = tuple(rules)
     found: dict[str, Finding] = {}
 

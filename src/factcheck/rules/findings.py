@@ -8,9 +8,11 @@ from typing import Literal
 
 import attrs
 
-Severity = Literal["contradiction", "tension", "changed", "corroborated"]
-SEVERITIES: tuple[Severity, ...] = ("contradiction", "tension", "changed", "corroborated")
-NEEDS_VERDICT: tuple[Severity, ...] = ("contradiction", "tension")
+Severity = Literal["contradiction", "tension", "unmatched", "changed", "corroborated"]
+SEVERITIES: tuple[Severity, ...] = ("contradiction", "tension", "unmatched", "changed", "corroborated")
+NEEDS_VERDICT: tuple[Severity, ...] = ("contradiction", "tension", "unmatched")
+"""Severities a reviewer must give a verdict. `unmatched`: claims about things named alike but
+not the same whose values would clash; a verdict says they differ, an alias links them."""
 
 
 @attrs.frozen(kw_only=True)

@@ -80,7 +80,7 @@ def test_explain_unknown_finding_exits_2(make_corpus: Builder,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "explain", "F-nope", str(make_corpus()))
     assert code == 2
-    assert "no finding with id 'F-nope'" in err
+    assert "no finding or dispute with id 'F-nope'" in err
 
 
 def test_coverage_lists_what_is_missing(make_corpus: Builder,

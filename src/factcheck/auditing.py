@@ -11,6 +11,7 @@ from .checks.evidence import ClaimResult, check_claim
 from .corpus import Corpus, Verdict
 from .errors import Location, Problem
 from .rules import Rule, find, key_lint, make_context
+from .rules.disputes import Dispute, group_disputes
 from .rules.findings import NEEDS_VERDICT, Finding
 from .text.numbers import find_numbers
 
@@ -27,22 +28,39 @@ class Audit:
     findings: tuple[Finding, ...] = ()
     review: tuple[Problem, ...] = ()
     coverage: Coverage | None = None
+    disputes: tuple[Dispute, ...] = ()
 
     @property
     def verdicts(self) -> dict[str, Verdict]:
-        return {v.finding: v for v in self.corpus.verdicts}
+        """The corpus's verdicts by the id of the finding or dispute each judges."""
+        return {v.judges: v for v in self.corpus.verdicts}
+
+    @property
+    def dispute_of(self) -> dict[str, Dispute]:
+        """Each finding that needs a verdict, by id, with the dispute it belongs to."""
+        return {f: d for d in self.disputes for f in d.findings}
+
+    def verdict_on(self, finding: Finding) -> Verdict | None:
+        """The finding's own verdict, else its dispute's."""
+        verdicts = self.verdicts
+        dispute = self.dispute_of.get(finding.id)
+        return verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
 
     @property
     def unreviewed(self) -> tuple[Finding, ...]:
-        """Contradictions and tensions that no verdict covers: each fails the audit."""
-        verdicts = self.verdicts
-        return tuple(f for f in self.findings
-                     if f.severity in NEEDS_VERDICT and f.id not in verdicts)
+        """Findings that need a verdict and have none, of their own or of their dispute."""
+        return unreviewed(self.corpus, self.findings, self.disputes)
+
+    @property
+    def unreviewed_disputes(self) -> tuple[Dispute, ...]:
+        """Disputes with a finding that has no verdict: each is one item to review."""
+        waiting = {f.id for f in self.unreviewed}
+        return tuple(d for d in self.disputes if waiting & set(d.findings))
 
     @property
     def stale_verdicts(self) -> tuple[Verdict, ...]:
-        """Verdicts on findings the audit no longer makes: each fails the audit."""
-        return stale_verdicts(self.corpus, self.findings)
+        """Verdicts on findings or disputes the audit no longer makes: each fails the audit."""
+        return stale_verdicts(self.corpus, self.findings, self.disputes)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -61,38 +79,66 @@ class Audit:
         return not self.errors
 
 
-def stale_verdicts(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Verdict, ...]:
-    """The corpus's verdicts on findings that are not among `findings`, by finding id."""
-    known = {f.id for f in findings}
-    return tuple(sorted((v for v in corpus.verdicts if v.finding not in known),
-                        key=lambda v: v.finding))
+def stale_verdicts(corpus: Corpus, findings: Iterable[Finding],
+                   disputes: Iterable[Dispute] = ()) -> tuple[Verdict, ...]:
+    """The corpus's verdicts on findings or disputes that are not among those given."""
+    known = {f.id for f in findings} | {d.id for d in disputes}
+    return tuple(sorted((v for v in corpus.verdicts if v.judges not in known),
+                        key=lambda v: v.judges))
+
+
+def unreviewed(corpus: Corpus, findings: Iterable[Finding],
+               disputes: Iterable[Dispute] = ()) -> tuple[Finding, ...]:
+    """Findings that need a verdict and have none, of their own or of their dispute."""
+    judged = {v.judges for v in corpus.verdicts}
+    judged |= {f for d in disputes if d.id in judged for f in d.findings}
+    return tuple(f for f in findings if f.severity in NEEDS_VERDICT and f.id not in judged)
 
 
 def stale_verdict_problem(corpus: Corpus, verdict: Verdict) -> Problem:
     """The review problem a stale verdict is, located at the verdict."""
-    origin = corpus.origins.get(f"verdict:{verdict.finding}")
-    return Problem(check="review", message=f"verdict for finding {verdict.finding!r}, which no "
+    origin = corpus.origins.get(f"verdict:{verdict.judges}")
+    return Problem(check="review", message=f"verdict for {verdict.judges!r}, which no "
                    "longer exists; remove it or re-review the claims it was about",
                    location=Location(file=origin.file if origin else None,
                                      line=origin.line if origin else None, field="finding"))
 
 
-def review_problems(corpus: Corpus, findings: Iterable[Finding]) -> tuple[Problem, ...]:
-    """A problem for each contradiction or tension without a verdict, and each stale verdict."""
-    findings = tuple(findings)
-    verdicts = {v.finding: v for v in corpus.verdicts}
+def review_problems(corpus: Corpus, findings: Iterable[Finding],
+                    disputes: Iterable[Dispute] = ()) -> tuple[Problem, ...]:
+    """A problem for each dispute with findings that have no verdict (or, outside any dispute,
+    each such finding), and one for each stale verdict."""
+    findings, disputes = tuple(findings), tuple(disputes)
+    waiting = {f.id: f for f in unreviewed(corpus, findings, disputes)}
     problems = []
-    for finding in findings:
-        if finding.severity in NEEDS_VERDICT and finding.id not in verdicts:
-            origin = corpus.origins.get(finding.claims[0]) if finding.claims else None
-            problems.append(Problem(
-                check="review", message=f"{finding.severity} {finding.id} ({finding.rule}) has "
-                f"no verdict in verdicts.toml: {finding.message}",
-                location=Location(file=origin.file if origin else None,
-                                  line=origin.line if origin else None,
-                                  claim=finding.claims[0] if finding.claims else None)))
-    problems.extend(stale_verdict_problem(corpus, v) for v in stale_verdicts(corpus, findings))
+    grouped: set[str] = set()
+    for dispute in disputes:
+        open_findings = [waiting[f] for f in dispute.findings if f in waiting]
+        if not open_findings:
+            continue
+        grouped.update(f.id for f in open_findings)
+        first = open_findings[0]
+        what = (f"{first.severity} {first.id} ({first.rule}) has" if len(open_findings) == 1 else
+                f"{len(open_findings)} findings ({', '.join(f.id for f in open_findings)}) have")
+        problems.append(_unreviewed_problem(
+            corpus, first, f"dispute {dispute.id} about {dispute.about!r}: {what} no verdict in "
+            f"verdicts.toml (give the dispute one, `dispute = \"{dispute.id}\"`, or each "
+            f"finding its own): {first.message}"))
+    for finding in waiting.values():
+        if finding.id not in grouped:
+            problems.append(_unreviewed_problem(
+                corpus, finding, f"{finding.severity} {finding.id} ({finding.rule}) has no "
+                f"verdict in verdicts.toml: {finding.message}"))
+    problems.extend(stale_verdict_problem(corpus, v)
+                    for v in stale_verdicts(corpus, findings, disputes))
     return tuple(problems)
+
+
+def _unreviewed_problem(corpus: Corpus, finding: Finding, message: str) -> Problem:
+    origin = corpus.origins.get(finding.claims[0]) if finding.claims else None
+    return Problem(check="review", message=message, location=Location(
+        file=origin.file if origin else None, line=origin.line if origin else None,
+        claim=finding.claims[0] if finding.claims else None))
 
 
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
@@ -107,6 +153,8 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
             progress(done, total)
     context = make_context(corpus)
     findings = find(corpus, rules, context=context)
+    disputes = group_disputes(findings, context)
     coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
-    return Audit(corpus=corpus, results=tuple(results), findings=findings,
-                 review=review_problems(corpus, findings) + key_lint(context), coverage=coverage)
+    return Audit(corpus=corpus, results=tuple(results), findings=findings, disputes=disputes,
+                 review=review_problems(corpus, findings, disputes) + key_lint(context),
+                 coverage=coverage)

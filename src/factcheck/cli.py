@@ -15,7 +15,7 @@ from .auditing import Audit, Progress, audit, stale_verdict_problem
 from .corpus.loading import load
 from .errors import FactcheckError, InputError
 from .reports.claimreview import write_claimreview
-from .reports.explain import explain
+from .reports.explain import explain, explain_dispute
 from .reports.html import write_html
 from .reports.json_report import factcheck_version, write_report
 from .reports.sarif import write_sarif
@@ -131,16 +131,15 @@ def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
 
 
 def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -> None:
-    verdicts = result.verdicts
-    shown = [f for f in result.findings if not quiet or (
-        f.severity in NEEDS_VERDICT and f.id not in verdicts)]
+    waiting = {f.id for f in result.unreviewed}
+    shown = [f for f in result.findings if not quiet or f.id in waiting]
     if not shown:
         return
     print(style("findings", "1"), file=out)
     colours = {"contradiction": "31", "tension": "33", "unmatched": "35", "changed": "36",
                "corroborated": "32"}
     for finding in sorted(shown, key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.id)):
-        verdict = verdicts.get(finding.id)
+        verdict = result.verdict_on(finding)
         state: str
         if verdict is not None:
             state = verdict.verdict
@@ -182,11 +181,15 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus)
+    disputes = [d for d in result.disputes if d.id.startswith(args.finding)]
+    if args.finding.startswith("D-") and len(disputes) == 1:
+        print(explain_dispute(result, disputes[0]), file=out)
+        return EXIT_OK
     matches = [f for f in result.findings if f.id == args.finding or f.id.startswith(
         args.finding)]
     if len(matches) != 1:
-        known = ", ".join(f.id for f in result.findings[:5])
-        what = "no finding" if not matches else f"{len(matches)} findings"
+        known = ", ".join([*(d.id for d in result.disputes[:3]), *(f.id for f in result.findings[:3])])
+        what = "no finding or dispute" if not matches else f"{len(matches)} findings"
         raise FactcheckError(f"{what} with id {args.finding!r} (known ids include {known})")
     print(explain(result, matches[0]), file=out)
     return EXIT_OK

@@ -199,9 +199,9 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
         if home is not None:
             placed[home].append(finding)
     for verdict in result.stale_verdicts:
-        path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.finding}"))
+        path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.judges}"))
         if path is not None:
-            placed[path].append(_Stale(verdict.finding))
+            placed[path].append(_Stale(verdict.judges))
     return dict(placed)
 
 
@@ -368,7 +368,7 @@ class FindingItem(_FactcheckItem):
         return f"{self.finding.severity} {self.finding.id}"
 
     def runtest(self) -> None:
-        if self.finding.id not in self.audit.verdicts:
+        if self.audit.verdict_on(self.finding) is None:
             header = (f"{self.finding.severity} {self.finding.id} has no verdict: review it, then add "
                       f'[[verdict]] finding = "{self.finding.id}" to {self.settings.claims}/{VERDICTS_FILE}')
             raise ClaimFailed(header + "\n\n" + explain(self.audit, self.finding))

@@ -370,12 +370,12 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
             doc := _read(base, claims, "verdicts.toml", out)) is not None:
         seen: set[str] = set()
         for verdict, index in _records(doc, "verdict", Verdict, out):
-            if verdict.finding in seen:
-                out.add(f"a second verdict for finding {verdict.finding!r}", file=doc.name,
+            if verdict.judges in seen:
+                out.add(f"a second verdict for {verdict.judges!r}", file=doc.name,
                         line=doc.table_line("verdict", index), field="finding")
                 continue
-            seen.add(verdict.finding)
-            origins[f"verdict:{verdict.finding}"] = Origin(
+            seen.add(verdict.judges)
+            origins[f"verdict:{verdict.judges}"] = Origin(
                 file=doc.name, line=doc.table_line("verdict", index))
             verdicts.append(verdict)
 

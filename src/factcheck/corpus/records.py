@@ -17,6 +17,7 @@ SourceKind = Literal["news", "press-release", "inspection-report", "statement"]
 Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-association", "press", "other"]
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
+_ID_LIKE = v.and_(v.instance_of(str), v.min_len(1))
 _nonempty: Any = v.min_len(1)
 
 
@@ -176,13 +177,25 @@ class Exclusive:
 
 @attrs.frozen(kw_only=True)
 class Verdict:
-    """A reviewer's decision on one finding."""
+    """A reviewer's decision on one finding, or on a whole dispute (every finding in it that has
+    no verdict of its own)."""
 
-    finding: str = text_field()
+    finding: str | None = attrs.field(default=None, validator=v.optional(_ID_LIKE))
+    dispute: str | None = attrs.field(default=None, validator=v.optional(_ID_LIKE))
     verdict: Literal["upheld", "dismissed", "explained"] = attrs.field(
         validator=v.in_(("upheld", "dismissed", "explained")))
     note: str = text_field()
     reviewer: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.finding is None) == (self.dispute is None):
+            raise ValueError("a verdict names either a `finding` or a `dispute`, not both nor "
+                             "neither")
+
+    @property
+    def judges(self) -> str:
+        """The id of the finding or dispute this verdict is on."""
+        return self.finding or self.dispute or ""
 
 
 @attrs.frozen(kw_only=True)

@@ -106,10 +106,9 @@ def claimreview(audit: Audit, *, author: str = "factcheck", author_url: str | No
     when given, is where the review is published; each item gets `url#claim-id`.
     """
     corpus = audit.corpus
-    verdicts = audit.verdicts
     reviewed: dict[str, tuple[Finding, Verdict]] = {}
     for finding in sorted(audit.findings, key=finding_order):
-        verdict = verdicts.get(finding.id)
+        verdict = audit.verdict_on(finding)
         if verdict is None:
             continue
         for claim_id in finding.claims:

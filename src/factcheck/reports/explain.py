@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..auditing import Audit
 from ..errors import AnchorError
+from ..rules.disputes import Dispute
 from ..rules.findings import Finding
 from ..text.anchoring import resolve
 
@@ -11,7 +12,7 @@ from ..text.anchoring import resolve
 def explain(result: Audit, finding: Finding) -> str:
     """Plain text showing a finding, its verdict, and each claim with its quoted source lines."""
     corpus = result.corpus
-    verdict = result.verdicts.get(finding.id)
+    verdict = result.verdict_on(finding)
     lines = [f"{finding.id}  {finding.severity}  ({finding.rule})",
              f"parties: {', '.join(finding.parties)}",
              f"about: {finding.subject} / {finding.topic}",
@@ -47,3 +48,17 @@ def explain(result: Audit, finding: Finding) -> str:
                 lines.append(f"  {path}:{number}: {source_lines[number - 1]}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def explain_dispute(result: Audit, dispute: Dispute) -> str:
+    """A dispute for a reader: what is disputed, by whom, its verdict, then each of its findings."""
+    verdict = result.verdicts.get(dispute.id)
+    lines = [f"{dispute.id}  {dispute.severity}  dispute about {dispute.about!r}",
+             f"parties: {', '.join(dispute.parties)}",
+             f"about: {dispute.subject} / {dispute.topic}",
+             f"claims: {', '.join(dispute.claims)}",
+             f"verdict: {verdict.verdict} - {verdict.note}" if verdict else "verdict: none yet",
+             ""]
+    by_id = {f.id: f for f in result.findings}
+    parts = ["\n".join(lines)] + [explain(result, by_id[f]) for f in dispute.findings if f in by_id]
+    return "\n".join(parts)

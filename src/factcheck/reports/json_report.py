@@ -24,7 +24,7 @@ from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
+from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, Verdict, installed_kinds
 from ..corpus.convert import converter, error_paths
 from ..errors import FactcheckError, Problem, path_text
 from ..rules.findings import SEVERITIES, Finding
@@ -33,6 +33,7 @@ from .records import (
     SCHEMA,
     ClaimEntry,
     CoverageEntry,
+    DisputeEntry,
     EvidenceEntry,
     FindingCounts,
     FindingEntry,
@@ -81,6 +82,11 @@ _WRITER = report_converter(None)
 
 def _bound(x: float) -> Bound:
     return x if math.isfinite(x) else None
+
+
+def _verdict(verdict: Verdict | None) -> VerdictEntry | None:
+    return None if verdict is None else VerdictEntry(verdict=verdict.verdict, note=verdict.note,
+                                                     reviewer=verdict.reviewer)
 
 
 def claim_value(claim: Claim, kinds: KindRegistry) -> ClaimValue:
@@ -147,10 +153,10 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
             problems=tuple(_problem(p) for p in result.problems), ok=result.ok,
             reported_by=claim.reported_by))
-    verdicts = audit.verdicts
     findings = []
+    dispute_of = audit.dispute_of
     for finding in sorted(audit.findings, key=finding_order):
-        verdict = verdicts.get(finding.id)
+        verdict = audit.verdict_on(finding)
         findings.append(FindingEntry(
             id=finding.id, rule=finding.rule, severity=finding.severity, claims=finding.claims,
             parties=finding.parties, subject=finding.subject, topic=finding.topic,
@@ -160,12 +166,12 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                                       hi=None if v.hi is None else _bound(v.hi))
                          for v in finding.values),
             rounding=finding.rounding,
-            verdict=None if verdict is None else VerdictEntry(
-                verdict=verdict.verdict, note=verdict.note, reviewer=verdict.reviewer)))
+            dispute=dispute_of[finding.id].id if finding.id in dispute_of else None,
+            verdict=_verdict(verdict)))
     stale = []
     for verdict in audit.stale_verdicts:
-        origin = corpus.origins.get(f"verdict:{verdict.finding}")
-        stale.append(StaleVerdict(finding=verdict.finding, verdict=verdict.verdict,
+        origin = corpus.origins.get(f"verdict:{verdict.judges}")
+        stale.append(StaleVerdict(finding=verdict.judges, verdict=verdict.verdict,
                                   note=verdict.note, file=origin.file if origin else None,
                                   line=origin.line if origin else None))
     passed = sum(1 for c in claims if c.ok)
@@ -187,7 +193,11 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
         speakers=tuple(SpeakerEntry(id=s.id, party=s.party, name=s.name, title=s.title)
                        for _, s in sorted(corpus.speakers.items())),
         claims=tuple(claims), findings=tuple(findings), stale_verdicts=tuple(stale),
-        coverage=coverage, summary=summary)
+        coverage=coverage, summary=summary,
+        disputes=tuple(DisputeEntry(
+            id=d.id, severity=d.severity, subject=d.subject, topic=d.topic, about=d.about,
+            findings=d.findings, claims=d.claims, parties=d.parties,
+            verdict=_verdict(audit.verdicts.get(d.id))) for d in audit.disputes))
 
 
 # --- JSON in and out ---------------------------------------------------------------------------

@@ -140,6 +140,23 @@ class FindingEntry:
     values: tuple[FindingValue, ...]
     rounding: bool
     verdict: VerdictEntry | None
+    dispute: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DisputeEntry:
+    """One thing disputed: its findings, the claims and parties on its sides, its verdict (None
+    when it has none of its own)."""
+
+    id: str
+    severity: Severity
+    subject: str | None
+    topic: str | None
+    about: str
+    findings: tuple[str, ...]
+    claims: tuple[str, ...]
+    parties: tuple[str, ...]
+    verdict: VerdictEntry | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -226,3 +243,4 @@ class Report:
     stale_verdicts: tuple[StaleVerdict, ...]
     coverage: CoverageEntry | None
     summary: Summary
+    disputes: tuple[DisputeEntry, ...] = ()

@@ -14,7 +14,7 @@ from ..auditing import Audit
 from ..corpus import Claim, Corpus, Verdict
 from ..errors import Problem
 from ..rules import builtin_rules
-from ..rules.findings import NEEDS_VERDICT, Finding
+from ..rules.findings import Finding
 from .files import dump_json, write_atomic
 from .json_report import claim_order, factcheck_version, finding_order
 
@@ -112,13 +112,13 @@ def _finding_result(finding: Finding, corpus: Corpus, rule_index: int) -> JsonOb
 def _stale_result(verdict: Verdict, corpus: Corpus, rule_index: int) -> JsonObject:
     result: JsonObject = {
         "ruleId": "review", "ruleIndex": rule_index, "level": "error",
-        "message": {"text": f"verdict for finding {verdict.finding}, which no longer exists; "
+        "message": {"text": f"verdict for finding {verdict.judges}, which no longer exists; "
                             "remove it or re-review the claims it was about"},
     }
-    location = _location(corpus, f"verdict:{verdict.finding}")
+    location = _location(corpus, f"verdict:{verdict.judges}")
     if location is not None:
         result["locations"] = [location]
-    result["partialFingerprints"] = {STALE_FINGERPRINT: verdict.finding}
+    result["partialFingerprints"] = {STALE_FINGERPRINT: verdict.judges}
     return result
 
 
@@ -150,9 +150,9 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
         for problem in claim_result.problems:
             results.append(_evidence_result(problem, claim_result.claim, corpus,
                                             index[problem.check]))
-    verdicts = audit.verdicts
+    waiting = {f.id for f in audit.unreviewed}
     for finding in sorted(audit.findings, key=finding_order):
-        if finding.severity in NEEDS_VERDICT and finding.id not in verdicts:
+        if finding.id in waiting:
             results.append(_finding_result(finding, corpus, index[finding.rule]))
     for verdict in audit.stale_verdicts:
         results.append(_stale_result(verdict, corpus, index["review"]))

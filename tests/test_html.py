@@ -191,16 +191,16 @@ def test_one_finding_card_and_one_timeline_mark_each(real_files: tuple[Path, dic
     assert sorted(a["href"] for a in marks) == sorted(f"#C-{c['id']}" for c in dated)
 
 
-def test_disputes_group_contradictions_and_tensions_by_subject_and_topic(real_audit: Audit) -> None:
+def test_disputes_are_the_reports_disputes_with_their_findings(real_audit: Audit) -> None:
     report = build_report(real_audit)
-    disputes = group_disputes(report.findings)
-    expected: dict[tuple[str | None, str | None], set[str]] = {}
+    disputes = group_disputes(report.findings, report.disputes)
+    expected: dict[str, set[str]] = {}
     for finding in report.findings:
-        if finding.severity in ("contradiction", "tension"):
-            expected.setdefault((finding.subject, finding.topic), set()).add(finding.id)
-    assert {(d.subject, d.topic): {f.id for f in d.findings} for d in disputes} == expected
-    assert len({d.id for d in disputes}) == len(disputes)
-    assert ("wmp", "monitoring") in expected and len(expected[("wmp", "monitoring")]) == 13
+        if finding.severity in ("contradiction", "tension", "unmatched"):
+            assert finding.dispute is not None
+            expected.setdefault(finding.dispute, set()).add(finding.id)
+    assert {d.id: {f.id for f in d.findings} for d in disputes} == expected
+    assert len({d.id for d in disputes}) == len(disputes) == len(report.disputes)
 
 
 def test_overlapping_quotes_keep_both_marks() -> None:

@@ -95,7 +95,7 @@ def build_page(audit: Audit) -> Page:
     for finding in report.findings:
         counts.setdefault(finding.severity, Counter())[verdict_key(finding)] += 1
     verdict_counts = {s: {v: c[v] for v in VERDICTS} for s, c in counts.items()}
-    disputes = group_disputes(report.findings)
+    disputes = group_disputes(report.findings, report.disputes)
     in_disputes = {f.id for d in disputes for f in d.findings}
     coverage = {s.source: s for s in report.coverage.sources} if report.coverage else {}
     paths = {s.id: s.path for s in report.sources}

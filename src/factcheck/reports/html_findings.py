@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from ..corpus.kinds.base import Bound
-from ..rules.findings import NEEDS_VERDICT
-from .records import ClaimEntry, EvidenceEntry, FindingEntry, FindingValue
+from .records import ClaimEntry, DisputeEntry, EvidenceEntry, FindingEntry, FindingValue
 
 CONTEXT_LINES = 1
 """How many non-blank source lines to show before and after a quote's own lines."""
@@ -27,11 +26,12 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 @attrs.frozen(kw_only=True)
 class Dispute:
-    """Contradictions and tensions about one subject and topic, under one stable anchor."""
+    """The findings of one dispute of the report, under its stable id."""
 
     id: str
     subject: str | None
     topic: str | None
+    about: str
     findings: tuple[FindingEntry, ...]
 
     @property
@@ -89,28 +89,13 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-") or "x"
 
 
-def group_disputes(findings: Iterable[FindingEntry]) -> tuple[Dispute, ...]:
-    """Contradictions and tensions grouped by (subject, topic), in the order of the report.
-
-    This is the one place that decides what a dispute is; a later change makes disputes
-    records of their own, and only this function should need to change.
-    """
-    groups: dict[tuple[str | None, str | None], list[FindingEntry]] = {}
-    for finding in findings:
-        if finding.severity in NEEDS_VERDICT:
-            groups.setdefault((finding.subject, finding.topic), []).append(finding)
-    disputes = []
-    used: set[str] = set()
-    for (subject, topic), members in sorted(groups.items(), key=lambda g: (g[0][0] or "",
-                                                                          g[0][1] or "")):
-        anchor = f"D-{slug(subject or 'none')}--{slug(topic or 'none')}"
-        base, n = anchor, 1
-        while anchor in used:  # two subjects that slug alike: keep both anchors stable
-            n += 1
-            anchor = f"{base}-{n}"
-        used.add(anchor)
-        disputes.append(Dispute(id=anchor, subject=subject, topic=topic, findings=tuple(members)))
-    return tuple(disputes)
+def group_disputes(findings: Iterable[FindingEntry],
+                   disputes: Iterable[DisputeEntry]) -> tuple[Dispute, ...]:
+    """The report's disputes with their findings, in the report's order."""
+    by_id = {f.id: f for f in findings}
+    return tuple(Dispute(id=d.id, subject=d.subject, topic=d.topic, about=d.about,
+                         findings=tuple(by_id[f] for f in d.findings if f in by_id))
+                 for d in disputes)
 
 
 def verdict_key(finding: FindingEntry) -> str:

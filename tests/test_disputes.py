@@ -114,3 +114,43 @@ def test_a_verdict_names_a_finding_or_a_dispute(make_corpus: Builder, fields: st
     with pytest.raises(InputError) as caught:
         factcheck.load(root)
     assert "either a `finding` or a `dispute`" in str(caught.value)
+
+
+# one statement carried by several sources ------------------------------------------------------
+
+
+def test_a_declared_echo_does_not_multiply_findings() -> None:
+    lone = run_rules(corpus([claim("quantity", "w", value="1,900"),
+                             claim("quantity", "f", party="force", value="2,900")]),
+                     builtin_rules())
+    echoed = run_rules(corpus([claim("quantity", "w", value="1,900"),
+                               claim("quantity", "w-radio", value="1,900", same_as="w"),
+                               claim("quantity", "f", party="force", value="2,900")]),
+                       builtin_rules())
+    assert {(f.rule, f.claims) for f in echoed} == {(f.rule, f.claims) for f in lone} == {
+        ("value-conflict", ("f", "w"))}
+
+
+def test_the_same_speakers_same_words_in_two_sources_are_one_statement() -> None:
+    words = dict(party="force", speaker="chief", value="2,900", quote="We have 2,900 officers.")
+    found = run_rules(corpus([claim("quantity", "w", value="1,900"),
+                              claim("quantity", "f1", **words), claim("quantity", "f2", **words)]),
+                      builtin_rules())
+    assert {(f.rule, f.claims) for f in found} == {("value-conflict", ("f1", "w"))}
+    # different words are two statements, each in the clash
+    other = {**words, "quote": "Our officers number 2,900."}
+    found = run_rules(corpus([claim("quantity", "w", value="1,900"),
+                              claim("quantity", "f1", **words), claim("quantity", "f2", **other)]),
+                      builtin_rules())
+    assert len([f for f in found if f.rule == "value-conflict"]) == 2
+
+
+def test_same_as_must_name_a_claim_of_the_same_party(make_corpus: Builder) -> None:
+    echo = CLAIMS.split("[[claim]]")[2].replace('id = "watchdog-good-areas"', 'id = "echo"')
+    echo = "[[claim]]" + echo.replace('party = "watchdog"',
+                                      'party = "watchdog"\nsame_as = "doe-officers-cut"')
+    root = make_corpus(claims=CLAIMS + echo)
+    with pytest.raises(InputError) as caught:
+        factcheck.load(root)
+    [problem] = caught.value.problems
+    assert problem.location.field == "same_as" and "one statement has one party" in problem.message

@@ -416,6 +416,11 @@ def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, o
         return False
 
     party_known = known(("party",), "party", claim.party, names.parties)
+    if (claim.same_as is not None
+            and known(("same_as",), "claim", claim.same_as, names.claims)
+            and (owner := names.claims[claim.same_as].party) != claim.party):
+        bad(("same_as",), f"claim {claim.same_as!r} is {owner!r}'s, not {claim.party!r}'s: one "
+            "statement has one party")
     if claim.reported_by is not None:
         known(("reported_by",), "party", claim.reported_by, names.parties)
     known(("topic",), "topic", claim.topic, topics)

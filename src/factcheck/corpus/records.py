@@ -120,6 +120,9 @@ class Claim:
     reported_by: str | None = None
     """The party that carries another party's claim (a newspaper restating the watchdog): then
     `party` is whose claim it is, and the rules check it against that party's own claims."""
+    same_as: str | None = None
+    """The id of a claim this one repeats (one statement carried by another source): the rules
+    count the two as one statement."""
 
 
 RelationKind = Literal["sum", "share", "change", "count", "membership"]

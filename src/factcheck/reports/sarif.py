@@ -85,7 +85,8 @@ def _evidence_result(problem: Problem, claim: Claim, corpus: Corpus, rule_index:
     return result
 
 
-def _finding_result(finding: Finding, corpus: Corpus, rule_index: int) -> JsonObject:
+def _finding_result(finding: Finding, corpus: Corpus, rule_index: int,
+                    dispute: str | None) -> JsonObject:
     result: JsonObject = {
         "ruleId": finding.rule, "ruleIndex": rule_index, "level": "error",
         "message": {"text": f"{finding.severity} {finding.id} has no verdict in verdicts.toml: "
@@ -105,7 +106,8 @@ def _finding_result(finding: Finding, corpus: Corpus, rule_index: int) -> JsonOb
     if related:
         result["relatedLocations"] = related
     result["partialFingerprints"] = {FINDING_FINGERPRINT: finding.id}
-    result["properties"] = {"severity": finding.severity, "claims": list(finding.claims)}
+    result["properties"] = {"severity": finding.severity, "claims": list(finding.claims),
+                            **({"dispute": dispute} if dispute else {})}
     return result
 
 
@@ -153,7 +155,9 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
     waiting = {f.id for f in audit.unreviewed}
     for finding in sorted(audit.findings, key=finding_order):
         if finding.id in waiting:
-            results.append(_finding_result(finding, corpus, index[finding.rule]))
+            dispute = audit.dispute_of.get(finding.id)
+            results.append(_finding_result(finding, corpus, index[finding.rule],
+                                           dispute.id if dispute else None))
     for verdict in audit.stale_verdicts:
         results.append(_stale_result(verdict, corpus, index["review"]))
     claims = {c.id: c for c in corpus.claims}

@@ -154,7 +154,7 @@ def explicit_dispute(context: Context) -> Iterator[Finding]:
     for claim in context.of_kind(Stance):
         claims = [claim.id, *([claim.target] if claim.target else []), *claim.targets]
         if claim.target_source is not None:
-            claims += [c.id for c in context.corpus.claims if c.party == claim.target_party
+            claims += [c.id for c in context.claims if c.party == claim.target_party
                        and any(e.source == claim.target_source for e in c.evidence)]
         severity: Severity = "contradiction" if claim.stance == "disputes" else "corroborated"
         named = len(claims) - 1
@@ -201,9 +201,9 @@ def attribution(context: Context) -> Iterator[Finding]:
     """A claim one party reports as another's, checked against that party's own claims: said
     differently is a contradiction; never said, where the corpus holds that party's word on the
     subject and topic, is a tension."""
-    own_topics = {(c.party, c.subject, c.topic) for c in context.corpus.claims
+    own_topics = {(c.party, c.subject, c.topic) for c in context.claims
                   if c.reported_by is None}
-    for claim in context.corpus.claims:
+    for claim in context.claims:
         if claim.reported_by is None:
             continue
         key = context.key(claim)

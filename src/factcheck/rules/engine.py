@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -48,7 +48,13 @@ class Context:
     by_key: dict[Key, tuple[Claim, ...]]
     numbers: dict[str, Number]
     vocabulary: Vocabulary = attrs.field(factory=dict)
+    echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The corpus's claims less the echoes: each statement once."""
+        return tuple(c for c in self.corpus.claims if c.id not in self.echoes)
 
     def key(self, claim: Claim) -> Key:
         """The claim's comparable key, under the corpus's vocabulary."""
@@ -70,7 +76,7 @@ class Context:
 
     def of_kind(self, record: type[C]) -> Iterator[C]:
         """The corpus's claims of one kind, typed as that kind's record."""
-        for claim in self.corpus.claims:
+        for claim in self.claims:
             if isinstance(claim, record):
                 yield claim
 
@@ -83,12 +89,44 @@ class Context:
                             rounding=rounding)
 
 
+def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """Claims that repeat another, by id, with the claim they repeat: declared (`same_as`, to
+    the end of a chain), or the same party and speaker saying the same thing in the same words
+    in another source."""
+    declared = {c.id: c.same_as for c in corpus.claims if c.same_as is not None}
+    echoes: dict[str, str] = {}
+    for claim_id in declared:
+        root, seen = claim_id, {claim_id}
+        while root in declared and declared[root] not in seen:
+            root = declared[root]
+            seen.add(root)
+        if root != claim_id:
+            echoes[claim_id] = root
+    first: dict[tuple[str, ...], str] = {}
+    for claim in sorted(corpus.claims, key=lambda c: c.id):
+        if claim.speaker is None or claim.id in echoes:
+            continue
+        kind = corpus.kinds.of(claim)
+        number = kind.number(claim)
+        said = (claim.party, claim.speaker, *comparable_key(claim, kind, vocabulary),
+                str(kind.category(claim)), number.text if number else "",
+                normalise_key(claim.evidence[0].quote))
+        if said in first:
+            echoes[claim.id] = first[said]
+        else:
+            first[said] = claim.id
+    return echoes
+
+
 def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
     groups: dict[Key, list[Claim]] = defaultdict(list)
     numbers: dict[str, Number] = {}
     vocabulary = build_vocabulary(corpus.terms)
+    echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
+        if claim.id in echoes:
+            continue
         kind = corpus.kinds.of(claim)
         groups[comparable_key(claim, kind, vocabulary)].append(claim)
         number = kind.number(claim)
@@ -96,7 +134,8 @@ def make_context(corpus: Corpus) -> Context:
             numbers[claim.id] = number
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
               for key, group in groups.items()}
-    return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary)
+    return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary,
+                   echoes=echoes)
 
 
 def overlapping_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:

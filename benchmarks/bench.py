@@ -104,14 +104,15 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
                warnings=len(result.warnings), findings=len(found), expected=len(expected), hits=hits,
                json_bytes=state.get("json_bytes"),
                by_severity={s: sum(1 for f in result.findings if f.severity == s)
-                            for s in ("contradiction", "tension", "changed", "corroborated")})
+                            for s in ("contradiction", "tension", "unmatched", "changed",
+                                      "corroborated")})
     return out
 
 
-def run_size(size: int, fmt: str, use_tracemalloc: bool) -> dict[str, Any]:
+def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"factcheck-bench-{size}-") as tmp:
         start = time.perf_counter()
-        plan = generate(Path(tmp), claims=size, fmt=fmt)  # type: ignore[arg-type]
+        plan = generate(Path(tmp), claims=size, fmt=fmt, reword=reword)  # type: ignore[arg-type]
         generated = time.perf_counter() - start
         expected = Path(tmp) / "expected.json"
         expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
@@ -217,6 +218,9 @@ def main() -> None:
                         help="a second pass per size for each stage's traced peak memory")
     parser.add_argument("--keep-gc", action="store_true",
                         help="keep Python's cyclic GC running (the factcheck command pauses it)")
+    parser.add_argument("--reword", action="store_true",
+                        help="one claim of each planted pair names its thing as another writer "
+                             "would (case, plural, word order); near misses count as unmatched")
     parser.add_argument("--child", nargs=2, metavar=("ROOT", "EXPECTED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -229,7 +233,7 @@ def main() -> None:
     sizes = sorted(args.sizes)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
           + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
-    runs = {n: run_size(n, args.format, args.tracemalloc) for n in sizes}
+    runs = {n: run_size(n, args.format, args.tracemalloc, args.reword) for n in sizes}
     print_table(sizes, runs, args.format, args.tracemalloc)
     if args.compare_formats:
         other = "toml" if args.format == "jsonl" else "jsonl"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import audit, load
-from factcheck.testing.synthetic import Format, generate
+from factcheck.testing.synthetic import Format, generate, reworded
 
 SIZE = 400  # enough for every kind of planted finding (6 of each severity)
 
@@ -92,3 +92,21 @@ def test_rejects_impossible_sizes(tmp_path: Path) -> None:
         generate(tmp_path, claims=0)
     with pytest.raises(ValueError):
         generate(tmp_path, claims=SIZE, fmt="yaml")  # type: ignore[arg-type]
+
+
+def test_with_reworded_keys_every_planted_clash_is_found_or_unmatched(tmp_path: Path) -> None:
+    """One claim of each planted pair names its thing as another writer would; the plan expects
+    a case change to clash as before and a near miss to come out `unmatched`."""
+    plan = generate(tmp_path, claims=SIZE, seed=12, reword=True)
+    assert {p.rule for p in plan.planted} >= {"unmatched", "value-conflict"}
+    score = plan.score(audit(load(tmp_path)).findings)
+    assert score.recall >= 0.95 and score.precision >= 0.95, (score.missing, score.unexpected)
+
+
+@pytest.mark.parametrize(("how", "text", "expected"), [
+    ("case", "missed bins", "MISSED BINS."), ("plural", "the force manages custody",
+                                               "the forces manages custody"),
+    ("plural", "officers", "officer"), ("order", "rising demand", "demand rising"),
+])
+def test_rewordings(how: str, text: str, expected: str) -> None:
+    assert reworded(text, how) == expected

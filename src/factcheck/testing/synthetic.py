@@ -322,6 +322,38 @@ def _plant(writer: _Writer, claims: int) -> None:
         writer.single()
 
 
+REWORDINGS = ("case", "plural", "order")
+
+
+def reworded(text: str, how: str) -> str:
+    """A thing's name as another writer might put it: other case and punctuation (the same key
+    once normalised), a word's other number, or two words swapped (both near misses)."""
+    words = text.split()
+    if how == "case":
+        return text.upper() + "."
+    if how == "plural":
+        index = next((i for i, w in enumerate(words) if len(w) > 3), 0)
+        word = words[index]
+        words[index] = word[:-1] if word.endswith("s") else word + "s"
+        return " ".join(words)
+    return " ".join([*words[1:2], *words[:1], *words[2:]]) if len(words) > 1 else text + "s"
+
+
+def _reword(writer: _Writer) -> None:
+    """Reword the thing of the second claim of each planted pair of two parties; a near miss is
+    then planted as `unmatched` (what a reviewer must see), a case change as the same clash."""
+    pairs = set(CONFLICT_RULES.values()) | set(TENSION_RULES.values())
+    for number, (rule, _severity, members) in enumerate(writer.groups):
+        if rule not in pairs or len(members) != 2:
+            continue
+        draft = writer.drafts[members[1]]
+        field = writer.kinds.kinds[draft.fields["kind"]].key_fields[0]
+        how = REWORDINGS[number % len(REWORDINGS)]
+        draft.fields[field] = reworded(draft.fields[field], how)
+        if how != "case":
+            writer.groups[number] = ("unmatched", "unmatched", members)
+
+
 def _record(draft: _Draft, ident: str, source: str, ids: Mapping[int, str],
             kinds: KindRegistry) -> Claim:
     fields = dict(draft.fields)
@@ -336,11 +368,12 @@ def _record(draft: _Draft, ident: str, source: str, ids: Mapping[int, str],
 
 
 def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
-             fmt: Format = "toml", verdicts: bool = False) -> Plan:
+             fmt: Format = "toml", verdicts: bool = False, reword: bool = False) -> Plan:
     """Write a synthetic corpus of `claims` claims, `per_source` to a source, under `root`.
 
     With `verdicts`, claims/verdicts.toml upholds every planted contradiction and tension,
     so the audit passes; without, there is no verdicts file and each of them is unreviewed.
+    With `reword`, one claim of each planted pair names its thing as another writer would.
     """
     if claims < 1 or per_source < 1:
         raise ValueError("claims and per_source must be positive")
@@ -350,6 +383,8 @@ def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
     kinds = builtin_kinds()
     writer = _Writer(rng, kinds)
     _plant(writer, claims)
+    if reword:
+        _reword(writer)
     drafts = writer.drafts
     order = list(range(len(drafts)))
     rng.shuffle(order)

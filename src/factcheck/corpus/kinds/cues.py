@@ -115,12 +115,21 @@ LEXICON_LISTS = ("negative", "disputes", "accepts", "causal", "reporting")
 
 @functools.lru_cache(maxsize=64)
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex finding the terms as whole words, longest first, so 'no longer' is one term."""
+    """One regex finding the terms as whole words, longest first, so 'no longer' is one term.
+    A term starting with "n't" may follow letters ("can't")."""
     ordered = sorted({comparable_text(t) for t in terms if t.strip()}, key=lambda t: (-len(t), t))
-    alternatives = "|".join(
-        (re.escape(t) + r"(?!\w)") if t.startswith("n't") else rf"(?<!\w){re.escape(t)}(?!\w)"
-        for t in ordered)
-    return re.compile(alternatives or r"(?!x)x")
+    words = "|".join(re.escape(t) for t in ordered if not t.startswith("n't"))
+    glued = "|".join(re.escape(t) for t in ordered if t.startswith("n't"))
+    parts = ([rf"(?<!\w)(?:{words})(?!\w)"] if words else []) + (
+        [rf"(?:{glued})(?!\w)"] if glued else [])
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted({comparable_text(n) for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ordered))})(?!\w)" if ordered
+                      else r"(?!x)x")
 
 
 def count_terms(text: str, terms: tuple[str, ...]) -> int:
@@ -161,14 +170,16 @@ def reported_near(window: str, names: Iterable[str], lexicon: Lexicon, *, after:
     comes just before it, within `before` ("according to the force", "said Mr Doe").
     """
     text = comparable_text(window)
-    verbs = [m.span() for m in _pattern(lexicon.reporting).finditer(text)]
-    if not verbs:
-        return False
-    for name in names:
-        for match in re.finditer(rf"(?<!\w){re.escape(comparable_text(name))}(?!\w)", text):
-            if any(0 <= start - match.end() <= after or 0 <= match.start() - end <= before
-                   for start, end in verbs):
-                return True
+    verbs = _pattern(lexicon.reporting)
+    reach = max(len(t) for t in lexicon.reporting) if lexicon.reporting else 0
+    for match in _names_pattern(tuple(names)).finditer(text):
+        following = verbs.search(text, match.end(), match.end() + after + reach + 1)
+        if following is not None and following.start() - match.end() <= after:
+            return True
+        start = max(0, match.start() - before - reach)
+        if any(match.start() - m.end() <= before
+               for m in verbs.finditer(text, start, match.start())):
+            return True
     return False
 
 

@@ -15,10 +15,12 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ..errors import InputError, Location, Problem, did_you_mean
+from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean
+from ..text.lines import line_count
 from .convert import converter, error_paths
 from .coverage_config import COVERAGE_FILE, read_config
-from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
+from .datafiles import JsonLinesFile, TomlFile, decode_text, read_json_lines, read_limited, read_toml
+from .guards import kind_is_text
 from .records import (
     CLAIM_KINDS,
     Change,
@@ -196,16 +198,19 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
             continue
         sources[source.id] = source
         origins[f"source:{source.id}"] = Origin(file=name, line=line)
-        path = _seeds_path(root, seeds, source.path, folder)
         path_line = doc.line_of("source", index, ("path",))
+        if "\0" in source.path:
+            out.add("path holds a NUL character", file=name, line=path_line, field="path")
+            continue
+        path = _seeds_path(root, seeds, source.path, folder)
         if path is None:
             out.add(f"path {source.path!r} is outside the sources folder {seeds}/",
                     file=name, line=path_line, field="path")
             continue
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            out.add(f"cannot read {seeds}/{source.path}: {exc.strerror}",
+            data = read_limited(path)
+        except UnreadableFile as exc:
+            out.add(f"cannot read {seeds}/{source.path}: {exc.message}",
                     file=name, line=path_line, field="path")
             continue
         digest = hashlib.sha256(data).hexdigest()
@@ -215,7 +220,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
                     "then pin the new sha256", file=name,
                     line=doc.line_of("source", index, ("sha256",)), field="sha256")
         try:
-            texts[source.id] = data.decode("utf-8")
+            texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without
         except UnicodeDecodeError as exc:
             bad_line = data[: exc.start].count(b"\n") + 1
             out.add(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte {exc.start}, "
@@ -312,7 +317,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = _records(
-            claim_doc, "claim", _ClaimBase, out, prepare=_claim_class(out, claim_doc))
+            claim_doc, "claim", _ClaimBase, out,
+            prepare=kind_is_text(_claim_class(out, claim_doc), claim_doc, out.add))
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
             if claim.id in origins:
@@ -355,7 +361,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     coverage = CoverageConfig()
     if (base / claims / COVERAGE_FILE).exists() and (
             doc := _read(base, claims, COVERAGE_FILE, out)) is not None:
-        coverage, coverage_problems = read_config(doc, sources)
+        coverage, coverage_problems = read_config(
+            doc, sources, {source: line_count(text) for source, text in texts.items()})
         out.problems.extend(coverage_problems)
 
     if out.problems:

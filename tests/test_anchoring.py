@@ -145,7 +145,8 @@ def test_empty_quote(quote: str) -> None:
 
 def test_normalise_maps_back_to_original_offsets() -> None:
     text = "a \u00a0\n b\u2019\u200bc\u2014"
-    assert normalise(text) == ("a b'c-", [0, 1, 5, 6, 8, 9, 10])
+    ntext, offsets = normalise(text)
+    assert (ntext, list(offsets)) == ("a b'c-", [0, 1, 5, 6, 8, 9, 10])
 
 
 def test_precomputed_normalisation_gives_the_same_anchor() -> None:
@@ -204,3 +205,146 @@ def test_line_and_column_counts_newlines(text: str, data: st.DataObject) -> None
     offset = data.draw(st.integers(0, len(text)))
     lines = text[:offset].split("\n")
     assert line_and_column(text, offset) == (len(lines), len(lines[-1]) + 1)
+
+
+# --- lines, Unicode and bounded work (issue 17) -------------------------------
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_every_line_end_counts(end: str) -> None:
+    text = end.join(["first line", "second line", "third line here"]) + end
+    anchor = resolve(text, "line here")
+    assert (anchor.line, anchor.column, anchor.end_line) == (3, 7, 3)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
+def test_unicode_line_separators_do_not_end_a_line(separator: str) -> None:
+    text = f"one{separator}two\nthree"
+    assert resolve(text, "three").line == 2
+    assert resolve(text, "two").line == 1
+
+
+def test_nfd_quote_matches_nfc_source_after_normalising() -> None:
+    import unicodedata
+
+    source = "The café in Zürich said the rôle was not théirs.\n"
+    quote = unicodedata.normalize("NFD", "café in Zürich said the rôle")
+    assert quote != "café in Zürich said the rôle"
+    anchor = resolve(unicodedata.normalize("NFC", source), quote)
+    assert anchor.match == "normalised"
+    assert source[anchor.start:anchor.end] == "café in Zürich said the rôle"
+
+
+def test_nfc_quote_matches_nfd_source_and_keeps_the_accent() -> None:
+    import unicodedata
+
+    source = unicodedata.normalize("NFD", "Le préfet a parlé.\n")
+    anchor = resolve(source, "a parlé")
+    assert anchor.match == "normalised"
+    assert source[anchor.start:anchor.end] == unicodedata.normalize("NFD", "a parlé")
+
+
+def test_invisible_characters_are_dropped_when_normalising() -> None:
+    text = "the\u200e force\u2060 has 2,221 officers"
+    anchor = resolve(text, "the force has 2,221\u200b officers")
+    assert anchor.match == "normalised"
+    assert (anchor.start, anchor.end) == (0, len(text))
+
+
+def test_a_control_character_in_the_quote_is_named() -> None:
+    with pytest.raises(QuoteNotFound, match=r"invisible characters the source does not "
+                                            r"\(U\+0007 unnamed character\)"):
+        resolve(SOURCE, "investigating\x07 crime, protecting vulnerable people")
+
+
+def test_compatibility_forms_are_named_not_scored() -> None:
+    with pytest.raises(QuoteNotFound, match=r"Unicode compatibility forms.*U\+FB01 LATIN SMALL "
+                                            r"LIGATURE FI for 'fi'"):
+        resolve("The force must find officers.\n", "The force must \ufb01nd officers")
+
+
+def test_a_quote_too_long_for_the_fuzzy_search_says_where_it_departs() -> None:
+    text = "word " * 40 + "the end of the source.\n"
+    quote = "word " * 40 + "the end of a different text " + "x" * 600
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(text, quote)
+    message = str(info.value)
+    assert "over 500 characters are matched only exactly or after normalising" in message
+    assert ("its first 211 characters are at line 1, then the quote has 'a different text xxx"
+            in message)
+    assert "where the source has 'the source. '" in message
+
+
+def test_a_long_quote_with_no_opening_in_the_source() -> None:
+    with pytest.raises(QuoteNotFound, match="not even its first 20 characters"):
+        resolve(SOURCE, "z" * 2000)
+
+
+def test_one_character_quote_in_a_large_source_names_its_lines() -> None:
+    text = "ab\n" * 100_000
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve(text, "b")
+    assert len(info.value.lines) == 100_000
+    assert info.value.lines[-1] == 100_000
+    assert "100,000 times (lines 1, 2, 3" in str(info.value)
+
+
+def test_prefix_picks_among_many_periodic_occurrences() -> None:
+    text = "aaaa" * 1000 + "X" + "aaaa" * 1000
+    anchor = resolve(text, "a" * 8, prefix="X")
+    assert anchor.start == 4001 and anchor.candidates == 2 * (4000 - 8 + 1)
+
+
+def test_only_the_nearest_characters_of_a_long_prefix_count() -> None:
+    text = "y" * 300 + " QUOTE\n" + "w" * 300 + " QUOTE\n"
+    anchor = resolve(text, "QUOTE", prefix="anything at all " * 40 + "y" * 300)
+    assert anchor.line == 1
+
+
+def _naive_find_all(haystack: str, needle: str) -> list[int]:
+    return [i for i in range(len(haystack) - len(needle) + 1) if haystack.startswith(needle, i)]
+
+
+@given(st.text(alphabet="ab", max_size=60), st.text(alphabet="ab", min_size=1, max_size=10))
+def test_find_all_finds_every_occurrence(haystack: str, needle: str) -> None:
+    from factcheck.text.anchoring import _find_all
+
+    assert _find_all(haystack, needle) == _naive_find_all(haystack, needle)
+
+
+COMBINING = "e\u0301\u0308\u0327a\u030a\u1100\u1161\u11a8 \n\u200b\u00ad"
+
+
+@given(st.text(alphabet=COMBINING + "xy'\u2019", max_size=60))
+def test_normalise_agrees_with_whole_text_nfc(text: str) -> None:
+    import unicodedata
+
+    from factcheck.text.anchoring import normalise_text
+
+    ntext, offsets = normalise(text)
+    assert ntext == normalise_text(text)
+    dropped = text.replace("\u200b", "").replace("\u00ad", "")
+    expected = " ".join(unicodedata.normalize("NFC", dropped).replace("\u2019", "'").split())
+    assert ntext.strip() == expected
+    positions = list(offsets)
+    assert len(positions) == len(ntext) + 1 and positions[-1] == len(text)
+    assert positions == sorted(positions)
+
+
+@given(st.text(alphabet=COMBINING.replace("\u200b\u00ad", "") + "xy", min_size=1, max_size=40),
+       st.data())
+def test_nfd_slices_resolve_to_the_same_words(text: str, data: st.DataObject) -> None:
+    import unicodedata
+
+    from factcheck.text.anchoring import _composition
+
+    joining = _composition()[1]
+    whole = [i for i in range(len(text) + 1) if i == len(text) or text[i] not in joining]
+    start = data.draw(st.sampled_from(whole))
+    assume(start < len(text))
+    end = data.draw(st.sampled_from([i for i in whole if i > start]))
+    quote = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD"])), text[start:end])
+    folded = normalise(quote)[0].strip()
+    assume(folded and _count(normalise(text)[0], folded) == 1)
+    anchor = resolve(text, quote)
+    assert normalise(text[anchor.start:anchor.end])[0].strip() == folded

@@ -135,4 +135,4 @@ def test_report_into_a_missing_folder_is_unusable(make_corpus: Builder, tmp_path
     code, _, err = run(capsys, "audit", str(make_corpus()), "--json",
                        str(tmp_path / "no" / "such" / "r.json"))
     assert code == 2
-    assert "cannot write" in err
+    assert "there is no folder" in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
 from factcheck.checks.coverage import statements
@@ -62,3 +64,52 @@ def test_bad_coverage_config_is_unusable_input(make_corpus: Builder, config: str
         load(make_corpus(extra={"coverage.toml": config}))
     assert expected in str(info.value)
     assert "claims/coverage.toml" in str(info.value)
+
+
+def _statements_reference(text: str, words: list[str]) -> list[tuple[int, int, str, str]]:
+    """The plain quadratic definition: numbers, then each word where nothing is taken yet."""
+    import re
+
+    from factcheck.text.numbers import find_numbers
+
+    found = [(m.start, m.end, text[m.start:m.end], "number") for m in find_numbers(text)]
+    taken = [(s, e) for s, e, _, _ in found]
+    for word in words:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            found.append((*match.span(), match.group(0), "graded"))
+    return sorted(found)
+
+
+WORDS = ["requires improvement", "good good", "improvement", "good", "adequate"]
+
+
+@given(st.lists(st.sampled_from(["good", "Good", "improvement", "requires", "adequate", "3",
+                                 "2,221", "five", "per cent", "-", "x", " ", "\n"]), max_size=40))
+def test_statements_agree_with_the_plain_definition(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert statements(text, WORDS) == _statements_reference(text, WORDS)
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=8),
+       st.integers(0, 60), st.integers(0, 20))
+def test_a_statement_is_covered_when_some_span_holds_it(
+        spans: list[tuple[int, int]], start: int, length: int) -> None:
+    from factcheck.checks.coverage import _Covers
+
+    pairs = [(s, s + n) for s, n in spans]
+    assert _Covers(pairs)(start, start + length) == any(
+        s <= start and start + length <= e for s, e in pairs)
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_coverage_lines_count_every_line_end(make_corpus: Builder, end: str) -> None:
+    from .conftest import TEXT
+
+    text = TEXT.replace("\n", end).encode()
+    coverage = audit(load(make_corpus(text=text))).coverage
+    assert coverage is not None
+    assert [(s.line, s.text) for s in coverage.sources[0].uncovered] == [
+        (3, "adequate"), (3, "three"), (7, "25 per cent")]

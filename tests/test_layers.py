@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).parents[1] / "src" / "factcheck"
 
 LAYERS = (
-    ("factcheck.errors", "factcheck.settings"),
+    ("factcheck.errors",),
     ("factcheck.text",),
     ("factcheck.corpus",),
     ("factcheck.checks",),
@@ -19,7 +19,7 @@ LAYERS = (
     ("factcheck.auditing",),
     ("factcheck.reports",),
     ("factcheck.testing", "factcheck.cli", "factcheck.pytest_plugin", "factcheck.__main__",
-     "factcheck"),
+     "factcheck.settings", "factcheck"),
 )
 """From the bottom up; a module may import from its own layer and those listed before it."""
 

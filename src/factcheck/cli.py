@@ -1,30 +1,118 @@
-"""The `factcheck` command line: exit 0 when clean, 1 when the audit fails, 2 for unusable input."""
+"""The `factcheck` command line, with exit statuses like pytest's.
+
+0 clean, 1 a check fails, 2 unusable input, a usage error or an output that cannot be
+written, 3 an internal error (a bug: a short message, the traceback only with ``--debug``
+or ``FACTCHECK_DEBUG=1``), 130 interrupted. A closed pipe (``factcheck audit | head``)
+ends the output quietly and the run keeps its status.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
+import os
 import sys
+import traceback
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol
 
 from .auditing import Audit, Progress, audit, stale_verdict_problem
 from .corpus.loading import load
 from .errors import FactcheckError, InputError
-from .reports.claimreview import write_claimreview
+from .reports.claimreview import claimreview
 from .reports.explain import explain, explain_dispute
-from .reports.html import write_html
-from .reports.json_report import factcheck_version, write_report
-from .reports.sarif import write_sarif
+from .reports.files import STDOUT, check_outputs, dump_json, write_output
+from .reports.html import render_html
+from .reports.json_report import build_report, dumps, factcheck_version
+from .reports.sarif import sarif
 from .rules.findings import NEEDS_VERDICT, SEVERITIES
 from .settings import tool_settings
 
-EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 PROGRESS_FROM = 2000
 """Corpora with at least this many claims show a progress line on a terminal."""
+DEBUG_ENV = "FACTCHECK_DEBUG"
+
+EXIT_STATUS = """\
+exit status:
+  0    clean: every check passed and every contradiction and tension has a verdict
+  1    a check failed, a finding has no verdict, a verdict is stale, or coverage is
+       under its threshold
+  2    the input cannot be used, a usage error, or an output cannot be written
+       (an output may not be a file the corpus reads: refused before any work)
+  3    internal error in factcheck: please report it (--debug, or FACTCHECK_DEBUG=1,
+       shows the traceback)
+  130  interrupted (Ctrl-C)
+"""
+
+
+class Out(Protocol):
+    """Where the command prints: a text stream."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+    def isatty(self) -> bool: ...
+
+
+class OutputFailed(Exception):
+    """Standard output could not be written (other than a closed pipe)."""
+
+
+class _Stream:
+    """A standard stream that a closed pipe cannot crash.
+
+    After EPIPE the rest of the output is dropped quietly and the run carries on (reports
+    are still written, the exit status stands); any other write error, such as a full
+    disk, raises `OutputFailed` once. Either way the stream's descriptor is pointed at
+    /dev/null, so Python's own flush at exit has nothing left to fail on.
+    """
+
+    def __init__(self, stream: Out, *, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.dropped = False
+
+    def write(self, text: str, /) -> int:
+        if not self.dropped:
+            self._guard(lambda: self.stream.write(text))
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.dropped:
+            self._guard(self.stream.flush)
+
+    def isatty(self) -> bool:
+        try:
+            return not self.dropped and self.stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def _guard(self, work: Callable[[], object]) -> None:
+        try:
+            work()
+        except BrokenPipeError:
+            self._drop()
+        except OSError as exc:
+            self._drop()
+            if self.name == "stdout":
+                raise OutputFailed(f"cannot write to standard output: "
+                                   f"{exc.strerror or os.strerror(exc.errno or errno.EIO)}") from None
+
+    def _drop(self) -> None:
+        self.dropped = True
+        try:
+            fileno = self.stream.fileno()  # type: ignore[attr-defined]
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fileno)
+            os.close(devnull)
+        except (AttributeError, OSError, ValueError):
+            pass
 
 EXAMPLES = """\
 examples:
@@ -41,7 +129,7 @@ examples:
 class _Style:
     """ANSI colour only when writing to a terminal."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: Out) -> None:
         self.on = stream.isatty()
 
     def __call__(self, text: str, code: str) -> str:
@@ -52,19 +140,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck", description="Audit typed claims against the exact words of their "
         "sources, and find where the parties contradict each other.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_version()}")
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help=f"show the traceback of an internal error (or set {DEBUG_ENV}=1)")
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help=f"show the traceback of an internal error (or set {DEBUG_ENV}=1)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
         "audit", help="check every claim's evidence and print a per-claim result",
         description="Check every claim: its source is unchanged, its quotes anchor, its value "
         "is stated in its quote, its speaker is named nearby, its dates are coherent.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[debug])
     run.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
     run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
     run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
-    run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to FILE")
+    run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to "
+                     "FILE ('-': standard output, and the listing goes to standard error)")
     run.add_argument("--html", metavar="FILE",
                      help="write the HTML report, one self-contained page that opens offline, to FILE")
     run.add_argument("--sarif", metavar="FILE", help="write SARIF 2.1.0 results to FILE")
@@ -76,13 +171,15 @@ def _parser() -> argparse.ArgumentParser:
     why = commands.add_parser(
         "explain", help="show one finding with its claims, quotes and source lines",
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "
-        "quote and the source lines the quote sits on.")
+        "quote and the source lines the quote sits on.", epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
     why.add_argument("finding", help="finding id, e.g. F-1a2b3c4d5e6f")
     cover = commands.add_parser(
         "coverage", help="list the numbers and graded words no claim's quote covers",
         description="List, per source, every stated number and graded word that no claim's "
         "quote covers, with line numbers and a percentage. Exits 1 under the threshold set "
-        "in claims/coverage.toml (default 95%%).")
+        "in claims/coverage.toml (default 95%%).", epilog=EXIT_STATUS.replace("%", "%%"),
+        formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
     cover.add_argument("--all", action="store_true", help="list covered statements too")
     for sub in (why, cover):
         sub.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
@@ -91,7 +188,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
+def _print_audit(result: Audit, out: Out, *, quiet: bool) -> None:
     style = _Style(out)
     width = max((len(r.claim.id) for r in result.results), default=10)
     current_file = None
@@ -130,7 +227,7 @@ def _print_audit(result: Audit, out: TextIO, *, quiet: bool) -> None:
     print(style(summary, "32" if result.ok else "31"), file=out)
 
 
-def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -> None:
+def _print_findings(result: Audit, out: Out, style: _Style, *, quiet: bool) -> None:
     waiting = {f.id for f in result.unreviewed}
     shown = [f for f in result.findings if not quiet or f.id in waiting]
     if not shown:
@@ -152,7 +249,7 @@ def _print_findings(result: Audit, out: TextIO, style: _Style, *, quiet: bool) -
         print(f"      {finding.message}", file=out)
 
 
-def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_coverage(args: argparse.Namespace, out: Out, err: Out) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus)
     coverage = result.coverage
@@ -178,7 +275,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if coverage.ok else EXIT_FAILED
 
 
-def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_explain(args: argparse.Namespace, out: Out, err: Out) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus)
     disputes = [d for d in result.disputes if d.id.startswith(args.finding)]
@@ -195,7 +292,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _progress(stream: TextIO) -> Progress | None:
+def _progress(stream: Out) -> Progress | None:
     """A progress line on a terminal for long runs; nothing when output is piped."""
     if not stream.isatty():
         return None
@@ -208,25 +305,32 @@ def _progress(stream: TextIO) -> Progress | None:
     return show
 
 
-def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
+    outputs = [(option, path) for option, path in (
+        ("--json", args.json), ("--html", args.html), ("--sarif", args.sarif),
+        ("--claimreview", args.claimreview)) if path]
+    if outputs:  # before any work: an output may not replace what the run reads
+        check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims)
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus, progress=_progress(sys.stderr))
-    _print_audit(result, out, quiet=args.quiet)
-    if args.json or args.html or args.sarif or args.claimreview:
+    listing = err if any(path == STDOUT for _, path in outputs) else out
+    _print_audit(result, listing, quiet=args.quiet)
+    texts: dict[str, str] = {}
+    if args.json:
+        texts["--json"] = dumps(build_report(result))
+    if args.html:
+        texts["--html"] = render_html(result)
+    if args.sarif:
+        texts["--sarif"] = dump_json(sarif(result))
+    if args.claimreview:
         settings = tool_settings(Path(args.root))
-        if args.json:
-            write_report(result, args.json)
-        if args.html:
-            write_html(result, args.html)
-        if args.sarif:
-            write_sarif(result, args.sarif)
-        if args.claimreview:
-            write_claimreview(result, args.claimreview,
-                              author=args.review_author or settings.get("review_author", "factcheck"),
-                              author_url=settings.get("review_author_url"))
-        for name in (args.json, args.html, args.sarif, args.claimreview):
-            if name:
-                print(f"wrote {name}", file=out)
+        texts["--claimreview"] = dump_json(claimreview(
+            result, author=args.review_author or settings.get("review_author", "factcheck"),
+            author_url=settings.get("review_author_url")))
+    for option, path in outputs:
+        write_output(path, texts[option], stdout=out)
+        if path != STDOUT:
+            print(f"wrote {path}", file=listing)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -249,25 +353,48 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_UNUSABLE
+    debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    out, err = _Stream(sys.stdout, name="stdout"), _Stream(sys.stderr, name="stderr")
     try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+        debug = debug or getattr(args, "debug", False)
+        if args.command is None:
+            parser.print_help(out)
+            return EXIT_UNUSABLE
         command = {"audit": _cmd_audit, "explain": _cmd_explain,
                    "coverage": _cmd_coverage}[args.command]
         with _cyclic_gc_paused():
-            return command(args, sys.stdout)
+            status = command(args, out, err)
+        out.flush()
+        return status
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=err)
+        return EXIT_INTERRUPTED
     except InputError as exc:
-        print(f"factcheck: the corpus cannot be used ({len(exc.problems)} problems):",
-              file=sys.stderr)
+        count = len(exc.problems)
+        print(f"factcheck: the corpus cannot be used ({count} problem{'s' if count != 1 else ''}):",
+              file=err)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem}", file=err)
         return EXIT_UNUSABLE
-    except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+    except (FactcheckError, OutputFailed) as exc:
+        print(f"factcheck: {exc}", file=err)
         return EXIT_UNUSABLE
+    except Exception as exc:  # a bug: say so briefly, and how to see more
+        if debug:
+            traceback.print_exc(file=err)
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        if len(what) > 200:
+            what = what[:200] + "..."
+        print(f"factcheck: internal error ({what}). This is a bug in factcheck; please report it "
+              "with the command you ran" + ("" if debug else
+              f" and the traceback (run again with --debug or {DEBUG_ENV}=1 to see it)") + ".",
+              file=err)
+        return EXIT_INTERNAL
+    finally:
+        with contextlib.suppress(OutputFailed):
+            err.flush()
 
 
 if __name__ == "__main__":

@@ -80,6 +80,18 @@ class AmbiguousQuote(AnchorError):
         self.lines = tuple(lines)
 
 
+class UnreadableFile(FactcheckError):
+    """A file cannot be read: missing, not a regular file, over the size limit, or not UTF-8."""
+
+
+class UsageError(FactcheckError):
+    """A command-line option or setting cannot be used."""
+
+
+class OutputError(UsageError):
+    """An output path would overwrite a file the corpus reads, another output, or a folder."""
+
+
 class InputError(FactcheckError):
     """The corpus cannot be used: every problem found is in `problems`."""
 

@@ -7,7 +7,9 @@ list in `claims/coverage.toml`, each entry with its reason.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
@@ -15,6 +17,7 @@ from typing import Literal
 import attrs
 
 from ..corpus import Anchor, Claim, Corpus, CoverageConfig
+from ..text.lines import index_of
 from ..text.numbers import NumberMention, find_numbers
 
 StatementKind = Literal["number", "graded"]
@@ -96,18 +99,27 @@ def statements(text: str, words: Iterable[str], numbers: Sequence[NumberMention]
                ) -> list[tuple[int, int, str, StatementKind]]:
     """Every number and graded word of a text as (start, end, text, kind), in order.
 
-    `numbers` are the text's number mentions when they have been read already.
+    `numbers` are the text's number mentions when they have been read already. A graded
+    word that overlaps a number or a longer word already found is left out; the spans
+    taken are kept sorted and apart, so each check is a binary search.
     """
     mentions = find_numbers(text) if numbers is None else numbers
     found: list[tuple[int, int, str, StatementKind]] = [
         (m.start, m.end, text[m.start:m.end], "number") for m in mentions]
-    taken = [(s, e) for s, e, _, _ in found]
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
     for word in words:
+        added: list[tuple[int, int]] = []
         for match in _word_pattern(word).finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            start, end = match.span()
+            k = bisect.bisect_right(ends, start)  # the first span taken that ends after start
+            if k < len(starts) and starts[k] < end:
                 continue
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), match.end(), match.group(0), "graded"))
+            added.append((start, end))
+            found.append((start, end, match.group(0), "graded"))
+        if added:
+            merged = sorted([*zip(starts, ends, strict=True), *added])
+            starts, ends = [s for s, _ in merged], [e for _, e in merged]
     return sorted(found)
 
 
@@ -128,24 +140,28 @@ def measure_coverage(corpus: Corpus, anchors: Iterable[tuple[Claim, Iterable[Anc
     result = []
     for source_id in sorted(corpus.sources):
         text = corpus.texts[source_id]
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        lines = index_of(text)
+        covers = _Covers(spans[source_id])
+        skip = ignored.get(source_id, set())
         found = []
         for start, end, stated, kind in statements(text, words, (mentions or {}).get(source_id)):
-            line = _line(line_starts, start)
+            line = lines.line(start)
             found.append(Statement(
                 source=source_id, start=start, end=end, line=line, text=stated, kind=kind,
-                covered=any(s <= start and end <= e for s, e in spans[source_id]),
-                ignored=line in ignored.get(source_id, set())))
+                covered=covers(start, end), ignored=line in skip))
         result.append(SourceCoverage(source=source_id, statements=tuple(found)))
     return Coverage(sources=tuple(result), threshold=config.threshold)
 
 
-def _line(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts)
-    while low + 1 < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle
-    return low + 1
+class _Covers:
+    """Whether some span holds a given one: spans sorted by start, with the furthest end
+    reached so far, so each question is a binary search."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end

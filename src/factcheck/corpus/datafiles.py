@@ -1,20 +1,183 @@
-"""Reading TOML data files while keeping the line each table and field is written on."""
+"""Reading TOML and JSON-lines data files while keeping the line each table and field is on.
+
+Every file is read within the same limits, and a file past one is reported, never parsed:
+
+- `MAX_FILE_BYTES` (64 MiB) a file, data file or source text; only regular files are read
+  (a FIFO or a device would block or never end);
+- `MAX_DEPTH` (64) levels of nested arrays and tables, and parts of a dotted key (the TOML
+  parser's memory grows with the square of a key's parts);
+- integers within 64 bits (TOML's own rule, applied to JSON lines too); JSON has no NaN or
+  infinity.
+
+A byte-order mark at the start of a file is dropped, and lines are counted by
+`factcheck.text.lines` (only ``\\n``, ``\\r\\n`` and ``\\r`` end a line).
+"""
 
 from __future__ import annotations
 
 import bisect
 import json
+import math
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..errors import Location, Problem
+from ..errors import Location, Problem, UnreadableFile
+from ..text.lines import split_lines
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest file factcheck reads: 64 MiB."""
+MAX_DEPTH = 64
+"""The deepest nesting of arrays and tables, and the most parts of a dotted key."""
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+BOM = "\ufeff"
+_RANGE = "integers must fit in 64 bits (-2**63 to 2**63 - 1)"
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_LONG_DIGITS = re.compile(r"[0-9_]{4300,}")
+_TOML_TOKENS = re.compile(  # string bodies as unrolled loops: no backtracking per character
+    r'(?P<ml>"{3}[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"{3}"{0,2}'
+    r"|'{3}[^']*(?:'(?!'')[^']*)*'{3}'{0,2})"
+    r'|(?P<str>"[^"\\\n]*(?:\\.[^"\\\n]*)*"|' + r"'[^'\n]*')"
+    r"|(?P<comment>#[^\n]*)"
+    r"|(?P<open>[\[{])"
+    r"|(?P<close>[\]}])"
+    r"|(?P<eq>=)"
+    r"|(?P<comma>,)"
+    r"|(?P<dot>\.)"
+    r"|(?P<nl>\n)",
+    re.S)
+
+
+def read_limited(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (default `MAX_FILE_BYTES`);
+    raises UnreadableFile saying why not.
+
+    The file is opened without blocking and checked to be a regular file before it is read,
+    so a FIFO, a device or a folder is refused rather than waited on.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as exc:
+        raise UnreadableFile(_reason(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise UnreadableFile(f"it is {what}")
+        if info.st_size > limit:
+            raise UnreadableFile(f"it is {_size(info.st_size)}, over the limit of {_size(limit)}")
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 24, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise UnreadableFile(f"it is over the limit of {_size(limit)}")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(_reason(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):  # os.open refuses an embedded NUL
+        return "the path holds a NUL character"
+    return exc.strerror or str(exc)
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):,.1f} MiB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 text without a leading byte-order mark; raises UnicodeDecodeError."""
+    return data.decode("utf-8").removeprefix(BOM)
+
+
+def read_text(path: Path, name: str) -> str | Problem:
+    """The text of a data file, or a Problem saying why it cannot be read."""
+    try:
+        data = read_limited(path)
+    except UnreadableFile as exc:
+        return Problem(check="input", message=f"cannot read file: {exc.message}",
+                       location=Location(file=name))
+    try:
+        return decode_text(data)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return Problem(check="input", message=f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                       location=Location(file=name, line=line))
+
+
+def toml_nesting(text: str) -> tuple[int, str] | None:
+    """Where a TOML text nests too deep for its parser, as (line, message), or None.
+
+    Scans tokens (strings, comments, brackets, '=', ',', '.' and line ends) without
+    parsing: arrays and inline tables deeper than `MAX_DEPTH`, or a dotted key or table
+    name of more than `MAX_DEPTH` parts.
+    """
+    stack: list[str] = []
+    line, key, parts = 1, True, 1
+    for token in _TOML_TOKENS.finditer(text):
+        kind = token.lastgroup
+        if kind == "nl":
+            line += 1
+            if not stack:
+                key, parts = True, 1
+        elif kind == "ml":
+            line += token.group().count("\n")
+        elif kind == "open":
+            header = key and (not stack or stack[-1] == "header")
+            stack.append("header" if header else token.group())
+            if token.group() == "{":
+                key, parts = True, 1
+            if len(stack) > MAX_DEPTH:
+                return line, f"arrays and tables nest deeper than {MAX_DEPTH} levels, the limit"
+        elif kind == "close":
+            if stack:
+                stack.pop()
+        elif kind == "eq":
+            key, parts = False, 1
+        elif kind == "comma":
+            if stack and stack[-1] == "{":
+                key, parts = True, 1
+        elif kind == "dot" and key:
+            parts += 1
+            if parts > MAX_DEPTH:
+                return line, f"a dotted key of more than {MAX_DEPTH} parts, the limit"
+    return None
+
+
+def out_of_bounds(data: object) -> tuple[tuple[str | int, ...], str] | None:
+    """The path to the first value past a limit, and what is wrong with it: nesting deeper
+    than `MAX_DEPTH`, or an integer outside 64 bits. None when every value is in bounds."""
+    stack: list[tuple[object, tuple[str | int, ...], int]] = [(data, (), 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        children: Iterator[tuple[str | int, object]]
+        if isinstance(value, dict):
+            children = iter(value.items())
+        elif isinstance(value, list):
+            children = iter(enumerate(value))
+        else:
+            if isinstance(value, int) and not isinstance(value, bool) and not (
+                    INT_MIN <= value <= INT_MAX):
+                return path, f"integer out of range ({value.bit_length():,} bits); {_RANGE}"
+            continue
+        if depth >= MAX_DEPTH:
+            return path, f"values nest deeper than {MAX_DEPTH} levels, the limit"
+        stack.extend((item, (*path, key), depth + 1) for key, item in reversed(list(children)))
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -61,6 +224,15 @@ class TomlFile:
             return self._key_line(path[0], start, own_end) or start
         return start
 
+    def path_line(self, path: tuple[str | int, ...]) -> int | None:
+        """Best known line for a path into the data: a field of an array of tables, or a
+        top-level key."""
+        if not path or not isinstance(path[0], str):
+            return None
+        if len(path) > 1 and isinstance(path[1], int) and isinstance(self.data.get(path[0]), list):
+            return self.line_of(path[0], path[1], path[2:])
+        return self._key_line(path[0], 1, len(self.lines) + 1) or self.table_line(path[0], 0)
+
     def _block_end(self, start: int, table: str) -> int:
         position = bisect.bisect_right(self.headers, (start, "\uffff"))
         prefix = table + "."
@@ -79,31 +251,44 @@ class TomlFile:
 
 
 def read_toml(path: Path, name: str) -> TomlFile | Problem:
-    """Parse one TOML file, or say in a Problem why it cannot be read."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        return Problem(check="input", message=f"cannot read file: {exc.strerror}",
-                       location=Location(file=name))
-    except UnicodeDecodeError as exc:
-        return Problem(check="input", message=f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                       location=Location(file=name))
+    """Read and parse one TOML file, or say in a Problem why it cannot be used."""
+    text = read_text(path, name)
+    return text if isinstance(text, Problem) else parse_toml(text, name)
+
+
+def parse_toml(text: str, name: str) -> TomlFile | Problem:
+    """Parse TOML text (a leading BOM is dropped) within the limits, keeping its lines."""
+    text = text.removeprefix(BOM)
+
+    def problem(message: str, line: int | None = None) -> Problem:
+        return Problem(check="input", message=message, location=Location(file=name, line=line))
+
+    if (deep := toml_nesting(text)) is not None:
+        return problem(f"malformed TOML: {deep[1]}", deep[0])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None
-        message = _TOML_POSITION.sub("", message).strip()
-        return Problem(check="input", message=f"malformed TOML: {message}",
-                       location=Location(file=name, line=line))
-    lines = tuple(text.splitlines())
+        return problem(f"malformed TOML: {_TOML_POSITION.sub('', message).strip()}", line)
+    except ValueError:  # Python will not read an integer of thousands of digits
+        digits = _LONG_DIGITS.search(text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else None
+        return problem(f"integer out of range (thousands of digits); {_RANGE}", line)
+    except RecursionError:  # toml_nesting stops this first; kept as a last guard
+        return problem(f"malformed TOML: nested deeper than {MAX_DEPTH} levels, the limit")
+    lines = tuple(split_lines(text))
     headers = tuple(
         (number, match.group(1))
         for number, line in enumerate(lines, start=1)
         if (match := _HEADER.match(line))
     )
-    return TomlFile(name=name, data=data, lines=lines, headers=headers)
+    doc = TomlFile(name=name, data=data, lines=lines, headers=headers)
+    if (bad := out_of_bounds(data)) is not None:
+        path, message = bad
+        return problem(message, doc.path_line(path))
+    return doc
 
 
 @attrs.frozen(kw_only=True)
@@ -122,29 +307,62 @@ class JsonLinesFile:
         return self.table_line(table, index)
 
 
+class _Unacceptable(ValueError):
+    """A JSON number past a limit (raised from the decoder's hooks)."""
+
+
+def _json_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > 19 and (digits > 4000 or not INT_MIN <= int(text) <= INT_MAX):
+        raise _Unacceptable(f"integer out of range ({digits:,} digits); {_RANGE}")
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Unacceptable(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _json_constant(text: str) -> float:
+    raise _Unacceptable(f"{text} is not JSON (JSON has no NaN or infinity)")
+
+
 def read_json_lines(path: Path, name: str, tables: tuple[str, ...]) -> JsonLinesFile | list[Problem]:
-    """Parse a JSON lines file of records, or every problem that stops it being read."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(check="input", message=f"cannot read file: {exc}", location=Location(file=name))]
+    """Parse a JSON lines file of records, or every problem that stops it being read.
+
+    A line ends at ``\\n``, ``\\r\\n`` or ``\\r`` only, so a raw U+2028 or U+0085 inside a
+    JSON string stays in its string.
+    """
+    text = read_text(path, name)
+    if isinstance(text, Problem):
+        return [text]
     data: dict[str, list[Any]] = {table: [] for table in tables}
     lines: dict[str, list[int]] = {table: [] for table in tables}
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
+        where = Location(file=name, line=number)
+        message: str | None = None
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_json_int, parse_float=_json_float,
+                                parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(check="input", message=f"malformed JSON: {exc.msg} (column {exc.colno})",
-                                    location=Location(file=name, line=number)))
-            continue
-        if not isinstance(record, dict) or len(record) != 1 or next(iter(record)) not in tables:
-            problems.append(Problem(
-                check="input", location=Location(file=name, line=number),
-                message="each line must be one object with a single key, one of "
-                        + ", ".join(repr(t) for t in tables)))
+            message = f"malformed JSON: {exc.msg} (column {exc.colno})"
+        except _Unacceptable as exc:
+            message = f"malformed JSON: {exc}"
+        except RecursionError:
+            message = f"malformed JSON: nested deeper than {MAX_DEPTH} levels, the limit"
+        else:
+            if (bad := out_of_bounds(record)) is not None:
+                message = f"malformed JSON: {bad[1]}"
+            elif not isinstance(record, dict) or len(record) != 1 or next(iter(record)) not in tables:
+                message = ("each line must be one object with a single key, one of "
+                           + ", ".join(repr(t) for t in tables))
+        if message is not None:
+            problems.append(Problem(check="input", message=message, location=where))
             continue
         table, value = next(iter(record.items()))
         data[table].append(value)

@@ -15,11 +15,12 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ..errors import InputError, Location, Problem, did_you_mean, path_text
+from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean, path_text
+from ..text.lines import line_count
 from .convert import converter, error_paths
 from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
-from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
+from .datafiles import JsonLinesFile, TomlFile, decode_text, read_json_lines, read_limited, read_toml
 from .kinds import KindRegistry, Names, installed_kinds
 from .kinds.cues import Lexicon, read_lexicon
 from .records import (
@@ -192,16 +193,19 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
             continue
         sources[source.id] = source
         origins[f"source:{source.id}"] = Origin(file=name, line=line)
-        path = _seeds_path(root, seeds, source.path, folder)
         path_line = doc.line_of("source", index, ("path",))
+        if "\0" in source.path:
+            out.add("path holds a NUL character", file=name, line=path_line, field="path")
+            continue
+        path = _seeds_path(root, seeds, source.path, folder)
         if path is None:
             out.add(f"path {source.path!r} is outside the sources folder {seeds}/",
                     file=name, line=path_line, field="path")
             continue
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            out.add(f"cannot read {seeds}/{source.path}: {exc.strerror}",
+            data = read_limited(path)
+        except UnreadableFile as exc:
+            out.add(f"cannot read {seeds}/{source.path}: {exc.message}",
                     file=name, line=path_line, field="path")
             continue
         digest = hashlib.sha256(data).hexdigest()
@@ -211,7 +215,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
                     "then pin the new sha256", file=name,
                     line=doc.line_of("source", index, ("sha256",)), field="sha256")
         try:
-            texts[source.id] = data.decode("utf-8")
+            texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without
         except UnicodeDecodeError as exc:
             bad_line = data[: exc.start].count(b"\n") + 1
             out.add(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte {exc.start}, "
@@ -255,8 +259,9 @@ def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegi
             bad("required field missing")
             return None
         if not isinstance(kind, str):
-            bad(f"kind must be a string naming a claim kind, not {kind!r}; kinds are "
-                + ", ".join(kinds.names))
+            article = "an" if type(kind).__name__[:1] in "aeiou" else "a"
+            bad(f"kind must be a string, one of {', '.join(kinds.names)}; got {article} "
+                f"{type(kind).__name__}")
             return None
         if kind not in kinds:
             bad(f"unknown kind {kind!r}{did_you_mean(kind, kinds.names)}; kinds are "
@@ -382,7 +387,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     coverage = CoverageConfig()
     if (base / claims / COVERAGE_FILE).exists() and (
             doc := _read(base, claims, COVERAGE_FILE, out)) is not None:
-        coverage, coverage_problems = read_config(doc, sources)
+        coverage, coverage_problems = read_config(
+            doc, sources, {source: line_count(text) for source, text in texts.items()})
         out.problems.extend(coverage_problems)
 
     lexicon = Lexicon()

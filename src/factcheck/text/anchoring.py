@@ -1,26 +1,47 @@
 """Place a quote in its source text, after the W3C TextQuoteSelector.
 
 Three attempts, cheapest first: an exact match (a ``str.find`` loop), a match after
-normalising quote marks, dashes and whitespace, then a fuzzy match with rapidfuzz
-that callers count as a failure but can report. Prefix and suffix pick one of
-several occurrences. The normalised form of the last few texts is kept (a small LRU
-cache of a pure function); a caller may also compute ``normalise(text)`` once and
-pass it as ``normalised=``.
+normalising both texts, then a fuzzy match with rapidfuzz that callers count as a
+failure but can report. Normalising composes characters (Unicode NFC, so a quote typed
+with combining accents matches the same words precomposed), drops invisible format
+characters (soft hyphen, zero-width spaces and joiners, direction marks, BOM), folds
+quote marks and dashes, and collapses whitespace runs to one space. Prefix and suffix
+pick one of several occurrences; only their `SELECTOR_CHARS` characters nearest the
+quote are compared.
+
+The work is bounded for any input: line numbers come from one index of line starts
+(`factcheck.text.lines`), an occurrence costs a binary search, and the fuzzy search only
+tries quotes of at most `FUZZY_MAX_QUOTE` characters (its cost grows with the square of
+the quote's length). A longer quote that is not found exactly or after normalising is
+reported with the longest opening of it that the source holds. When a quote and the
+passage it resembles differ only by invisible characters or by Unicode compatibility
+forms (a ligature, a full-width letter), the error says so instead of giving a score.
+
+The normalised form of the last few texts is kept (a small LRU cache of a pure
+function); a caller may also compute ``normalise(text)`` once and pass it as
+``normalised=``.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Sequence
-from typing import Literal
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from typing import Literal, overload
 
 import attrs
 from rapidfuzz import fuzz
 
 from ..errors import AmbiguousQuote, QuoteNotFound
+from .lines import LineIndex, index_of
 
-Normalised = tuple[str, list[int]]
+FUZZY_MAX_QUOTE = 500
+"""The longest quote (in normalised characters) the fuzzy search tries: about twice the
+longest quote of the bundled corpus. Longer quotes match exactly or after normalising."""
+SELECTOR_CHARS = 256
+"""How many characters of a prefix (its end) and a suffix (its start) are compared."""
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
@@ -48,66 +69,200 @@ _FOLD: dict[str, str] = {
     **dict.fromkeys(_DOUBLE, '"'),
     **dict.fromkeys(_DASHES, "-"),
 }
-# Invisible characters web text carries: soft hyphen, zero-width space/joiners, BOM.
-_DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Invisible characters web text carries: soft hyphen, Arabic letter mark, Mongolian vowel
+# separator, zero-width space/joiners, direction marks, embeddings and isolates, word joiner
+# and invisible operators, BOM, variation selectors, combining grapheme joiner, tags.
+_DROP_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x180E, 0x180E),
+                (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+                (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+                (0xE0100, 0xE01EF))
+_DROP = frozenset(chr(c) for low, high in _DROP_RANGES for c in range(low, high + 1))
 _PASSAGE = 60
 _MAX_LINES_SHOWN = 10
+_OPENING_SHOWN = 20
+_WIDEST = 64
 
-
-_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_DROP)})
+_DROP_TABLE = str.maketrans(dict.fromkeys(_DROP))
+_FOLD_TABLE = str.maketrans(_FOLD)
 _SPACES = re.compile(r"\s+")  # \s is str.isspace, character for character
-_HAS_DROP = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_RUNS = re.compile(r"\s{2,}")
+_HAS_DROP = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _DROP_RANGES) + "]")
+# Characters that show nothing but are not whitespace and are not dropped.
+_BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+Normalised = tuple[str, Sequence[int]]
+
+
+class _Shift:
+    """A map from a derived text back to the text it came from, piece by piece: output
+    offset `starts[k] + d` came from input offset `targets[k] + d`."""
+
+    __slots__ = ("starts", "targets")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = [0]
+        self.targets: list[int] = [0]
+
+    def add(self, start: int, target: int) -> None:
+        if self.starts[-1] == start:
+            self.targets[-1] = target
+        else:
+            self.starts.append(start)
+            self.targets.append(target)
+
+    def __call__(self, offset: int) -> int:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.targets[k] + offset - self.starts[k]
+
+
+class Offsets(Sequence[int]):
+    """For each character of a normalised text, the offset in the original text of the
+    character it came from, plus a final entry: the original length. Stored as a few
+    pieces, not one number a character, so a 50 MB source costs kilobytes here."""
+
+    __slots__ = ("_end", "_length", "_maps")
+
+    def __init__(self, maps: tuple[_Shift, ...], length: int, end: int) -> None:
+        self._maps = maps
+        self._length = length
+        self._end = end
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        if index == self._length - 1:
+            return self._end
+        for shift in self._maps:
+            index = shift(index)
+        return index
+
+    def __iter__(self) -> Iterator[int]:
+        return (self[i] for i in range(self._length))
+
+
+def _clusters() -> re.Pattern[str]:
+    return _composition()[0]
+
+
+@functools.cache
+def _composition() -> tuple[re.Pattern[str], frozenset[str]]:
+    """What NFC may change, and the characters that join the one before them.
+
+    What NFC may change: a character with the marks and vowel signs that may join it
+    (combining marks, the second half of a canonical composition, Hangul vowels and final
+    consonants), or a lone character NFC replaces. Text between two of these is left as it
+    is by NFC, so each can be composed on its own and mapped back. Built on first use, from
+    the Unicode database of this Python (about half a second)."""
+    joining: set[int] = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}
+    replaced: set[int] = set()
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            joining.add(code)
+        decomposition = unicodedata.decomposition(ch)
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                joining.add(int(parts[1], 16))
+            if unicodedata.normalize("NFC", ch) != ch:
+                replaced.add(code)
+    join, lone = _char_class(joining), _char_class(replaced - joining)
+    return re.compile(f"[^{join}]?[{join}]+|[{lone}]"), frozenset(chr(c) for c in joining)
+
+
+def _char_class(codes: set[int]) -> str:
+    """The inside of a regex character class holding `codes`, as ranges."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+                   for low, high in ranges)
 
 
 def normalise_text(text: str) -> str:
     """``normalise(text)[0]``, without the offsets: the quick way to compare texts."""
-    return _SPACES.sub(" ", text.translate(_TABLE))
+    if _HAS_DROP.search(text) is not None:
+        text = text.translate(_DROP_TABLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text.translate(_FOLD_TABLE))
 
 
 def normalise(text: str) -> Normalised:
-    """Fold quote marks, dashes and spaces and collapse whitespace runs to one space.
+    """Drop invisible characters, compose (NFC), fold quote marks and dashes, and collapse
+    whitespace runs to one space.
 
     Returns the normalised text and, for each of its characters, the offset in `text`
-    of the character it came from (a whitespace run maps to its first character),
-    plus a final entry ``len(text)``, so that spans found in it map back.
+    of the character it came from (a whitespace run maps to its first character, a
+    composed character to the first of those it came from), plus a final entry
+    ``len(text)``, so that spans found in it map back.
     """
-    if _HAS_DROP.search(text) is None:  # folding keeps every offset; only spaces collapse
-        folded = text.translate(_TABLE)
+    maps: list[_Shift] = []
+    current = text
+    if _HAS_DROP.search(current) is not None:
+        shift = _Shift()
+        for dropped, match in enumerate(_HAS_DROP.finditer(current), start=1):
+            shift.add(match.start() - dropped + 1, match.start() + 1)
+        current = current.translate(_DROP_TABLE)
+        maps.append(shift)
+    if not unicodedata.is_normalized("NFC", current):
+        shift = _Shift()
         pieces: list[str] = []
-        kept: list[int] = []
-        position = 0
-        for run in _SPACES.finditer(folded):
-            start = run.start()
-            pieces.append(folded[position:start])
-            pieces.append(" ")
-            kept.extend(range(position, start + 1))
-            position = run.end()
-        pieces.append(folded[position:])
-        kept.extend(range(position, len(text) + 1))
-        return "".join(pieces), kept
-    out: list[str] = []
-    offsets: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not in_space:
-                out.append(" ")
-                offsets.append(i)
-                in_space = True
-        elif ch not in _DROP:
-            out.append(_FOLD.get(ch, ch))
-            offsets.append(i)
-            in_space = False
-    offsets.append(len(text))
-    return "".join(out), offsets
+        position = growth = 0
+        for match in _clusters().finditer(current):
+            stretch = match.group()
+            composed = unicodedata.normalize("NFC", stretch)
+            if composed == stretch:
+                continue
+            start, end = match.span()
+            pieces += [current[position:start], composed]
+            out = start + growth
+            for k in range(len(composed)):
+                shift.add(out + k, start)
+            shift.add(out + len(composed), end)
+            growth += len(composed) - len(stretch)
+            position = end
+        pieces.append(current[position:])
+        current = "".join(pieces)
+        maps.append(shift)
+    current = current.translate(_FOLD_TABLE)
+    if _RUNS.search(current) is not None:
+        shift = _Shift()
+        removed = 0
+        for match in _RUNS.finditer(current):
+            start, end = match.span()
+            shift.add(start - removed, start)
+            shift.add(start - removed + 1, end)
+            removed += end - start - 1
+        maps.append(shift)
+    ntext = _SPACES.sub(" ", current)
+    return ntext, Offsets(tuple(reversed(maps)), len(ntext) + 1, len(text))
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of `offset` in `text`."""
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"offset {offset} outside text of length {len(text)}")
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """The 1-based line and column (in characters) of `offset` in `text`.
+
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only (see `factcheck.text.lines`).
+    """
+    return index_of(text).line_and_column(offset)
 
 
 def resolve(
@@ -129,23 +284,40 @@ def resolve(
     folded = _fold(quote)
     if not folded:
         raise QuoteNotFound("empty quote")
-    selector = (_fold(prefix) if prefix else "", _fold(suffix) if suffix else "")
+    selector = (_fold(prefix)[-SELECTOR_CHARS:] if prefix else "",
+                _fold(suffix)[:SELECTOR_CHARS] if suffix else "")
+    lines = index_of(text)
 
-    spans = [(i, i + len(quote)) for i in _find_all(text, quote)]
-    if spans:
-        return _pick(text, spans, "exact", selector)
+    def normal() -> Normalised:
+        return normalised if normalised is not None else _normalised(text)
 
-    ntext, offsets = normalised if normalised is not None else _normalised(text)
-    spans = [(offsets[i], offsets[i + len(folded) - 1] + 1) for i in _find_all(ntext, folded)]
-    if spans:
-        return _pick(text, spans, "normalised", selector)
-    return _fuzzy(text, ntext, offsets, folded, fuzzy_threshold)
+    starts = _find_all(text, quote)
+    if starts and not text.isascii():  # never start or end between a letter and its accent
+        starts = [i for i in starts if _whole(text, i, i + len(quote))]
+    if starts:
+        spans = [(i, i + len(quote)) for i in starts]
+        kept = [span for span in spans if _fits_raw(text, span, selector, normal)] \
+            if any(selector) else spans
+        return _pick(lines, spans, kept, "exact", selector)
+
+    ntext, offsets = normal()
+    size = len(folded)
+    found = _find_all(ntext, folded)
+    if found and not ntext.isascii():
+        found = [i for i in found if _whole(ntext, i, i + size)]
+    if found:
+        spans = [(offsets[i], _end(text, offsets, i, i + size)) for i in found]
+        kept = [span for i, span in zip(found, spans, strict=True)
+                if _fits(ntext, i, i + size, selector)] if any(selector) else spans
+        return _pick(lines, spans, kept, "normalised", selector)
+    if size > FUZZY_MAX_QUOTE:
+        raise _long_quote_not_found(text, lines, ntext, offsets, folded)
+    return _fuzzy(text, lines, ntext, offsets, quote, folded, fuzzy_threshold)
 
 
 @functools.lru_cache(maxsize=16)
 def _normalised(text: str) -> Normalised:
-    """``normalise(text)`` of the few source texts in use: quotes of one source come together.
-    Callers only read the offsets list."""
+    """``normalise(text)`` of the few source texts in use: quotes of one source come together."""
     return normalise(text)
 
 
@@ -154,75 +326,129 @@ def _fold(text: str) -> str:
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
-    """Start of every occurrence of `needle`, overlapping ones included."""
+    """Start of every occurrence of `needle`, overlapping ones included, in linear time.
+
+    Once two occurrences overlap by half the needle or more, the needle is periodic with
+    smallest period p (the primitive root of the overlap), and the next occurrence after
+    one at i is at i + p exactly when the text goes on repeating for p more characters;
+    otherwise it is past i + len(needle) - p. So no character is compared over and over.
+    """
+    size = len(needle)
     found: list[int] = []
+    period, tail = 0, ""
     i = haystack.find(needle)
     while i >= 0:
         found.append(i)
-        i = haystack.find(needle, i + 1)
+        if period:
+            if haystack.startswith(tail, i + size):
+                i += period
+            else:
+                i = haystack.find(needle, i + size - period + 1)
+            continue
+        following = haystack.find(needle, i + 1)
+        if following >= 0 and following - i <= size // 2:
+            root = needle[:following - i]
+            period = (root + root).find(root, 1)
+            tail = needle[size - period:]
+        i = following
     return found
 
 
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` neither starts nor stops between a character and the
+    marks or vowel signs that join it."""
+    joining = _composition()[1]
+    while end < len(text) and text[end] in _DROP:  # dropped before composing: look past them
+        end += 1
+    return not ((start > 0 and text[start] in joining) or (end < len(text) and text[end] in joining))
+
+
+def _end(text: str, offsets: Sequence[int], start: int, stop: int) -> int:
+    """The original offset just after normalised characters `start:stop`: where the next one
+    came from, less any whitespace or dropped characters between."""
+    begin, end = offsets[start], offsets[stop]
+    while end > begin + 1 and (text[end - 1].isspace() or text[end - 1] in _DROP):
+        end -= 1
+    return end
+
+
+def _fits(ntext: str, start: int, stop: int, selector: tuple[str, str]) -> bool:
+    """Whether the normalised text before `start` ends with the prefix and the text after
+    `stop` starts with the suffix, whitespace at the junctions ignored."""
+    prefix, suffix = selector
+    if prefix:
+        before = start - 1 if start > 0 and ntext[start - 1] == " " else start
+        if not ntext.endswith(prefix, 0, before):
+            return False
+    if suffix:
+        after = stop + 1 if stop < len(ntext) and ntext[stop] == " " else stop
+        if not ntext.startswith(suffix, after):
+            return False
+    return True
+
+
+def _fits_raw(text: str, span: tuple[int, int], selector: tuple[str, str],
+              normal: Callable[[], Normalised]) -> bool:
+    """`_fits` for a span of the original text: normalises a window on each side, widened
+    until it holds enough characters; a window that stays short (whitespace for pages on
+    end) is settled in the normalised text instead, so each check is bounded."""
+    prefix, suffix = selector
+    for wanted, before in ((prefix, True), (suffix, False)):
+        if not wanted:
+            continue
+        width = 2 * len(wanted) + 16
+        while True:
+            if before:
+                begin = max(0, span[0] - width)
+                near = normalise_text(text[begin:span[0]]).rstrip()
+                done = begin == 0
+            else:
+                stop = min(len(text), span[1] + width)
+                near = normalise_text(text[span[1]:stop]).lstrip()
+                done = stop == len(text)
+            if len(near) >= len(wanted) or done:
+                fits = near.endswith(wanted) if before else near.startswith(wanted)
+                break
+            if width > _WIDEST * len(wanted):
+                ntext, offsets = normal()
+                start, stop = bisect.bisect_left(offsets, span[0]), bisect.bisect_left(offsets, span[1])
+                fits = _fits(ntext, start, stop, (wanted, "") if before else ("", wanted))
+                break
+            width *= 2
+        if not fits:
+            return False
+    return True
+
+
 def _anchor(
-    text: str, start: int, end: int, match: MatchKind, *, score: float = 100.0,
+    index: LineIndex, start: int, end: int, match: MatchKind, *, score: float = 100.0,
     candidates: int = 1,
 ) -> Anchor:
-    line, column = line_and_column(text, start)
-    end_line = line + text.count("\n", start, end - 1) if end > start else line
+    line, column = index.line_and_column(start)
+    end_line = index.line(end - 1) if end > start else line
     return Anchor(start=start, end=end, line=line, column=column, end_line=end_line,
                   match=match, score=score, candidates=candidates)
 
 
-def _ends_with(text: str, stop: int, prefix: str) -> bool:
-    """Whether text[:stop], normalised and right-stripped, ends with `prefix`.
-
-    Only a window before `stop` is normalised, widened until it is long enough:
-    the normalised window is always a suffix of the normalised whole.
-    """
-    width = 2 * len(prefix) + 16
-    while True:
-        begin = max(0, stop - width)
-        before = normalise_text(text[begin:stop]).rstrip()
-        if len(before) >= len(prefix) or begin == 0:
-            return before.endswith(prefix)
-        width *= 2
-
-
-def _starts_with(text: str, start: int, suffix: str) -> bool:
-    """Whether text[start:], normalised and left-stripped, starts with `suffix`."""
-    width = 2 * len(suffix) + 16
-    while True:
-        stop = min(len(text), start + width)
-        after = normalise_text(text[start:stop]).lstrip()
-        if len(after) >= len(suffix) or stop == len(text):
-            return after.startswith(suffix)
-        width *= 2
-
-
 def _pick(
-    text: str, spans: list[tuple[int, int]], match: MatchKind, selector: tuple[str, str]
+    index: LineIndex, spans: list[tuple[int, int]], kept: list[tuple[int, int]],
+    match: MatchKind, selector: tuple[str, str],
 ) -> Anchor:
-    """The one occurrence that fits the prefix and suffix, or an error saying why not."""
-    prefix, suffix = selector
-    kept = [
-        (start, end) for start, end in spans
-        if (not prefix or _ends_with(text, start, prefix))
-        and (not suffix or _starts_with(text, end, suffix))
-    ]
+    """The one occurrence left after the prefix and suffix, or an error saying why not."""
     if len(kept) == 1:
-        return _anchor(text, *kept[0], match, candidates=len(spans))
-
-    all_lines = [line_and_column(text, start)[0] for start, _ in spans]
+        return _anchor(index, *kept[0], match, candidates=len(spans))
+    prefix, suffix = selector
+    all_lines = index.lines_of(start for start, _ in spans)
     occurs = f"quote occurs {_times(len(spans))} ({_lines(all_lines)})"
     if not prefix and not suffix:
         raise AmbiguousQuote(f"{occurs}; add a prefix or suffix to pick one", lines=all_lines)
     wanted = " and ".join(
-        f"{name} {value!r}" for name, value in (("prefix", prefix), ("suffix", suffix)) if value
-    )
+        f"{name} {_short(value)!r}" for name, value in (("prefix", prefix), ("suffix", suffix))
+        if value)
     if not kept:
         none = "not" if len(spans) == 1 else "none"
         raise QuoteNotFound(f"{occurs} but {none} with {wanted}")
-    kept_lines = [line_and_column(text, start)[0] for start, _ in kept]
+    kept_lines = index.lines_of(start for start, _ in kept)
     raise AmbiguousQuote(
         f"{occurs} and {len(kept)} of them ({_lines(kept_lines)}) have {wanted};"
         " lengthen the prefix or suffix to pick one",
@@ -231,7 +457,7 @@ def _pick(
 
 
 def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+    return "once" if n == 1 else f"{n:,} times"
 
 
 def _lines(lines: Sequence[int]) -> str:
@@ -240,8 +466,13 @@ def _lines(lines: Sequence[int]) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= _PASSAGE else text[:_PASSAGE] + "..."
+
+
 def _fuzzy(
-    text: str, ntext: str, offsets: list[int], folded: str, threshold: float
+    text: str, index: LineIndex, ntext: str, offsets: Sequence[int], quote: str, folded: str,
+    threshold: float,
 ) -> Anchor:
     """The closest passage as a fuzzy anchor if it scores `threshold`, else QuoteNotFound."""
     if not ntext.strip():
@@ -251,16 +482,18 @@ def _fuzzy(
         raise QuoteNotFound("quote not found in source")
     start, end, score = _refine(folded, ntext, aligned.dest_start, aligned.dest_end)
     ostart = offsets[start]
-    oend = offsets[end - 1] + 1 if end > start else ostart
+    oend = _end(text, offsets, start, end) if end > start else ostart
+    line = index.line(ostart)
+    difference = describe_difference(quote, text[ostart:oend])
+    if difference:
+        raise QuoteNotFound(
+            f"quote not found in source; the passage at line {line} looks the same but "
+            f"{difference}: copy the quote from the source again")
     if score >= threshold:
-        return _anchor(text, ostart, oend, "fuzzy", score=score)
-    passage = ntext[start:end]
-    if len(passage) > _PASSAGE:
-        passage = passage[:_PASSAGE] + "..."
-    line = line_and_column(text, ostart)[0]
+        return _anchor(index, ostart, oend, "fuzzy", score=score)
     raise QuoteNotFound(
         f"quote not found in source; closest passage (score {score:.1f}) at line {line}: "
-        f"{passage!r}"
+        f"{_short(ntext[start:end])!r}"
     )
 
 
@@ -290,3 +523,71 @@ def _refine(folded: str, ntext: str, start: int, end: int) -> tuple[int, int, fl
 def comparable_text(text: str) -> str:
     """Text compared as a reader would: quotes, dashes and spaces normalised, case folded."""
     return normalise_text(text).casefold()
+
+
+def _long_quote_not_found(text: str, index: LineIndex, ntext: str, offsets: Sequence[int],
+                          folded: str) -> QuoteNotFound:
+    """A quote too long for the fuzzy search: say how much of its opening the source holds
+    (a binary search on the opening's length, each step one ``str.find``)."""
+    low, high, at = 0, len(folded), -1
+    while low < high:
+        middle = (low + high + 1) // 2
+        found = ntext.find(folded[:middle])
+        if found >= 0:
+            low, at = middle, found
+        else:
+            high = middle - 1
+    head = (f"quote not found in source; it is {len(folded):,} characters long, and quotes "
+            f"over {FUZZY_MAX_QUOTE} characters are matched only exactly or after normalising "
+            "(no fuzzy search)")
+    if low < _OPENING_SHOWN:
+        return QuoteNotFound(f"{head}; not even its first {_OPENING_SHOWN} characters are in "
+                             "the source")
+    line = index.line(offsets[at])
+    source_next = ntext[at + low:at + low + 30]
+    return QuoteNotFound(
+        f"{head}; its first {low:,} characters are at line {line}, then the quote has "
+        f"{folded[low:low + 30]!r} where the source has {source_next!r}")
+
+
+def _invisible(text: str) -> dict[str, None]:
+    """The characters of `text` that show nothing and are neither whitespace nor dropped."""
+    return dict.fromkeys(ch for ch in text if ch in _BLANKS or (
+        not ch.isprintable() and not ch.isspace() and ch not in _DROP))
+
+
+def _name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
+
+
+def describe_difference(quote: str, passage: str) -> str:
+    """How a quote differs from a passage that looks the same, or '' when it does not look
+    the same: invisible characters on one side, or Unicode compatibility forms (NFKC)."""
+    hidden_quote = [ch for ch in _invisible(quote) if ch not in passage]
+    hidden_passage = [ch for ch in _invisible(passage) if ch not in quote]
+
+    def visible(text: str) -> str:
+        hidden = _invisible(text)
+        return "".join(ch for ch in normalise_text(text) if ch not in hidden).strip()
+
+    parts = []
+    if (hidden_quote or hidden_passage) and visible(quote) == visible(passage):
+        if hidden_quote:
+            parts.append("the quote holds invisible characters the source does not ("
+                         + ", ".join(_name(ch) for ch in hidden_quote[:3]) + ")")
+        if hidden_passage:
+            parts.append("the source holds invisible characters the quote does not ("
+                         + ", ".join(_name(ch) for ch in hidden_passage[:3]) + ")")
+        return " and ".join(parts)
+    left, right = normalise_text(quote).strip(), normalise_text(passage).strip()
+    if left != right and _compatible(left) == _compatible(right):
+        forms = [ch for ch in dict.fromkeys(left + right)
+                 if unicodedata.normalize("NFKC", ch) != ch][:3]
+        shown = ", ".join(f"{_name(ch)} for {unicodedata.normalize('NFKC', ch)!r}" for ch in forms)
+        return ("they differ only in Unicode compatibility forms, equal after NFKC "
+                f"normalisation ({shown})")
+    return ""
+
+
+def _compatible(text: str) -> str:
+    return normalise_text(unicodedata.normalize("NFKC", text)).strip()

@@ -7,17 +7,13 @@ sources folder.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
-import attrs
-
-from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean, path_text
+from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean
 from ..text.lines import line_count
-from .convert import converter, error_paths
 from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
 from .datafiles import JsonLinesFile, TomlFile, decode_text, read_json_lines, read_limited, read_toml
@@ -26,7 +22,6 @@ from .kinds.cues import Lexicon, read_lexicon
 from .records import (
     Claim,
     CoverageConfig,
-    Evidence,
     Exclusive,
     GradingScale,
     Origin,
@@ -39,128 +34,11 @@ from .records import (
     Verdict,
 )
 from .relations import check_relations
+from .structuring import Collector, field_name, index_records, structure_records
 from .vocabulary import build_vocabulary, undeclared
-
-T = TypeVar("T")
 
 LEXICON_FILE = "lexicon.toml"
 SPECIAL_FILES = ("parties.toml", "topics.toml", "verdicts.toml", COVERAGE_FILE, LEXICON_FILE)
-
-
-@attrs.define
-class _Collector:
-    """Problems found so far; the only mutable thing in loading, and local to one load."""
-
-    problems: list[Problem] = attrs.Factory(list)
-
-    def add(self, message: str, *, file: str | None = None, line: int | None = None,
-            claim: str | None = None, field: str | None = None) -> None:
-        self.problems.append(Problem(check="input", message=message, location=Location(
-            file=file, line=line, claim=claim, field=field)))
-
-    def extend(self, *, file: str, fields: Iterable[tuple[str, str]]) -> None:
-        for field, message in fields:
-            self.add(message, file=file, field=field)
-
-
-def _field_name(path: tuple[str | int, ...]) -> str | None:
-    return path_text(path) or None
-
-
-@functools.lru_cache(maxsize=64)
-def _attr_names(cls: Any) -> frozenset[str]:
-    return frozenset(a.name for a in attrs.fields(cls))
-
-
-def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = ()) -> Iterable[
-        tuple[tuple[str | int, ...], str]]:
-    names = _attr_names(cls)
-    for key in raw:
-        if key not in names:
-            hint = did_you_mean(key, [a.name for a in attrs.fields(cls)])
-            yield (*path, key), f"unknown field {key!r}{hint}"
-
-
-def _records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: _Collector,
-             prepare: Callable[[dict[str, Any], int], tuple[type[T], tuple[str, ...]] | None]
-             | None = None) -> list[tuple[T, int]]:
-    """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line."""
-    raw_list = doc.data.get(table, [])
-    if not isinstance(raw_list, list):
-        out.add(f"'{table}' must be an array of tables ([[{table}]])", file=doc.name, field=table)
-        return []
-    records: list[tuple[T, int]] = []
-    for index, raw in enumerate(raw_list):
-        line = doc.table_line(table, index)
-        if not isinstance(raw, dict):
-            out.add(f"each '{table}' must be a table", file=doc.name, line=line)
-            continue
-        ident = raw.get("id") if isinstance(raw.get("id"), str) else None
-        target = cls
-        if prepare is not None:
-            chosen = prepare(raw, index)
-            if chosen is None:
-                continue
-            target, number_fields = chosen
-            raw = _with_number_text(raw, number_fields)
-
-        def report(path: tuple[str | int, ...], message: str, *, _index: int = index,
-                   _ident: str | None = ident) -> None:
-            out.add(message, file=doc.name, line=doc.line_of(table, _index, path),
-                    claim=_ident if table == "claim" else None,
-                    field=_field_name(path) or None)
-
-        bad = list(_unknown_keys(raw, target))
-        if "evidence" in _attr_names(cast(Hashable, target)) and isinstance(
-                raw.get("evidence"), list):
-            for number, item in enumerate(raw["evidence"]):
-                if isinstance(item, dict):
-                    bad.extend(_unknown_keys(item, Evidence, ("evidence", number)))
-        for path, message in bad:
-            report(path, message)
-        if bad:
-            continue
-        try:
-            record = converter.structure(raw, target)
-        except Exception as exc:  # cattrs groups every field's failure; attrs validators raise plainly
-            for path, message in _explain(exc):
-                report(path, message)
-            continue
-        records.append((record, index))
-    return records
-
-
-def _with_number_text(raw: dict[str, Any], number_fields: tuple[str, ...]) -> dict[str, Any]:
-    """Numbers may be written bare (`value = 5`); they are kept as the text they state."""
-    fixed = dict(raw)
-    for key in number_fields:
-        value = fixed.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            fixed[key] = repr(value)
-    return fixed
-
-
-def _explain(exc: Exception) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    if isinstance(exc, ValueError | TypeError) and len(exc.args) >= 2 and isinstance(
-            exc.args[1], attrs.Attribute):
-        attribute = exc.args[1]
-        yield (attribute.name,), _validator_message(exc, attribute.name)
-        return
-    if isinstance(exc, ValueError | TypeError) and not hasattr(exc, "exceptions"):
-        yield (), str(exc)
-        return
-    yield from error_paths(exc)
-
-
-def _validator_message(exc: Exception, name: str) -> str:
-    args = exc.args
-    if isinstance(exc, ValueError) and len(args) >= 4 and isinstance(args[2], tuple | list):
-        options = ", ".join(repr(o) for o in args[2])
-        return f"{args[3]!r} is not one of {options}{did_you_mean(str(args[3]), args[2])}"
-    if len(args) >= 4 and hasattr(args[2], "pattern"):
-        return f"{args[3]!r} is not a valid identifier (lower-case letters, digits, '.', '_', '-')"
-    message = str(args[0])
-    return message.replace(f"'{name}' ", "", 1)
 
 
 def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -> Path | None:
@@ -173,7 +51,7 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
     return candidate if candidate.is_relative_to(folder) else None
 
 
-def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
+def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         dict[str, Source], dict[str, str], dict[str, Origin]]:
     name = f"{seeds}/sources.toml"
     doc = read_toml(root / seeds / "sources.toml", name)
@@ -184,7 +62,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
     texts: dict[str, str] = {}
     origins: dict[str, Origin] = {}
     folder = (root / seeds).resolve()
-    for source, index in _records(doc, "source", Source, out):
+    for source, index in structure_records(doc, "source", Source, out):
         line = doc.table_line("source", index)
         if source.id in sources:
             first = origins[f"source:{source.id}"].line
@@ -223,20 +101,7 @@ def _read_sources(root: Path, seeds: str, out: _Collector) -> tuple[
     return sources, texts, origins
 
 
-def _index(records: list[tuple[T, int]], doc: TomlFile, table: str, what: str,
-           out: _Collector) -> dict[str, T]:
-    found: dict[str, T] = {}
-    for record, index in records:
-        key: str = getattr(record, "id")  # noqa: B009 - every indexed record has an id
-        if key in found:
-            out.add(f"duplicate {what} id {key!r}", file=doc.name,
-                    line=doc.table_line(table, index), field="id")
-        else:
-            found[key] = record
-    return found
-
-
-def _read(root: Path, claims: str, filename: str, out: _Collector) -> TomlFile | None:
+def _read(root: Path, claims: str, filename: str, out: Collector) -> TomlFile | None:
     doc = read_toml(root / claims / filename, f"{claims}/{filename}")
     if isinstance(doc, Problem):
         out.problems.append(doc)
@@ -244,7 +109,7 @@ def _read(root: Path, claims: str, filename: str, out: _Collector) -> TomlFile |
     return doc
 
 
-def _claim_class(out: _Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
+def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
         [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
     """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
     def choose(raw: dict[str, Any], index: int) -> tuple[type[Claim], tuple[str, ...]] | None:
@@ -282,7 +147,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     """
     base = Path(root)
     kinds = installed_kinds() if kinds is None else kinds
-    out = _Collector()
+    out = Collector()
     if not (base / claims).is_dir():
         raise InputError([Problem(check="input", message=f"no {claims}/ folder under {base}",
                                   location=Location(file=str(base)))])
@@ -291,9 +156,9 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     parties: dict[str, Party] = {}
     speakers: dict[str, Speaker] = {}
     if (doc := _read(base, claims, "parties.toml", out)) is not None:
-        parties = _index(_records(doc, "party", Party, out), doc, "party", "party", out)
-        speaker_records = _records(doc, "speaker", Speaker, out)
-        speakers = _index(speaker_records, doc, "speaker", "speaker", out)
+        parties = index_records(structure_records(doc, "party", Party, out), doc, "party", "party", out)
+        speaker_records = structure_records(doc, "speaker", Speaker, out)
+        speakers = index_records(speaker_records, doc, "speaker", "speaker", out)
         for speaker, index in speaker_records:
             if speaker.party not in parties:
                 out.add(f"unknown party {speaker.party!r}{did_you_mean(speaker.party, parties)}",
@@ -309,10 +174,10 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     exclusive: list[Exclusive] = []
     terms: list[Term] = []
     if (doc := _read(base, claims, "topics.toml", out)) is not None:
-        topics = _index(_records(doc, "topic", Topic, out), doc, "topic", "topic", out)
-        scales = _index(_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
-        exclusive = [record for record, _ in _records(doc, "exclusive", Exclusive, out)]
-        for term, index in (found := _records(doc, "term", Term, out)):
+        topics = index_records(structure_records(doc, "topic", Topic, out), doc, "topic", "topic", out)
+        scales = index_records(structure_records(doc, "scale", GradingScale, out), doc, "scale", "scale", out)
+        exclusive = [record for record, _ in structure_records(doc, "exclusive", Exclusive, out)]
+        for term, index in (found := structure_records(doc, "term", Term, out)):
             if term.topic not in topics:
                 out.add(f"unknown topic {term.topic!r}{did_you_mean(term.topic, topics)}",
                         file=doc.name, line=doc.line_of("term", index, ("topic",)), field="topic")
@@ -341,7 +206,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
             if key not in ("claim", "relation"):
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
-        claim_records: list[tuple[Any, int]] = _records(
+        claim_records: list[tuple[Any, int]] = structure_records(
             claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
@@ -353,7 +218,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
             origins[claim.id] = Origin(file=claim_doc.name, line=line)
             claim_list.append(claim)
             written.append((claim, claim_doc, index))
-        for relation, index in _records(claim_doc, "relation", Relation, out):
+        for relation, index in structure_records(claim_doc, "relation", Relation, out):
             origins[f"relation:{relation.id}"] = Origin(file=claim_doc.name,
                                                         line=claim_doc.table_line("relation", index))
             relations.append(relation)
@@ -374,7 +239,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     if (base / claims / "verdicts.toml").exists() and (
             doc := _read(base, claims, "verdicts.toml", out)) is not None:
         seen: set[str] = set()
-        for verdict, index in _records(doc, "verdict", Verdict, out):
+        for verdict, index in structure_records(doc, "verdict", Verdict, out):
             if verdict.judges in seen:
                 out.add(f"a second verdict for {verdict.judges!r}", file=doc.name,
                         line=doc.table_line("verdict", index), field="finding")
@@ -406,14 +271,14 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                   terms=tuple(terms))
 
 
-def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: _Collector, *,
+def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: Collector, *,
                       kinds: KindRegistry, names: Names, sources: dict[str, Source],
                       speakers: dict[str, Speaker], topics: dict[str, Topic]) -> None:
     """Every name a claim uses is declared: its party, topic, speaker, sources, and what its kind
     refers to (a grading scale, another party, another claim)."""
     def bad(path: tuple[str | int, ...], message: str) -> None:
         out.add(message, file=doc.name, line=doc.line_of("claim", index, path), claim=claim.id,
-                field=_field_name(path))
+                field=field_name(path))
 
     def known(path: tuple[str | int, ...], what: str, name: str, table: Mapping[str, Any]) -> bool:
         if name in table:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 import tomli_w
@@ -42,10 +42,9 @@ from ..corpus import (
 )
 from ..corpus.convert import record_data
 from ..corpus.kinds.rating import SYNTHETIC_GRADES, SYNTHETIC_SCALE
-from ..rules.findings import Finding, Severity, finding_id
+from ..rules.findings import Severity
 from ..text.dates import parse_date, parse_period
-
-Format = Literal["toml", "jsonl"]
+from .plan import Format, Plan, Planted
 
 PARTIES: tuple[tuple[str, str, str, str, str], ...] = (
     # id, name, role, how texts name it, speaker name
@@ -67,66 +66,6 @@ _CONSONANTS = "bdfgklmprstvz"
 _VOWELS = "aeiou"
 _SYLLABLES = tuple(c + v for c in _CONSONANTS for v in _VOWELS)
 PUBLISHED_YEAR = 2024
-
-
-@attrs.frozen(kw_only=True)
-class Planted:
-    """A finding the corpus was built to contain."""
-
-    rule: str
-    severity: Severity
-    claims: frozenset[str]
-
-    @property
-    def id(self) -> str:
-        return finding_id(self.rule, self.claims)
-
-
-@attrs.frozen(kw_only=True)
-class Score:
-    """How the findings of a run compare with the plan."""
-
-    expected: int
-    found: int
-    true_positives: int
-    missing: frozenset[tuple[str, frozenset[str]]]
-    unexpected: frozenset[tuple[str, frozenset[str]]]
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 1.0
-
-
-@attrs.frozen(kw_only=True)
-class Plan:
-    """What `generate` wrote: where, how much, and the findings it planted."""
-
-    root: Path
-    claims: int
-    sources: int
-    fmt: Format
-    seed: int
-    planted: tuple[Planted, ...]
-
-    @property
-    def expected(self) -> frozenset[tuple[str, frozenset[str]]]:
-        """The planted findings as (severity, claim ids)."""
-        return frozenset((p.severity, p.claims) for p in self.planted)
-
-    def count(self, severity: Severity) -> int:
-        return sum(p.severity == severity for p in self.planted)
-
-    def score(self, findings: Iterable[Finding]) -> Score:
-        """Precision and recall of `findings` (all of them, any severity) against the plan."""
-        found = frozenset((f.severity, frozenset(f.claims)) for f in findings)
-        expected = self.expected
-        hits = found & expected
-        return Score(expected=len(expected), found=len(found), true_positives=len(hits),
-                     missing=expected - found, unexpected=found - expected)
 
 
 # --- claims as drafts -----------------------------------------------------------------------------

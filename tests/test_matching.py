@@ -129,3 +129,10 @@ def test_a_plural_change_of_one_side_turns_a_clash_unmatched_never_lost() -> Non
 def test_the_assessment_record_is_what_the_perturbation_changes() -> None:
     assert ROOT.kinds.kinds["assessment"].key_fields[0] == "proposition"
     assert any(isinstance(c, Assessment) for c in ROOT.claims)
+
+
+def test_a_term_for_one_field_leaves_the_topics_other_fields_free(make_corpus: Builder) -> None:
+    topics = ('[[topic]]\nid = "officer-numbers"\ndescription = "Officers."\n\n'
+              '[[topic]]\nid = "grades"\ndescription = "Grades."\n\n'
+              '[[term]]\ntopic = "officer-numbers"\nfield = "proposition"\nname = "x"\n')
+    assert len(factcheck.load(make_corpus(topics=topics)).claims) == 2

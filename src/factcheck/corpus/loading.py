@@ -230,7 +230,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
                           speakers=speakers, topics=topics)
         field = kinds.of(claim).key_fields[0]
-        if (why := undeclared(vocabulary, terms, claim.topic, getattr(claim, field))) is not None:
+        if (why := undeclared(vocabulary, terms, claim.topic, field,
+                              getattr(claim, field))) is not None:
             out.add(why, file=claim_doc.name, line=claim_doc.line_of("claim", index, (field,)),
                     claim=claim.id, field=field)
     out.problems.extend(check_relations(relations, known_claims, origins, kinds))

@@ -160,10 +160,13 @@ class Relation:
 @attrs.frozen(kw_only=True)
 class Term:
     """A thing claims of a topic are about (a measure, an item, an area, a proposition...), named
-    once, with the other names claims may use for it. A topic with terms accepts no other."""
+    once, with the other names claims may use for it. `field` limits it to claims whose key names
+    the thing in that field (`measure`, `proposition`, `about`...). A topic's claims may then
+    use no other name in that field (in any field, for terms without one)."""
 
     topic: str = text_field()
     name: str = text_field()
+    field: str | None = None
     aliases: tuple[str, ...] = ()
     description: str | None = None
 

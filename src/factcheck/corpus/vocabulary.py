@@ -33,12 +33,13 @@ def canonical(vocabulary: Vocabulary, topic: str, thing: str) -> str:
     return vocabulary.get(topic, {}).get(key, key)
 
 
-def undeclared(vocabulary: Vocabulary, terms: Iterable[Term], topic: str, thing: str) -> str | None:
+def undeclared(vocabulary: Vocabulary, terms: Iterable[Term], topic: str, field: str,
+               thing: str) -> str | None:
     """Why a thing is not in its topic's declared vocabulary, or None when it is (or the topic
-    declares none)."""
-    names = vocabulary.get(topic)
-    if not names or normalise_key(thing) in names:
+    declares none for that field)."""
+    relevant = [t for t in terms if t.topic == topic and t.field in (None, field)]
+    if not relevant or normalise_key(thing) in vocabulary.get(topic, {}):
         return None
-    known = sorted({alias for t in terms if t.topic == topic for alias in (t.name, *t.aliases)})
+    known = sorted({alias for t in relevant for alias in (t.name, *t.aliases)})
     return (f"{thing!r} is not in the vocabulary of topic {topic!r}{did_you_mean(thing, known)}; "
             "declare it as a [[term]] (or an alias of one) in topics.toml")

@@ -136,3 +136,27 @@ def test_a_term_for_one_field_leaves_the_topics_other_fields_free(make_corpus: B
               '[[topic]]\nid = "grades"\ndescription = "Grades."\n\n'
               '[[term]]\ntopic = "officer-numbers"\nfield = "proposition"\nname = "x"\n')
     assert len(factcheck.load(make_corpus(topics=topics)).claims) == 2
+
+
+def test_an_alias_for_one_side_of_each_clash_keeps_the_clash() -> None:
+    clashes = [(r, c) for r, c in BEFORE if r in ("value-conflict", "assessment-conflict",
+                                                   "rating-status-conflict")]
+    for rule, claims in clashes:
+        target = next(c for c in ROOT.claims if c.id == claims[-1])
+        field = ROOT.kinds.of(target).key_fields[0]
+        alias = f"another name for {getattr(target, field)}"
+        moved = tuple(attrs.evolve(c, **{field: alias}) if c is target else c for c in ROOT.claims)
+        term = Term(topic=target.topic, name=getattr(target, field), aliases=(alias,), field=field)
+        made = attrs.evolve(ROOT, claims=moved, terms=(*ROOT.terms, term))
+        assert (rule, claims) in {(f.rule, f.claims) for f in run_rules(made, builtin_rules())}
+
+
+def test_the_bundled_disputes_survive_case_and_punctuation_changes_of_every_key() -> None:
+    from factcheck.rules.disputes import group_disputes
+
+    def disputes(claims: tuple[object, ...]) -> set[tuple[str, ...]]:
+        made = attrs.evolve(ROOT, claims=claims)
+        return {d.claims for d in group_disputes(run_rules(made, builtin_rules()),
+                                                 make_context(made))}
+
+    assert disputes(_perturbed(lambda s: s.upper() + ".")) == disputes(ROOT.claims)

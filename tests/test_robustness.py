@@ -201,3 +201,362 @@ def test_pyproject_settings_with_a_bom_and_past_the_limits(tmp_path: Path) -> No
     (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nseeds = " + "[" * 3000 + "]" * 3000)
     with pytest.raises(UsageError, match=r"pyproject.toml:2: malformed TOML: arrays and tables nest"):
         tool_settings(tmp_path)
+
+
+# --- outputs never touch inputs ---------------------------------------------------------------
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from factcheck.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+INPUTS = ["seeds/report.txt", "seeds/sources.toml", "claims/main.toml", "claims/parties.toml",
+          "claims/verdicts.toml", "claims/coverage.toml", "pyproject.toml", "claims/more.jsonl"]
+
+
+@pytest.mark.parametrize("option", ["--json", "--sarif", "--claimreview"])
+@pytest.mark.parametrize("target", INPUTS)
+def test_an_output_over_an_input_is_refused(make_corpus: Builder, capsys: pytest.CaptureFixture[str],
+                                            option: str, target: str) -> None:
+    root = make_corpus(extra={"verdicts.toml": "", "coverage.toml": "threshold = 0\n",
+                              "more.jsonl": jsonl(CLAIM_RECORD)})
+    (root / "pyproject.toml").write_text("[tool.factcheck]\n")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    code, out, err = run_cli(capsys, "audit", str(root), option, str(root / target))
+    assert code == 2
+    assert "which this run reads; write the output somewhere else" in err
+    assert out == ""
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_an_output_through_a_link_to_an_input_is_refused(
+        make_corpus: Builder, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_corpus()
+    (tmp_path / "soft.json").symlink_to(root / "seeds" / "report.txt")
+    os.link(root / "claims" / "main.toml", tmp_path / "hard.json")
+    code, _, err = run_cli(capsys, "audit", str(root), "--json", str(tmp_path / "soft.json"),
+                           "--sarif", str(tmp_path / "hard.json"))
+    assert code == 2
+    assert "that is the source text seeds/report.txt" in err
+    assert "that is the corpus file claims/main.toml" in err
+    assert (root / "seeds" / "report.txt").read_text() == TEXT
+
+
+def test_two_outputs_to_one_file_are_refused(make_corpus: Builder, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "audit", str(make_corpus()), "--json", str(tmp_path / "out.json"),
+                           "--sarif", str(tmp_path / "." / "out.json"))
+    assert code == 2
+    assert "--sarif and --json both write to" in err
+    assert not (tmp_path / "out.json").exists()
+    code, _, err = run_cli(capsys, "audit", str(make_corpus()), "--json", "-", "--sarif", "-")
+    assert code == 2
+    assert "--json and --sarif both write to standard output" in err
+
+
+def test_a_new_claim_file_is_not_an_output(make_corpus: Builder,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_corpus()
+    code, _, err = run_cli(capsys, "audit", str(root), "--json", str(root / "claims" / "out.jsonl"))
+    assert code == 2
+    assert "would be read as part of the corpus" in err
+    assert not (root / "claims" / "out.jsonl").exists()
+
+
+def test_dash_is_standard_output_and_the_listing_moves_to_stderr(
+        make_corpus: Builder, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "audit", str(make_corpus()), "--json", "-")
+    assert code == 0
+    assert json.loads(out)["schema"] == "factcheck-report/1"
+    assert "2 claims: 2 passed" in err
+    assert "wrote" not in err
+
+
+def test_a_device_is_written_not_replaced(make_corpus: Builder,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import stat
+
+    code, _, _ = run_cli(capsys, "audit", str(make_corpus()), "--json", os.devnull)
+    assert code == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_pytest_report_over_an_input_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    before = (pytester.path / "claims" / "main.toml").read_bytes()
+    result = pytester.runpytest("claims/", "--factcheck-report", "claims/main.toml")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--factcheck-report claims/main.toml: that is the corpus file "
+                                 "claims/main.toml, which this run reads*"])
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+    assert (pytester.path / "claims" / "main.toml").read_bytes() == before
+
+
+def test_pytest_report_setting_over_an_input_is_refused_at_the_end(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import PYPROJECT, write_corpus
+
+    write_corpus(pytester, pyproject=PYPROJECT + 'report = "seeds/report.txt"\n')
+    result = pytester.runpytest("claims/")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stdout.fnmatch_lines(["*factcheck: no report written: --factcheck-report "
+                                 "seeds/report.txt: that is the source text*"])
+    assert (pytester.path / "seeds" / "report.txt").read_text() == TEXT
+
+
+def test_pytest_report_into_a_missing_folder_is_a_clean_usage_error(
+        pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    result = pytester.runpytest("claims/", "--factcheck-report", "no/such/report.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "there is no folder no/such" in result.stderr.str()
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+
+
+# --- exit statuses ----------------------------------------------------------------------------
+
+
+def test_exit_statuses_are_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.cli import main
+
+    for args in (["--help"], ["audit", "--help"], ["coverage", "--help"], ["explain", "--help"]):
+        with pytest.raises(SystemExit) as info:
+            main(args)
+        assert info.value.code == 0
+        out = capsys.readouterr().out
+        assert "exit status:" in out and "130  interrupted" in out and "3    internal error" in out
+
+
+def test_an_internal_error_is_exit_3_with_a_short_message(
+        make_corpus: Builder, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import factcheck.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(factcheck.cli, "audit", broken)
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    code, _, err = run_cli(capsys, "audit", str(make_corpus()))
+    assert code == 3
+    assert err.startswith("factcheck: internal error (ZeroDivisionError: division by zero). This "
+                          "is a bug in factcheck; please report it")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+    code, _, err = run_cli(capsys, "audit", str(make_corpus()), "--debug")
+    assert code == 3 and "Traceback (most recent call last)" in err
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    code, _, err = run_cli(capsys, "audit", str(make_corpus()))
+    assert code == 3 and "Traceback (most recent call last)" in err
+
+
+def _script(body: str) -> list[str]:
+    import sys
+
+    return [sys.executable, "-c", "import sys\nimport factcheck.cli as cli\n" + body]
+
+
+def test_ctrl_c_exits_130_with_one_line(make_corpus: Builder) -> None:
+    import subprocess
+
+    root = make_corpus()
+    body = ("import os, signal\n"
+            "def interrupted(*a, **k):\n    os.kill(os.getpid(), signal.SIGINT)\n"
+            f"cli.audit = interrupted\nsys.exit(cli.main(['audit', {str(root)!r}]))\n")
+    done = subprocess.run(_script(body), capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (130, "factcheck: interrupted\n")
+
+
+def _big_corpus(tmp_path: Path) -> Path:
+    from factcheck.testing.synthetic import generate
+
+    root = tmp_path / "big"
+    generate(root, claims=1000, fmt="jsonl")
+    return root
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+
+    root = _big_corpus(tmp_path)
+    process = subprocess.Popen(_script(f"sys.exit(cli.main(['audit', {str(root)!r}]))"),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    status = process.wait()
+    assert first.startswith(b"claims/")
+    assert err == b""
+    assert status in (0, 1)  # the audit's own status
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+
+    root = _big_corpus(tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(_script(f"sys.exit(cli.main(['audit', {str(root)!r}]))"),
+                              stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "factcheck: cannot write to standard output: No space left on device\n"
+
+
+def test_report_writing_killed_midway_leaves_a_whole_file(tmp_path: Path) -> None:
+    import random
+    import signal
+    import subprocess
+    import time
+
+    target = tmp_path / "report.json"
+    old, new = "A" * 4_000_000 + "\n", "B" * 6_000_000 + "\n"
+    target.write_text(old)
+    body = ("from factcheck.reports.files import write_atomic\n"
+            f"texts = ['A' * 4_000_000 + '\\n', 'B' * 6_000_000 + '\\n']\n"
+            "print('ready', flush=True)\n"
+            f"i = 1\nwhile True:\n    write_atomic({str(target)!r}, texts[i % 2])\n    i += 1\n")
+    rng = random.Random(17)
+    for _ in range(6):
+        process = subprocess.Popen(_script(body), stdout=subprocess.PIPE)
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.0, 0.3))  # only varies the moment of the kill
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        assert target.read_text() in (old, new)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "report.json"]
+    assert all(name.startswith(".report.json.") and name.endswith(".tmp") for name in leftovers)
+
+
+# --- the pytest plugin ------------------------------------------------------------------------
+
+BROKEN = {
+    "kind-list": ("main.toml", CLAIMS.replace('kind = "quantity"', "kind = []", 1),
+                  "*claims/main.toml:4, claim 'doe-officers-cut', field 'kind': kind must be a string*"),
+    "5000-digits": ("main.toml", CLAIMS.replace('value = "2,221"', "value = " + "9" * 5000, 1),
+                    "*claims/main.toml:11: integer out of range*"),
+    "deep-toml": ("main.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n" + CLAIMS,
+                  "*claims/main.toml:1: malformed TOML: arrays and tables nest deeper than 64*"),
+    "deep-json": ("more.jsonl", '{"claim": ' + "[" * 5000 + "]" * 5000 + "}\n",
+                  "*claims/more.jsonl:1: malformed JSON: nested deeper than 64 levels*"),
+    "huge-range": ("coverage.toml", '[[ignore]]\nsource = "report"\nlines = "1-2000000000"\n'
+                   'reason = "Hostile."\n', "*claims/coverage.toml:1, field 'lines'*9 lines*"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_corpus_is_a_located_collection_error(pytester: pytest.Pytester, case: str) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    name, content, expected = BROKEN[case]
+    if name == "main.toml":
+        write_corpus(pytester, claims=content)
+    else:
+        write_corpus(pytester, extra={name: content})
+    result = pytester.runpytest("claims/")
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    result.stdout.fnmatch_lines(["*ERROR collecting*", expected])
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_nul_in_a_source_path_under_pytest(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    (pytester.path / "seeds" / "sources.toml").write_text(
+        sources_toml(TEXT.encode(), path="report\\u0000.txt"))
+    result = pytester.runpytest("claims/")
+    result.stdout.fnmatch_lines(["*seeds/sources.toml:4, field 'path': path holds a NUL character*"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_an_internal_error_under_pytest_asks_for_a_report(pytester: pytest.Pytester,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    pytester.makeconftest("""
+        import factcheck.pytest_plugin as plugin
+
+        def broken(*args, **kwargs):
+            raise ZeroDivisionError("division by zero")
+
+        plugin.audit = broken
+    """)
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    result = pytester.runpytest_subprocess("claims/")
+    result.stdout.fnmatch_lines(["*internal error in factcheck (ZeroDivisionError: division by zero)."
+                                 " This is a bug; please report it*"])
+    assert "Traceback" not in result.stdout.str()
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    result = pytester.runpytest_subprocess("claims/")
+    assert "ZeroDivisionError" in result.stdout.str()
+    assert "broken" in result.stdout.str()  # the traceback, for the bug report
+
+
+def test_json_lines_claim_files_are_collected(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    bad = {**CLAIM_RECORD, "id": "doe-wrong", "value": "3,000"}
+    write_corpus(pytester, extra={"more.jsonl": jsonl(CLAIM_RECORD, bad)})
+    result = pytester.runpytest("claims/", "-v")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["claims/more.jsonl::doe-jsonl PASSED*",
+                                 "claims/more.jsonl::doe-wrong FAILED*"])
+    assert result.parseoutcomes()["passed"] == 3  # the findings of the wrong value fail too
+
+
+def test_a_form_feed_does_not_shift_the_source_line_shown(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    text = "Page one\x0c\nPage two\u2028still two\n" + TEXT
+    write_corpus(pytester, text=text, claims=CLAIMS.replace('value = "2,221"', 'value = "3,000"', 1))
+    result = pytester.runpytest("claims/")
+    result.stdout.fnmatch_lines([
+        "*seeds/report.txt:9: The Commissioner, John Doe, said: \"We have lost 2,221 officers.*"])
+
+
+def test_cr_only_line_ends_place_quotes_on_their_lines(make_corpus: Builder) -> None:
+    root = make_corpus(text=TEXT.replace("\n", "\r").encode())
+    result = audit(load(root))
+    assert [a.line for r in result.results for a in r.anchors if a is not None] == [7, 3]
+
+
+def test_a_bad_factcheck_setting_is_a_usage_error_not_a_traceback(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester, pyproject="[tool.factcheck]\nseeds = 5\n")
+    result = pytester.runpytest("claims/")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: factcheck: *pyproject.toml: ?tool.factcheck? seeds must be "
+                                 "a string, not 5"])
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+
+
+def test_one_problem_is_one_problem(make_corpus: Builder, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_corpus(claims=CLAIMS.replace('party = "commissioner"', 'party = "nobody"', 1))
+    code, _, err = run_cli(capsys, "audit", str(root))
+    assert code == 2
+    assert err.startswith("factcheck: the corpus cannot be used (1 problem):\n")
+
+
+def test_explain_shows_the_right_line_past_a_form_feed(
+        make_corpus: Builder, capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.reports.explain import explain
+    from factcheck.rules.findings import Finding
+
+    text = "Page one\x0c\nPage two\u2028still two\x85\n" + TEXT
+    result = audit(load(make_corpus(text=text.encode())))
+    finding = Finding(id="F-000000000000", rule="test", severity="tension",
+                      claims=("doe-officers-cut",), parties=("commissioner",), subject="force",
+                      topic="officer-numbers", message="A test finding.")
+    shown = explain(result, finding)
+    assert 'report.txt:9: The Commissioner, John Doe, said: "We have lost 2,221 officers.' in shown

@@ -4,14 +4,22 @@ Follows pytest's "non-Python tests" pattern. Each claim file under the configure
 claims folder is a `ClaimFile`; each claim in it is a `ClaimItem` (named by its id),
 each contradiction or tension whose first claim is written there is a `FindingItem`
 (named by the finding id), and each verdict whose finding no longer exists is a
-`StaleVerdictItem` in `verdicts.toml`. The corpus is loaded and audited once per
-session, lazily, the first time a claim file is collected or a fixture asks for it.
-Nothing here judges a claim: the items only report what `factcheck.audit` found.
+`StaleVerdictItem` in `verdicts.toml`. Claim files are the `.toml` and `.jsonl` files
+of the claims folder. The corpus is loaded and audited once per session, lazily, the
+first time a claim file is collected or a fixture asks for it. Nothing here judges a
+claim: the items only report what `factcheck.audit` found.
+
+A corpus that cannot be loaded is a collection error listing every problem with its
+file and line, never a Python traceback; so is an internal error of factcheck (the
+traceback only with ``FACTCHECK_DEBUG=1``). The report path is checked like the command
+line's outputs (`factcheck.reports.files.check_outputs`): a path the corpus reads is a
+usage error before any test runs.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,16 +33,21 @@ from .auditing import Audit, audit
 from .checks.evidence import ClaimResult
 from .corpus import Corpus, Origin
 from .corpus.loading import SPECIAL_FILES, load
-from .errors import FactcheckError, InputError, Problem
+from .errors import FactcheckError, InputError, Location, OutputError, Problem
 from .reports.explain import explain
-from .reports.json_report import write_report
+from .reports.files import check_outputs, write_output
+from .reports.json_report import build_report, dumps
 from .rules.findings import NEEDS_VERDICT, Finding
 from .settings import tool_settings
+from .text.lines import index_of, line_text
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
 
 DEFAULTS = {"root": ".", "seeds": "seeds", "claims": "claims"}
+CLAIM_FILE_SUFFIXES = (".toml", ".jsonl")
+DEBUG_ENV = "FACTCHECK_DEBUG"
+MAX_SETTINGS_SCAN = 1 << 20
 VERDICTS_FILE = "verdicts.toml"
 NOT_CLAIM_FILES = frozenset(SPECIAL_FILES) - {VERDICTS_FILE}
 """Files of the claims folder that are never collected; verdicts.toml is, for stale verdicts."""
@@ -90,12 +103,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="write the JSON audit report to PATH at the end of the session")
 
 
-def _pyproject(rootpath: Path) -> dict[str, str]:
-    """The `[tool.factcheck]` table of the rootdir's pyproject.toml, or an empty one."""
+def _pyproject(rootpath: Path, *, asked: bool) -> dict[str, str]:
+    """The `[tool.factcheck]` table of the rootdir's pyproject.toml, or an empty one.
+
+    A table that cannot be used is a usage error. So is a pyproject.toml that cannot be
+    read when it mentions factcheck or a `--factcheck-*` option was given (`asked`);
+    otherwise it is none of this plugin's business.
+    """
     try:
         return tool_settings(rootpath)
     except FactcheckError as exc:
+        if not asked and not _mentions_factcheck(rootpath / "pyproject.toml"):
+            return {}
         raise pytest.UsageError(f"factcheck: {exc}") from None
+
+
+def _mentions_factcheck(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return b"factcheck" in stream.read(MAX_SETTINGS_SCAN)
+    except OSError:
+        return False
 
 
 def read_settings(config: pytest.Config) -> Settings:
@@ -106,7 +134,9 @@ def read_settings(config: pytest.Config) -> Settings:
     pytest found a configuration file there, else the directory pytest was started in (without
     one, `pytest claims/` would make claims/ itself the rootdir).
     """
-    table = _pyproject(config.rootpath)
+    asked = any(config.getoption(f"factcheck_{key}", None) is not None
+                for key in ("root", "seeds", "claims", "report"))
+    table = _pyproject(config.rootpath, asked=asked)
     here = config.invocation_params.dir
     base = config.rootpath if config.inipath is not None or "root" in table else here
 
@@ -152,7 +182,11 @@ class _State:
     items: dict[Path, list[Entry]] = attrs.Factory(dict)
 
     def load(self) -> Audit:
-        """The audit, loading and auditing the corpus on first use; raises InputError."""
+        """The audit, loading and auditing the corpus on first use; raises InputError.
+
+        Any other error of factcheck becomes one too, located where it says; an internal
+        error (a bug) is one that asks for a report, unless FACTCHECK_DEBUG is set.
+        """
         if not self.loaded:
             self.loaded = True
             try:
@@ -160,6 +194,16 @@ class _State:
                                          claims=self.settings.claims))
             except InputError as exc:
                 self.error = exc
+            except FactcheckError as exc:
+                self.error = InputError([Problem(check="input", message=exc.message,
+                                                 location=exc.location)])
+            except Exception as exc:
+                if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+                    raise
+                self.error = InputError([Problem(check="internal", message=(
+                    f"internal error in factcheck ({type(exc).__name__}: {str(exc)[:200]}). This is "
+                    f"a bug; please report it (set {DEBUG_ENV}=1 to see the traceback)"),
+                    location=Location(file=self.settings.claims))])
             else:
                 self.items = _placements(self.result, self.settings.root)
         if self.error is not None:
@@ -216,8 +260,31 @@ def _input_report(error: InputError, root: Path) -> str:
 # --- collection -------------------------------------------------------------------------------
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Settings are read, and a report path given on the command line is checked, before
+    anything runs: a problem with either is a usage error, not a collection traceback."""
+    settings = _state(config).settings
+    if config.getoption("factcheck_report", None) is None or hasattr(config, "workerinput"):
+        return
+    try:
+        _check_report(config, settings)
+    except OutputError as exc:
+        raise pytest.UsageError(f"factcheck: {exc}") from None
+
+
+def _check_report(config: pytest.Config, settings: Settings) -> None:
+    """Raise OutputError when the report would replace a file this run reads."""
+    assert settings.report is not None
+    also_read = [(config.inipath, "pytest's configuration file")] if config.inipath else []
+    shown = str(settings.report)
+    if settings.report.is_relative_to(Path.cwd()):  # as typed, when it was typed from here
+        shown = settings.report.relative_to(Path.cwd()).as_posix()
+    check_outputs([("--factcheck-report", shown)], root=settings.root,
+                  seeds=settings.seeds, claims=settings.claims, also_read=also_read)
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:
-    if file_path.suffix != ".toml" or file_path.name == "pyproject.toml":
+    if file_path.suffix not in CLAIM_FILE_SUFFIXES or file_path.name == "pyproject.toml":
         return None
     settings = _state(parent.config).settings
     try:
@@ -341,10 +408,10 @@ class ClaimItem(_FactcheckItem):
             text = corpus.texts[evidence.source]
             source = corpus.sources[evidence.source]
             path = f"{self.settings.seeds}/{source.path}"
-            source_lines = text.splitlines()
+            starts = index_of(text)
             lines.append(f"  anchored ({anchor.match}) at:")
             for number in range(anchor.line, anchor.end_line + 1):
-                lines.append(f"  {path}:{number}: {source_lines[number - 1]}")
+                lines.append(f"  {path}:{number}: {line_text(text, starts, number)}")
         return "\n".join(lines)
 
 
@@ -435,11 +502,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
     except InputError:
         _say(session.config, "factcheck: no report written; the corpus cannot be loaded")
         return
-    try:
-        write_report(result, state.settings.report)
-    except OSError as exc:
-        _say(session.config, f"factcheck: cannot write the report {state.settings.report}: {exc}")
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        return
-    _say(session.config, f"factcheck: report written to {state.settings.report}")
 
+    report = state.settings.report
+    try:
+        _check_report(session.config, state.settings)  # again: the file system may have changed
+    except OutputError as exc:
+        _say(session.config, f"factcheck: no report written: {exc}")
+        session.exitstatus = pytest.ExitCode.USAGE_ERROR
+        return
+    try:
+        write_output(report, dumps(build_report(result)))
+    except FactcheckError as exc:
+        _say(session.config, f"factcheck: no report written: {exc}")
+        session.exitstatus = pytest.ExitCode.USAGE_ERROR
+        return
+    _say(session.config, f"factcheck: report written to {report}")

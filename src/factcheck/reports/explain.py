@@ -7,6 +7,7 @@ from ..errors import AnchorError
 from ..rules.disputes import Dispute
 from ..rules.findings import Finding
 from ..text.anchoring import resolve
+from ..text.lines import index_of, line_text
 
 
 def explain(result: Audit, finding: Finding) -> str:
@@ -43,9 +44,9 @@ def explain(result: Audit, finding: Finding) -> str:
                 lines.append(f"  {evidence.source}: quote does not anchor: {exc.message}")
                 continue
             path = corpus.sources[evidence.source].path
-            source_lines = text.splitlines()
+            starts = index_of(text)
             for number in range(anchor.line, anchor.end_line + 1):
-                lines.append(f"  {path}:{number}: {source_lines[number - 1]}")
+                lines.append(f"  {path}:{number}: {line_text(text, starts, number)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.pytest_plugin import ClaimItem, FindingItem
+from factcheck.pytest_plugin import ClaimItem, DisputeItem
 from factcheck.rules.findings import finding_id
 
 from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, sources_toml
@@ -144,8 +144,9 @@ def test_a_contradiction_fails_until_it_has_a_verdict(pytester: pytest.Pytester)
     result = pytester.runpytest("claims/", "-v")
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines([
-        f"claims/main.toml::{CLASH_ID} FAILED*",
-        f"*contradiction {CLASH_ID} has no verdict*claims/verdicts.toml",
+        "claims/main.toml::D-* FAILED*",
+        f"*contradiction dispute D-* about 'officers lost': 1 finding ({CLASH_ID}) without a "
+        "verdict*claims/verdicts.toml",
         "*the stated values do not meet*",
         "*doe-officers-cut: '2,221' = *",
         "*watchdog-officers-cut: '1,900' = *",
@@ -158,15 +159,17 @@ def test_a_contradiction_fails_until_it_has_a_verdict(pytester: pytest.Pytester)
     (root / "claims" / "verdicts.toml").write_text(verdict(CLASH_ID))
     result = pytester.runpytest("claims/", "-v")
     result.assert_outcomes(passed=4)
-    result.stdout.fnmatch_lines([f"claims/main.toml::{CLASH_ID} PASSED*"])
+    result.stdout.fnmatch_lines(["claims/main.toml::D-* PASSED*"])
 
 
-def test_finding_items_are_finding_items(pytester: pytest.Pytester) -> None:
+def test_each_dispute_is_one_item(pytester: pytest.Pytester) -> None:
     write_corpus(pytester, text=CLASH_TEXT, extra={"watchdog.toml": CLASH})
     items, _ = pytester.inline_genitems("claims/")
-    found = [i for i in items if isinstance(i, FindingItem)]
-    assert [i.nodeid for i in found] == [f"claims/main.toml::{CLASH_ID}"]
-    assert found[0].location == ("claims/main.toml", 1, f"contradiction {CLASH_ID}")
+    found = [i for i in items if isinstance(i, DisputeItem)]
+    assert len(found) == 1 and found[0].dispute.findings == (CLASH_ID,)
+    dispute = found[0].dispute.id
+    assert dispute.startswith("D-") and found[0].nodeid == f"claims/main.toml::{dispute}"
+    assert found[0].location == ("claims/main.toml", 1, f"contradiction dispute {dispute}")
 
 
 def test_a_stale_verdict_fails(pytester: pytest.Pytester) -> None:

@@ -1,10 +1,10 @@
-"""pytest plugin: `pytest claims/` runs every claim's evidence checks and every finding's review.
+"""pytest plugin: `pytest claims/` runs every claim's evidence checks and every dispute's review.
 
 Follows pytest's "non-Python tests" pattern. Each claim file under the configured
 claims folder is a `ClaimFile`; each claim in it is a `ClaimItem` (named by its id),
-each contradiction or tension whose first claim is written there is a `FindingItem`
-(named by the finding id), and each verdict whose finding no longer exists is a
-`StaleVerdictItem` in `verdicts.toml`. Claim files are the `.toml` and `.jsonl` files
+each dispute whose first claim is written there is a `DisputeItem` (named by the dispute
+id), and each verdict whose finding or dispute no longer exists is a `StaleVerdictItem`
+in `verdicts.toml`. Claim files are the `.toml` and `.jsonl` files
 of the claims folder. The corpus is loaded and audited once per session, lazily, the
 first time a claim file is collected or a fixture asks for it. Nothing here judges a
 claim: the items only report what `factcheck.audit` found.
@@ -37,7 +37,7 @@ from .errors import FactcheckError, InputError, Location, OutputError, Problem
 from .reports.explain import explain
 from .reports.files import check_outputs, write_output
 from .reports.json_report import build_report, dumps
-from .rules.findings import NEEDS_VERDICT, Finding
+from .rules.disputes import Dispute
 from .settings import tool_settings
 from .text.lines import index_of, line_text
 
@@ -167,7 +167,7 @@ class _Stale:
     finding: str
 
 
-Entry = ClaimResult | Finding | _Stale
+Entry = ClaimResult | Dispute | _Stale
 
 
 @attrs.define
@@ -227,21 +227,19 @@ def _origin_path(root: Path, origin: Origin | None) -> Path | None:
 
 
 def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
-    """What each file holds, in order: its claims, then the findings whose first claim it has."""
+    """What each file holds, in order: its claims, then the disputes whose first claim it has."""
     corpus = result.corpus
     placed: dict[Path, list[Entry]] = defaultdict(list)
     for claim_result in result.results:
         path = _origin_path(root, corpus.origins.get(claim_result.claim.id))
         if path is not None:
             placed[path].append(claim_result)
-    for finding in result.findings:
-        if finding.severity not in NEEDS_VERDICT:
-            continue
-        # Its first claim's file; every finding names claims, but never lose one that does not.
-        named = itertools.chain(finding.claims, (c.id for c in corpus.claims))
+    for dispute in result.disputes:
+        # Its first claim's file; every dispute names claims, but never lose one that does not.
+        named = itertools.chain(dispute.claims, (c.id for c in corpus.claims))
         home = next((p for c in named if (p := _origin_path(root, corpus.origins.get(c)))), None)
         if home is not None:
-            placed[home].append(finding)
+            placed[home].append(dispute)
     for verdict in result.stale_verdicts:
         path = _origin_path(root, corpus.origins.get(f"verdict:{verdict.judges}"))
         if path is not None:
@@ -297,7 +295,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile 
 
 
 class ClaimFile(pytest.File):
-    """A claim file (or verdicts.toml): its claims, its findings, its stale verdicts."""
+    """A claim file (or verdicts.toml): its claims, its disputes, its stale verdicts."""
 
     def collect(self) -> Iterable[pytest.Item]:
         state = _state(self.config)
@@ -318,8 +316,8 @@ class ClaimFile(pytest.File):
             if isinstance(entry, ClaimResult):
                 yield ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
                                             settings=state.settings)
-            elif isinstance(entry, Finding):
-                yield FindingItem.from_parent(self, name=entry.id, finding=entry, audit=result,
+            elif isinstance(entry, Dispute):
+                yield DisputeItem.from_parent(self, name=entry.id, dispute=entry, audit=result,
                                               settings=state.settings)
             else:
                 yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
@@ -420,25 +418,33 @@ def _problem_line(problem: Problem) -> str:
     return f"  {problem.level} [{problem.check}]{field}: {problem.message}"
 
 
-class FindingItem(_FactcheckItem):
-    """A contradiction or tension: fails until a verdict in verdicts.toml covers it."""
+class DisputeItem(_FactcheckItem):
+    """A dispute: fails while a finding in it has no verdict, of its own or of the dispute."""
 
-    def __init__(self, *, finding: Finding, settings: Settings, **kwargs: Any) -> None:
+    def __init__(self, *, dispute: Dispute, settings: Settings, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.finding = finding
+        self.dispute = dispute
         self.settings = settings
 
     def origin_key(self) -> str:
-        return self.finding.claims[0] if self.finding.claims else ""
+        return self.dispute.claims[0] if self.dispute.claims else ""
 
     def describe(self) -> str:
-        return f"{self.finding.severity} {self.finding.id}"
+        return f"{self.dispute.severity} dispute {self.dispute.id}"
 
     def runtest(self) -> None:
-        if self.audit.verdict_on(self.finding) is None:
-            header = (f"{self.finding.severity} {self.finding.id} has no verdict: review it, then add "
-                      f'[[verdict]] finding = "{self.finding.id}" to {self.settings.claims}/{VERDICTS_FILE}')
-            raise ClaimFailed(header + "\n\n" + explain(self.audit, self.finding))
+        waiting = {f.id for f in self.audit.unreviewed}
+        open_findings = [f for f in self.audit.findings
+                         if f.id in waiting and f.id in self.dispute.findings]
+        if not open_findings:
+            return
+        count = len(open_findings)
+        header = (f"{self.dispute.severity} dispute {self.dispute.id} about "
+                  f"{self.dispute.about!r}: {count} finding{'s' if count != 1 else ''} "
+                  f"({', '.join(f.id for f in open_findings)}) without a verdict: review it, then "
+                  f'add [[verdict]] dispute = "{self.dispute.id}" (or one per finding) to '
+                  f"{self.settings.claims}/{VERDICTS_FILE}")
+        raise ClaimFailed("\n\n".join([header, *(explain(self.audit, f) for f in open_findings)]))
 
 
 class StaleVerdictItem(_FactcheckItem):

@@ -7,7 +7,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.errors import AmbiguousQuote, QuoteNotFound
-from factcheck.text.anchoring import line_and_column, normalise, resolve
+from factcheck.text.anchoring import line_and_column, resolve
+from factcheck.text.normalise import normalise
 
 # Lines from a news article about an inspection of West Midlands Police.
 SOURCE = (
@@ -319,7 +320,7 @@ COMBINING = "e\u0301\u0308\u0327a\u030a\u1100\u1161\u11a8 \n\u200b\u00ad"
 def test_normalise_agrees_with_whole_text_nfc(text: str) -> None:
     import unicodedata
 
-    from factcheck.text.anchoring import normalise_text
+    from factcheck.text.normalise import normalise_text
 
     ntext, offsets = normalise(text)
     assert ntext == normalise_text(text)
@@ -336,7 +337,7 @@ def test_normalise_agrees_with_whole_text_nfc(text: str) -> None:
 def test_nfd_slices_resolve_to_the_same_words(text: str, data: st.DataObject) -> None:
     import unicodedata
 
-    from factcheck.text.anchoring import _composition
+    from factcheck.text.normalise import composition as _composition
 
     joining = _composition()[1]
     whole = [i for i in range(len(text) + 1) if i == len(text) or text[i] not in joining]

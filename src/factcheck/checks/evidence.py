@@ -13,7 +13,8 @@ from ..corpus import Anchor, Claim, Corpus, Evidence
 from ..corpus.kinds.base import Quote
 from ..corpus.kinds.cues import reported_near
 from ..errors import AmbiguousQuote, Level, Location, Problem, QuoteNotFound, path_text
-from ..text.anchoring import comparable_text, resolve
+from ..text.anchoring import resolve
+from ..text.normalise import comparable_text
 from ..text.numbers import NumberMention
 
 SPEAKER_WINDOW = 2

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ..corpus import Assessment, Claim, Stance
 from ..corpus.kinds.base import FAMILIES, Family
-from ..text.anchoring import comparable_text, normalise_text
 from ..text.intervals import Agreement, agreement
+from ..text.normalise import comparable_text, normalise_text
 from .engine import Context
 from .findings import Finding, Severity, Value
 from .registry import rule

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..corpus import Claim, Relation
-from ..text.anchoring import comparable_text
 from ..text.intervals import Interval, agreement
+from ..text.normalise import comparable_text
 from .engine import Context
 from .findings import Finding, Value
 from .registry import rule

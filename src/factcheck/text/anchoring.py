@@ -26,16 +26,22 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from typing import Literal, overload
+from collections.abc import Callable, Sequence
+from typing import Literal
 
 import attrs
 from rapidfuzz import fuzz
 
 from ..errors import AmbiguousQuote, QuoteNotFound
 from .lines import LineIndex, index_of
+from .normalise import (
+    DROPPED,
+    Normalised,
+    composition,
+    describe_difference,
+    normalise,
+    normalise_text,
+)
 
 FUZZY_MAX_QUOTE = 500
 """The longest quote (in normalised characters) the fuzzy search tries: about twice the
@@ -61,200 +67,10 @@ class Anchor:
 
 
 
-_SINGLE = "\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u02bc\uff07"
-_DOUBLE = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
-_FOLD: dict[str, str] = {
-    **dict.fromkeys(_SINGLE, "'"),
-    **dict.fromkeys(_DOUBLE, '"'),
-    **dict.fromkeys(_DASHES, "-"),
-}
-# Invisible characters web text carries: soft hyphen, Arabic letter mark, Mongolian vowel
-# separator, zero-width space/joiners, direction marks, embeddings and isolates, word joiner
-# and invisible operators, BOM, variation selectors, combining grapheme joiner, tags.
-_DROP_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x180E, 0x180E),
-                (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
-                (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
-                (0xE0100, 0xE01EF))
-_DROP = frozenset(chr(c) for low, high in _DROP_RANGES for c in range(low, high + 1))
 _PASSAGE = 60
 _MAX_LINES_SHOWN = 10
 _OPENING_SHOWN = 20
 _WIDEST = 64
-
-_DROP_TABLE = str.maketrans(dict.fromkeys(_DROP))
-_FOLD_TABLE = str.maketrans(_FOLD)
-_SPACES = re.compile(r"\s+")  # \s is str.isspace, character for character
-_RUNS = re.compile(r"\s{2,}")
-_HAS_DROP = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _DROP_RANGES) + "]")
-# Characters that show nothing but are not whitespace and are not dropped.
-_BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
-
-Normalised = tuple[str, Sequence[int]]
-
-
-class _Shift:
-    """A map from a derived text back to the text it came from, piece by piece: output
-    offset `starts[k] + d` came from input offset `targets[k] + d`."""
-
-    __slots__ = ("starts", "targets")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = [0]
-        self.targets: list[int] = [0]
-
-    def add(self, start: int, target: int) -> None:
-        if self.starts[-1] == start:
-            self.targets[-1] = target
-        else:
-            self.starts.append(start)
-            self.targets.append(target)
-
-    def __call__(self, offset: int) -> int:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return self.targets[k] + offset - self.starts[k]
-
-
-class Offsets(Sequence[int]):
-    """For each character of a normalised text, the offset in the original text of the
-    character it came from, plus a final entry: the original length. Stored as a few
-    pieces, not one number a character, so a 50 MB source costs kilobytes here."""
-
-    __slots__ = ("_end", "_length", "_maps")
-
-    def __init__(self, maps: tuple[_Shift, ...], length: int, end: int) -> None:
-        self._maps = maps
-        self._length = length
-        self._end = end
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[int]: ...
-
-    def __getitem__(self, index: int | slice) -> int | list[int]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        if index == self._length - 1:
-            return self._end
-        for shift in self._maps:
-            index = shift(index)
-        return index
-
-    def __iter__(self) -> Iterator[int]:
-        return (self[i] for i in range(self._length))
-
-
-def _clusters() -> re.Pattern[str]:
-    return _composition()[0]
-
-
-@functools.cache
-def _composition() -> tuple[re.Pattern[str], frozenset[str]]:
-    """What NFC may change, and the characters that join the one before them.
-
-    What NFC may change: a character with the marks and vowel signs that may join it
-    (combining marks, the second half of a canonical composition, Hangul vowels and final
-    consonants), or a lone character NFC replaces. Text between two of these is left as it
-    is by NFC, so each can be composed on its own and mapped back. Built on first use, from
-    the Unicode database of this Python (about half a second)."""
-    joining: set[int] = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}
-    replaced: set[int] = set()
-    for code in range(0x110000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        ch = chr(code)
-        if unicodedata.combining(ch):
-            joining.add(code)
-        decomposition = unicodedata.decomposition(ch)
-        if decomposition and not decomposition.startswith("<"):
-            parts = decomposition.split()
-            if len(parts) == 2:
-                joining.add(int(parts[1], 16))
-            if unicodedata.normalize("NFC", ch) != ch:
-                replaced.add(code)
-    join, lone = _char_class(joining), _char_class(replaced - joining)
-    return re.compile(f"[^{join}]?[{join}]+|[{lone}]"), frozenset(chr(c) for c in joining)
-
-
-def _char_class(codes: set[int]) -> str:
-    """The inside of a regex character class holding `codes`, as ranges."""
-    ranges: list[list[int]] = []
-    for code in sorted(codes):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-                   for low, high in ranges)
-
-
-def normalise_text(text: str) -> str:
-    """``normalise(text)[0]``, without the offsets: the quick way to compare texts."""
-    if _HAS_DROP.search(text) is not None:
-        text = text.translate(_DROP_TABLE)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text.translate(_FOLD_TABLE))
-
-
-def normalise(text: str) -> Normalised:
-    """Drop invisible characters, compose (NFC), fold quote marks and dashes, and collapse
-    whitespace runs to one space.
-
-    Returns the normalised text and, for each of its characters, the offset in `text`
-    of the character it came from (a whitespace run maps to its first character, a
-    composed character to the first of those it came from), plus a final entry
-    ``len(text)``, so that spans found in it map back.
-    """
-    maps: list[_Shift] = []
-    current = text
-    if _HAS_DROP.search(current) is not None:
-        shift = _Shift()
-        for dropped, match in enumerate(_HAS_DROP.finditer(current), start=1):
-            shift.add(match.start() - dropped + 1, match.start() + 1)
-        current = current.translate(_DROP_TABLE)
-        maps.append(shift)
-    if not unicodedata.is_normalized("NFC", current):
-        shift = _Shift()
-        pieces: list[str] = []
-        position = growth = 0
-        for match in _clusters().finditer(current):
-            stretch = match.group()
-            composed = unicodedata.normalize("NFC", stretch)
-            if composed == stretch:
-                continue
-            start, end = match.span()
-            pieces += [current[position:start], composed]
-            out = start + growth
-            for k in range(len(composed)):
-                shift.add(out + k, start)
-            shift.add(out + len(composed), end)
-            growth += len(composed) - len(stretch)
-            position = end
-        pieces.append(current[position:])
-        current = "".join(pieces)
-        maps.append(shift)
-    current = current.translate(_FOLD_TABLE)
-    if _RUNS.search(current) is not None:
-        shift = _Shift()
-        removed = 0
-        for match in _RUNS.finditer(current):
-            start, end = match.span()
-            shift.add(start - removed, start)
-            shift.add(start - removed + 1, end)
-            removed += end - start - 1
-        maps.append(shift)
-    ntext = _SPACES.sub(" ", current)
-    return ntext, Offsets(tuple(reversed(maps)), len(ntext) + 1, len(text))
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
@@ -357,8 +173,8 @@ def _find_all(haystack: str, needle: str) -> list[int]:
 def _whole(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` neither starts nor stops between a character and the
     marks or vowel signs that join it."""
-    joining = _composition()[1]
-    while end < len(text) and text[end] in _DROP:  # dropped before composing: look past them
+    joining = composition()[1]
+    while end < len(text) and text[end] in DROPPED:  # dropped before composing: look past them
         end += 1
     return not ((start > 0 and text[start] in joining) or (end < len(text) and text[end] in joining))
 
@@ -367,7 +183,7 @@ def _end(text: str, offsets: Sequence[int], start: int, stop: int) -> int:
     """The original offset just after normalised characters `start:stop`: where the next one
     came from, less any whitespace or dropped characters between."""
     begin, end = offsets[start], offsets[stop]
-    while end > begin + 1 and (text[end - 1].isspace() or text[end - 1] in _DROP):
+    while end > begin + 1 and (text[end - 1].isspace() or text[end - 1] in DROPPED):
         end -= 1
     return end
 
@@ -520,11 +336,6 @@ def _refine(folded: str, ntext: str, start: int, end: int) -> tuple[int, int, fl
     return start, end, best
 
 
-def comparable_text(text: str) -> str:
-    """Text compared as a reader would: quotes, dashes and spaces normalised, case folded."""
-    return normalise_text(text).casefold()
-
-
 def _long_quote_not_found(text: str, index: LineIndex, ntext: str, offsets: Sequence[int],
                           folded: str) -> QuoteNotFound:
     """A quote too long for the fuzzy search: say how much of its opening the source holds
@@ -550,44 +361,3 @@ def _long_quote_not_found(text: str, index: LineIndex, ntext: str, offsets: Sequ
         f"{folded[low:low + 30]!r} where the source has {source_next!r}")
 
 
-def _invisible(text: str) -> dict[str, None]:
-    """The characters of `text` that show nothing and are neither whitespace nor dropped."""
-    return dict.fromkeys(ch for ch in text if ch in _BLANKS or (
-        not ch.isprintable() and not ch.isspace() and ch not in _DROP))
-
-
-def _name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
-
-
-def describe_difference(quote: str, passage: str) -> str:
-    """How a quote differs from a passage that looks the same, or '' when it does not look
-    the same: invisible characters on one side, or Unicode compatibility forms (NFKC)."""
-    hidden_quote = [ch for ch in _invisible(quote) if ch not in passage]
-    hidden_passage = [ch for ch in _invisible(passage) if ch not in quote]
-
-    def visible(text: str) -> str:
-        hidden = _invisible(text)
-        return "".join(ch for ch in normalise_text(text) if ch not in hidden).strip()
-
-    parts = []
-    if (hidden_quote or hidden_passage) and visible(quote) == visible(passage):
-        if hidden_quote:
-            parts.append("the quote holds invisible characters the source does not ("
-                         + ", ".join(_name(ch) for ch in hidden_quote[:3]) + ")")
-        if hidden_passage:
-            parts.append("the source holds invisible characters the quote does not ("
-                         + ", ".join(_name(ch) for ch in hidden_passage[:3]) + ")")
-        return " and ".join(parts)
-    left, right = normalise_text(quote).strip(), normalise_text(passage).strip()
-    if left != right and _compatible(left) == _compatible(right):
-        forms = [ch for ch in dict.fromkeys(left + right)
-                 if unicodedata.normalize("NFKC", ch) != ch][:3]
-        shown = ", ".join(f"{_name(ch)} for {unicodedata.normalize('NFKC', ch)!r}" for ch in forms)
-        return ("they differ only in Unicode compatibility forms, equal after NFKC "
-                f"normalisation ({shown})")
-    return ""
-
-
-def _compatible(text: str) -> str:
-    return normalise_text(unicodedata.normalize("NFKC", text)).strip()

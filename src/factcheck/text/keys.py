@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from .anchoring import comparable_text
+from .normalise import comparable_text
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
 

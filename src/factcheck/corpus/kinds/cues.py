@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ...text.anchoring import comparable_text
+from ...text.normalise import comparable_text
 
 NEGATIVE = (
     "not", "n't", "no", "never", "none", "nor", "neither", "without", "no longer", "nothing",

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ...errors import FactcheckError
-from ...text.anchoring import comparable_text
 from ...text.intervals import Interval
+from ...text.normalise import comparable_text
 from ...text.numbers import Number, find_numbers, parse_number, quotes, stated_in
 from .base import FieldProblem, Quote
 from .cues import Lexicon

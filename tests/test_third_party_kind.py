@@ -237,6 +237,6 @@ def test_the_pytest_plugin_collects_it_through_the_entry_point(pytester: pytest.
         "*main.toml::watchdog-review PASSED*",
         "*main.toml::commissioner-review PASSED*",
         "*main.toml::commissioner-inquiry FAILED*",
-        "*main.toml::F-* FAILED*",
+        "*main.toml::D-* FAILED*",
     ])
     result.assert_outcomes(passed=2, failed=2)

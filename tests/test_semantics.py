@@ -4,12 +4,13 @@ the expected findings are worked out by hand from the claims."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from factcheck.corpus import Exclusive, Relation
+from factcheck.corpus import Evidence, Exclusive, Relation
 from factcheck.rules import Finding, builtin_rules, run_rules
 
-from .factories import claim, corpus
+from .factories import SOURCE, claim, corpus
 
 
 def findings(*claims: object, **kwargs: object) -> tuple[Finding, ...]:
@@ -66,12 +67,26 @@ def test_a_reported_claim_that_its_party_made_differently_is_a_contradiction() -
     assert by_rule(found, "value-conflict") == [] and by_rule(found, "corroboration") == []
 
 
-def test_a_reported_claim_its_party_never_made_is_a_tension() -> None:
-    found = findings(
+def test_a_reported_claim_its_partys_own_texts_never_made_is_a_tension() -> None:
+    """The watchdog's own text (a source whose party is the watchdog) is in the corpus, on the
+    same subject, topic and time, and does not say what the force reports it saying."""
+    own_source = attrs.evolve(SOURCE, id="report", party="watchdog")
+    made = attrs.evolve(corpus([
         claim("assessment", "own", party="watchdog", proposition="custody is safe", holds=True),
         claim("assessment", "reported", party="watchdog", reported_by="force",
-              proposition="the force is the fastest improving", holds=True))
+              proposition="the force is the fastest improving", holds=True)]),
+        sources={"src": SOURCE, "report": own_source}, texts={"src": "a quote", "report": "x"})
+    made = attrs.evolve(made, claims=(
+        attrs.evolve(made.claims[0], evidence=(Evidence(source="report", quote="x"),)),
+        made.claims[1]))
+    found = run_rules(made, builtin_rules())
     assert by_rule(found, "attribution") == [("tension", ("reported",))]
+    # without the watchdog's own text, the corpus cannot tell: nothing is reported
+    assert by_rule(findings(*corpus([
+        claim("assessment", "own", party="watchdog", proposition="custody is safe", holds=True),
+        claim("assessment", "reported", party="watchdog", reported_by="force",
+              proposition="the force is the fastest improving", holds=True)]).claims),
+        "attribution") == []
 
 
 def test_attributions_that_agree_or_cannot_be_checked_are_quiet() -> None:

@@ -21,7 +21,10 @@ SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""
 _OPENING_QUOTES = "\"'“‘«"
 _PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told|explained|posted|"
-                           r"continued|wrote|stated)\b", re.IGNORECASE)
+                           r"continued|wrote|stated|states|found|finds|concluded|identified)\b",
+                           re.IGNORECASE)
+PRONOUN_REACH = 2
+"""How many paragraphs back a pronoun sayer ("he said") may name the person it stands for."""
 
 
 @attrs.frozen(kw_only=True)
@@ -132,15 +135,17 @@ def _window(text: str, anchor: Anchor) -> str:
 
 def _sayer_window(text: str, anchor: Anchor) -> str:
     """The quote's paragraph, with those before it that the same speech or list runs on from:
-    back over paragraphs that open with a quotation mark or a list marker, that follow one
-    ending with a colon ("HMICFRS said the force had failed to:"), or whose sayer is a pronoun
-    ("..., he said.") naming someone in the paragraph before."""
+    back over paragraphs that open with a quotation mark or a list marker, or that follow one
+    ending with a colon ("HMICFRS said the force had failed to:"); a sayer that is a pronoun
+    ("..., he said.", "It found that ...") reaches back `PRONOUN_REACH` paragraphs for the
+    name it stands for."""
     lines, nonblank = _paragraphs(text)
     index = bisect.bisect_right(nonblank, anchor.line) - 1
     while index > 0 and (lines[nonblank[index] - 1].lstrip()[:1] in _OPENING_QUOTES + "-•*"
-                         or lines[nonblank[index - 1] - 1].rstrip().endswith(":")
-                         or _PRONOUN_SAYS.search(lines[nonblank[index] - 1])):
+                         or lines[nonblank[index - 1] - 1].rstrip().endswith(":")):
         index -= 1
+    if index >= 0 and _PRONOUN_SAYS.search(lines[nonblank[index] - 1]):
+        index = max(index - PRONOUN_REACH, 0)
     first = nonblank[index] if index >= 0 else 1
     return "\n".join(lines[first - 1:anchor.end_line])
 

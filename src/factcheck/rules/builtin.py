@@ -11,8 +11,10 @@ from collections.abc import Iterator
 
 from ..corpus import Assessment, Claim, Stance
 from ..corpus.kinds.base import FAMILIES, Family
+from ..corpus.vocabulary import canonical
 from ..text.intervals import Agreement, agreement
-from ..text.normalise import comparable_text, normalise_text
+from ..text.keys import normalise_key
+from ..text.normalise import normalise_text
 from .engine import Context
 from .findings import Finding, Severity, Value
 from .registry import rule
@@ -166,8 +168,9 @@ def explicit_dispute(context: Context) -> Iterator[Finding]:
                               subject=claim.subject, topic=claim.topic)
 
 
-def _issue(text: str) -> str:
-    return comparable_text(text).strip(" .")
+def _issue(context: Context, claim: Assessment) -> str:
+    """The proposition a claim is about, as the corpus's vocabulary names it."""
+    return canonical(context.vocabulary, claim.topic, claim.proposition)
 
 
 @rule("resolution-contradicted", kinds=("assessment",), scope="corpus")
@@ -182,59 +185,66 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
     for claim in context.of_kind(Assessment):
         if context.role(claim.party) == "watchdog":
             if not claim.holds:
-                refuted[(claim.subject, claim.topic, _issue(claim.proposition))].append(claim)
+                refuted[(claim.subject, claim.topic, _issue(context, claim))].append(claim)
         elif claim.resolution == "resolved":
             resolved.append(claim)
     for claim in resolved:
         said = context.stated(claim).first
-        found = sorted((w for w in refuted.get((claim.subject, claim.topic,
-                                                _issue(claim.proposition)), ())
+        found = sorted((w for w in refuted.get((claim.subject, claim.topic, _issue(context, claim)), ())
                         if context.stated(w).last >= said),
                        key=lambda w: (context.stated(w).first, w.id))
-        if found:
-            yield pair_finding("tension", claim, found[0], context,
-                        "an issue said to be resolved is found wanting then or later")
+        for watchdog in found:
+            yield pair_finding("tension", claim, watchdog, context,
+                               "an issue said to be resolved is found wanting then or later")
 
 
 @rule("attribution", families=FAMILIES, scope="corpus")
 def attribution(context: Context) -> Iterator[Finding]:
     """A claim one party reports as another's, checked against that party's own claims: said
-    differently is a contradiction; never said, where the corpus holds that party's word on the
-    subject and topic, is a tension."""
-    own_topics = {(c.party, c.subject, c.topic) for c in context.claims
-                  if c.reported_by is None}
+    differently is a contradiction; never said, where the corpus holds that party's own texts on
+    the subject and topic at that time, is a tension."""
+    sources = context.corpus.sources
+    own_texts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in context.claims:
+        if c.reported_by is None and any(getattr(sources.get(e.source), "party", None) == c.party
+                                         for e in c.evidence):
+            own_texts[(c.party, c.subject, c.topic)].append(c)
     for claim in context.claims:
         if claim.reported_by is None:
             continue
-        key = context.key(claim)
-        own = [c for c in context.by_key.get(key, ()) if c.party == claim.party
-               and c.reported_by is None and c.period.first <= claim.period.last
-               and claim.period.first <= c.period.last]
-        differing = [c for c in own if differ(claim, c, context)]
-        for other in differing:
+        own = [c for c in context.by_key.get(context.key(claim), ()) if c.party == claim.party
+               and c.reported_by is None and _overlap(c, claim)]
+        for other in (c for c in own if differ(claim, c, context)):
             yield pair_finding("contradiction", claim, other, context,
-                        f"{claim.reported_by} reports {claim.party} saying otherwise than "
-                        f"{claim.party} itself")
-        if not own and (claim.party, claim.subject, claim.topic) in own_topics:
+                               f"{claim.reported_by} reports {claim.party} saying otherwise than "
+                               f"{claim.party} itself")
+        said_then = [c for c in own_texts.get((claim.party, claim.subject, claim.topic), ())
+                     if _overlap(c, claim)]
+        if not own and said_then:
             yield context.finding(
                 severity="tension", claims=(claim.id,), parties=(claim.party, claim.reported_by),
                 subject=claim.subject, topic=claim.topic,
                 message=f"{claim.reported_by} reports {claim.party} saying "
                         f"{_describe(claim, context)} about {_about(claim, context)!r}, which "
-                        f"none of {claim.party}'s own claims says: \"{_quote(claim)}\"")
+                        f"{claim.party}'s own texts on it at the time do not say: "
+                        f"\"{_quote(claim)}\"")
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.period.first <= b.period.last and b.period.first <= a.period.last
 
 
 @rule("exclusive-conflict", kinds=("assessment",), scope="corpus")
 def exclusive_conflict(context: Context) -> Iterator[Finding]:
     """Two parties holding two propositions the corpus declares exclusive, at the same time."""
     for group in context.corpus.exclusive:
-        members = {_issue(p) for p in group.propositions}
+        members = {normalise_key(p) for p in group.propositions}
         holding = [c for c in context.of_kind(Assessment) if c.holds
-                   and _issue(c.proposition) in members
+                   and normalise_key(c.proposition) in members
                    and (group.topic is None or c.topic == group.topic)]
         for index, a in enumerate(holding):
             for b in holding[index + 1:]:
-                if (a.party != b.party and _issue(a.proposition) != _issue(b.proposition)
+                if (a.party != b.party and normalise_key(a.proposition) != normalise_key(b.proposition)
                         and a.subject == b.subject and a.period.first <= b.period.last
                         and b.period.first <= a.period.last):
                     yield pair_finding("contradiction", a, b, context,

@@ -17,6 +17,7 @@ import factcheck
 from factcheck.checks.evidence import check_claim
 from factcheck.corpus import Assessment, Cause, Claim, Corpus, Ranking, Rating, Stance, Status
 from factcheck.corpus.kinds.cues import content_words
+from factcheck.text.anchoring import resolve
 from factcheck.text.numbers import find_numbers
 
 ROOT = Path(__file__).parents[1]
@@ -51,7 +52,9 @@ def _flipped(claim: Claim) -> Iterator[tuple[str, Claim]]:
         yield "grade", attrs.evolve(claim, grade=next(g for g in grades if g != claim.grade))
     elif isinstance(claim, Ranking):
         positions = {c.position for c in CORPUS.claims if isinstance(c, Ranking)} | {"lowest"}
-        yield "position", attrs.evolve(claim, position=sorted(positions - {claim.position})[0])
+        words = (claim.cue or claim.wording or claim.position).casefold()
+        other = sorted(p for p in positions - {claim.position} if p.casefold() not in words)
+        yield "position", attrs.evolve(claim, position=other[0])
 
 
 JUDGEMENT_CLAIMS = [c for c in CORPUS.claims if isinstance(c, JUDGEMENTS)]
@@ -82,10 +85,21 @@ def test_a_judgement_given_to_another_party_fails(claim: Claim) -> None:
     assert "party/party" in _fails(moved)
 
 
+def _near(claim: Claim) -> str:
+    """The lines of each quote and the few before them: where the audit looks for the area."""
+    parts = []
+    for evidence in claim.evidence:
+        text = CORPUS.texts[evidence.source]
+        anchor = resolve(text, evidence.quote, prefix=evidence.prefix, suffix=evidence.suffix)
+        lines = text.splitlines()
+        parts.append(" ".join(lines[max(anchor.line - 8, 0):anchor.end_line]))
+    return " ".join(parts)
+
+
 def test_a_grade_moved_to_an_area_not_named_near_fails() -> None:
     moved = 0
     for claim in (c for c in JUDGEMENT_CLAIMS if isinstance(c, Rating)):
-        window = " ".join(CORPUS.texts[e.source] for e in claim.evidence)
+        window = _near(claim)
         areas = {c.area for c in JUDGEMENT_CLAIMS if isinstance(c, Rating)} - {claim.area}
         for area in sorted(areas):
             if not content_words(area) & content_words(window):

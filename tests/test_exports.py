@@ -261,8 +261,10 @@ def test_claimreview_phrases(make_corpus: Builder, verdict: str, phrase: str) ->
 def test_claimreview_of_real_corpus(real_audit: Audit, tmp_path: Path) -> None:
     items = claimreview(real_audit)
     _check_shape(items)
-    verdicts = real_audit.verdicts
-    concerned = {c for f in real_audit.findings if f.id in verdicts for c in f.claims}
+    judged = {v.judges for v in real_audit.corpus.verdicts}
+    in_judged_dispute = {f for d in real_audit.disputes if d.id in judged for f in d.findings}
+    concerned = {c for f in real_audit.findings if f.id in judged | in_judged_dispute
+                 for c in f.claims}
     assert {item["itemReviewed"]["identifier"] for item in items} == concerned
     path = tmp_path / "claimreview.json"
     write_claimreview(real_audit, path)

@@ -187,7 +187,7 @@ def test_one_finding_card_and_one_timeline_mark_each(real_files: tuple[Path, dic
     assert sorted(cards) == sorted(f["id"] for f in data["findings"])
     marks = [a for t, a in tags if t == "a" and "tl-mark" in (a.get("class") or "").split()]
     dated = [c for c in corpus_claims(ROOT) if "period" in c]
-    assert len(marks) == len(dated) == 182
+    assert len(marks) == len(dated) == 183
     assert sorted(a["href"] for a in marks) == sorted(f"#C-{c['id']}" for c in dated)
 
 
@@ -375,7 +375,7 @@ def test_following_a_finding_link_shows_both_quotes(real_page: Opened, severity:
 
 
 @browser_only
-@pytest.mark.parametrize("party", ["wm-pcc", "hmicfrs", "wm-police-federation"])
+@pytest.mark.parametrize("party", ["wm-pcc", "hmicfrs", "home-office"])
 def test_filtering_by_party_hides_exactly_the_findings_without_it(
         real_page: Opened, party: str, real_files: tuple[Path, dict[str, Any]]) -> None:
     findings = real_files[1]["findings"]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.corpus import Assessment, Term
+from factcheck.corpus.vocabulary import build_vocabulary, undeclared
 from factcheck.errors import InputError
 from factcheck.rules import builtin_rules, key_lint, make_context, run_rules
 from factcheck.text.keys import key_similarity, normalise_key
@@ -18,6 +19,7 @@ from .conftest import CLAIMS, Builder
 from .factories import claim, corpus
 
 ROOT = factcheck.load(".")
+VOCABULARY = build_vocabulary(ROOT.terms)
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -120,7 +122,10 @@ def test_a_plural_change_of_one_side_turns_a_clash_unmatched_never_lost() -> Non
     for rule, claims in clashes:
         target = next(c for c in ROOT.claims if c.id == claims[-1])
         field = ROOT.kinds.of(target).key_fields[0]
-        moved = tuple(attrs.evolve(c, **{field: getattr(c, field) + "s"}) if c is target else c
+        changed = getattr(target, field) + "s"
+        if undeclared(VOCABULARY, ROOT.terms, target.topic, field, changed) is not None:
+            continue  # the topic's vocabulary refuses the changed name when the corpus loads
+        moved = tuple(attrs.evolve(c, **{field: changed}) if c is target else c
                       for c in ROOT.claims)
         after = _findings(moved)
         assert (rule, claims) in after or ("unmatched", claims) in after, (rule, claims)
@@ -144,6 +149,8 @@ def test_an_alias_for_one_side_of_each_clash_keeps_the_clash() -> None:
     for rule, claims in clashes:
         target = next(c for c in ROOT.claims if c.id == claims[-1])
         field = ROOT.kinds.of(target).key_fields[0]
+        if undeclared(VOCABULARY, ROOT.terms, target.topic, field, "x") is not None:
+            continue  # a declared vocabulary: its aliases are tested on their own
         alias = f"another name for {getattr(target, field)}"
         moved = tuple(attrs.evolve(c, **{field: alias}) if c is target else c for c in ROOT.claims)
         term = Term(topic=target.topic, name=getattr(target, field), aliases=(alias,), field=field)

@@ -156,7 +156,7 @@ def test_agreement() -> None:
     ("70,000", 70000, 65000, 75000),
     ("350", 350, 345, 355),
     ("2.50", 2.5, 2.495, 2.505),
-    ("0", 0, -0.5, 0.5),
+    ("0", 0, 0, 0),  # a small count: exact
     ("999", 999, 998.5, 999.5),
     ("965774", 965774, 965773.5, 965774.5),
     ("-5", -5, -5.5, -4.5),
@@ -218,11 +218,19 @@ def test_percentages_are_ratios_to_the_whole_per_cent(
 
 @pytest.mark.parametrize(("text", "value"), [
     ("one", 1), ("five", 5), ("Five", 5), ("twelve", 12), ("nineteen", 19), ("twenty", 20),
-    ("ninety", 90), ("twenty-five", 25), ("forty one", 41), ("hundred", 100),
-    ("a hundred", 100), ("two hundred and fifty", 250), ("a dozen", 12), ("dozen", 12),
-    ("two dozen", 24),
+    ("ninety", 90), ("twenty-five", 25), ("forty one", 41), ("a dozen", 12), ("dozen", 12),
+    ("two dozen", 24), ("zero", 0),
 ])
-def test_number_words_are_counts_to_the_unit(text: str, value: float) -> None:
+def test_number_words_below_100_are_exact_counts(text: str, value: float) -> None:
+    number = parse_number(text)
+    assert number.scale == "count"
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, value, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("hundred", 100), ("a hundred", 100), ("two hundred and fifty", 250),
+])
+def test_number_words_of_100_and_over_are_counts_to_the_unit(text: str, value: float) -> None:
     number = parse_number(text)
     assert number.scale == "count"
     assert (number.value, number.interval.lo, number.interval.hi) == (value, value - 0.5,
@@ -292,20 +300,31 @@ def test_factor_words_are_exact(text: str, value: float) -> None:
     ("approximately 50", 45, 55),
     ("roughly 24.5", 22.05, 26.95),
     ("some 70,000", 63000, 77000),
-    ("almost 1,000", 900, 1500),
-    ("nearly 5", 4.5, 5.5),
-    ("just under 2,221", 1998.9, 2221.5),
-    ("just short of 90%", 0.81, 0.905),
-    ("more than 2,221", 2220.5, INF),
-    ("over 11", 10.5, INF),
-    ("at least 25%", 0.245, INF),
-    ("more than half", 5 / 12, INF),
-    ("fewer than 350", 0, 355),
-    ("less than a third", 0, 5 / 12),
-    ("under 5", 0, 5.5),
-    ("up to 1,200", 0, 1250),
-    ("at most 3", 0, 3.5),
-    ("under -3", -INF, -2.5),
+    ("about five", 4.5, 5.5),  # hedged, a small count is read to the unit
+    ("almost 1,000", 900, 1000),  # bounds take the stated value as the threshold
+    ("nearly 5", 4.5, 5),
+    ("just under 2,221", 1998.9, 2221),
+    ("just short of 90%", 0.81, 0.9),
+    ("approaching 1,000", 900, 1000),
+    ("just over 2,221", 2221, 2443.1),
+    ("more than 2,221", 2221, INF),
+    ("over 11", 11, INF),
+    ("at least 25%", 0.25, INF),
+    ("more than half", 0.5, INF),
+    ("above 40", 40, INF),
+    ("upwards of 500", 500, INF),
+    ("in excess of 1,200", 1200, INF),
+    ("fewer than 350", 0, 350),
+    ("fewer than 10", 0, 10),
+    ("less than a third", 0, 1 / 3),
+    ("under 5", 0, 5),
+    ("below 90%", 0, 0.9),
+    ("up to 1,200", 0, 1200),
+    ("at most 3", 0, 3),
+    ("no more than 12", 0, 12),
+    ("within 15", 0, 15),
+    ("under -3", -INF, -3),
+    ("almost -5", -5, -4.5),
     ("more than doubled", 2, INF),
 ])
 def test_hedges_widen(text: str, lo: float, hi: float) -> None:
@@ -322,8 +341,9 @@ def test_per_base() -> None:
     assert parse_number("1.55 per 1,000").per == 1000.0
     assert parse_number("3 per thousand").per == 1000.0
     assert parse_number("350").per is None
+    assert parse_number("1.55 offences per 1,000").per == 1000.0
     with pytest.raises(NumberError):
-        parse_number("350 per month")
+        parse_number("350 per 0")
 
 
 @given(formatted_numbers())
@@ -357,16 +377,16 @@ REAL_TEXTS = [
       ("1,000", 1000, None)]),
     ("We answer 70,000 999 calls each month in an average of five seconds and have improved "
      "the proportion of emergency incidents attended within our specified targets by 25%.",
-     [("70,000", 70000, None), ("999", 999, None), ("five", 5, None), ("25%", 0.25, None)]),
+     [("70,000", 70000, None), ("999", 999, None), ("five seconds", 5, None), ("25%", 0.25, None)]),
     ("our arrest rate has increased by a third", [("a third", 1 / 3, None)]),
     ("domestic abuse arrest rates have increased from 27% to 39%",
      [("27%", 0.27, None), ("39%", 0.39, None)]),
     ("good in five areas, adequate in three areas", [("five", 5, None), ("three", 3, None)]),
     ("three of the four points raised has been addressed",
      [("three", 3, None), ("four", 4, None)]),
-    ("in 11 months", [("11", 11, None)]),
+    ("in 11 months", [("11 months", 11 * 2_629_800, None)]),  # a month is 365.25/12 days
     ("reducing the number of staff waiting to be vetted by 350 per month",
-     [("350", 350, None)]),
+     [("350", 350, 1)]),
     ("Page View:210 Site View: 965774", [("210", 210, None), ("965774", 965774, None)]),
     ("call handling just fell short of the national target of 90%", [("90%", 0.9, None)]),
     ("Published 24th Nov 2023", [("2023", 2023, None)]),
@@ -391,14 +411,14 @@ def test_find_numbers_keeps_hedges_in_the_span() -> None:
     assert found(text) == [("more than 2,221", 2221, None), ("about a third", 1 / 3, None),
                            ("almost 1,000", 1000, None)]
     mention = find_numbers(text)[0]
-    assert mention.number.interval == Interval(lo=2220.5, hi=INF)
+    assert mention.number.interval == Interval(lo=2221, hi=INF)
 
 
 def test_per_base_needs_a_close_number_in_the_same_sentence() -> None:
     assert found("5 officers per 1,000")[0] == ("5", 5, 1000)
     assert found("5 very many more officers per 1,000")[0] == ("5", 5, None)
     assert found("5 officers. Per 1,000")[0] == ("5", 5, None)
-    assert found("25 per cent per month") == [("25 per cent", 0.25, None)]
+    assert found("25 per cent per month") == [("25 per cent", 0.25, 1)]  # a rate per month
     assert found("2 and 5 officers per 1,000") == [
         ("2", 2, None), ("5", 5, 1000), ("1,000", 1000, None)]
     assert found("3 per thousand") == [("3", 3, 1000)]

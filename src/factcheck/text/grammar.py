@@ -26,6 +26,7 @@ __all__ = [
     "SINGLE_DURATION",
     "START",
     "TAIL_AFTER",
+    "TAIL_END",
     "TENS",
     "TIME_UNITS",
     "UNITS",
@@ -208,6 +209,8 @@ FIRST_WORDS |= {"a", "an", "one", "half", "two", "three", "hundred", "dozen", "n
 START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{alt(FIRST_WORDS)})(?!\w))", _FLAGS)
 FULL = re.compile(rf"\s*(?P<num>{_number_re('')})(?:{_TAIL})?\s*", _FLAGS)
 TAIL_AFTER = re.compile(_TAIL, _FLAGS)
+# What may follow a number that a duration's misordered part cut short: '12 hours' + ' a day'.
+TAIL_END = re.compile(rf"(?:{_TAIL})?\s*", _FLAGS)
 COMPONENT = re.compile(
     rf"(?<!\w)(?P<amount>{_DIGITS}|{_WORDS}|half\s+an?|an?)(?P<half1>{_HALF})?(?:\s+|-)"
     rf"(?P<unit>{_TIME_UNIT})(?P<half2>{_HALF})?", _FLAGS)

@@ -119,12 +119,16 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
     if m is None:
         raise NumberError(f"{text!r} is not a number this tool can read")
     number, end = read(m, round_precision)
-    if end != m.end("num"):
-        raise NumberError(f"{text!r} is not a number this tool can read: its units of time are "
-                          "not in decreasing order")
+    tail = m
+    if end != m.end("num"):  # a duration cut short: '12 hours' of '12 hours a day'
+        rest = g.TAIL_END.fullmatch(text, end)
+        if rest is None:
+            raise NumberError(f"{text!r} is not a number this tool can read: its units of time "
+                              "are not in decreasing order")
+        tail = rest
     number = attrs.evolve(number, text=text.strip())
-    if m["per"] or m["rkw"]:
-        base = read_base(m)
+    if tail["per"] or tail["rkw"]:
+        base = read_base(tail)
         if base is None:
             raise NumberError(f"{text!r} is not per a positive number")
         if number.per is not None:

@@ -118,7 +118,7 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
     m = g.FULL.fullmatch(text)
     if m is None:
         raise NumberError(f"{text!r} is not a number this tool can read")
-    number, end = read(m, round_precision)
+    number, end = read(m, round_precision, text.strip())
     tail = m
     if end != m.end("num"):  # a duration cut short: '12 hours' of '12 hours a day'
         rest = g.TAIL_END.fullmatch(text, end)
@@ -126,7 +126,6 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
             raise NumberError(f"{text!r} is not a number this tool can read: its units of time "
                               "are not in decreasing order")
         tail = rest
-    number = attrs.evolve(number, text=text.strip())
     if tail["per"] or tail["rkw"]:
         base = read_base(tail)
         if base is None:

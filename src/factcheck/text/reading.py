@@ -202,14 +202,15 @@ def _duration(text: str, start: int, end: int, mode: RoundPrecision) -> tuple[Fr
     return value, half, stop
 
 
-def read(m: re.Match[str], mode: RoundPrecision) -> tuple[Number, int]:
+def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> tuple[Number, int]:
     """The Number that a match of the number pattern states, and where it ends (before the end
-    of the match when a duration runs on into a part it cannot have)."""
+    of the match when a duration runs on into a part it cannot have).  Its text is `stated`,
+    or else the text it matched."""
     text = m.string
     whole = "num" if "num" in m.re.groupindex else 0
     first, end = m.start(whole), m.end(whole)
     if m["digits"] and not any(m.group(*_NOT_PLAIN)):
-        number = _plain(m["digits"], text[first:end], mode)
+        number = _plain(m["digits"], text[first:end] if stated is None else stated, mode)
         if number is not None:
             return number, end
     scale: NumberScale = "count"
@@ -268,7 +269,8 @@ def read(m: re.Match[str], mode: RoundPrecision) -> tuple[Number, int]:
         lo, hi = value - half, value + half
     xlo: ExtendedReal = lo
     xhi: ExtendedReal = hi
-    stated = text[first:end]
+    if stated is None:
+        stated = text[first:end]
     if m["hedge"]:
         xlo, xhi = _hedged(g.HEDGES[_key(m["hedge"])], value, lo, hi)
     number = Number(text=stated, value=_nearest(value, stated), scale=scale, per=per,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
 
+import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import NumberError
@@ -19,15 +17,17 @@ from factcheck.text.numbers import (
     Number,
     find_numbers,
     parse_number,
+    quotes,
     stated_in,
 )
 from tests.strategies import (
-    finite_intervals,
+    bounded_numbers,
+    formatted_durations,
     formatted_numbers,
-    intervals,
-    intervals_with_points,
     noisy_texts,
+    one_in_n,
     texts_with_numbers,
+    whole_numbers,
 )
 
 INF = math.inf
@@ -38,100 +38,7 @@ def bounds(text: str) -> tuple[float, float]:
     return interval.lo, interval.hi
 
 
-# --- Interval ----------------------------------------------------------------------------------
-
-
-def test_interval_rejects_bad_bounds() -> None:
-    with pytest.raises(ValueError):
-        Interval(lo=2, hi=1)
-    with pytest.raises(ValueError):
-        Interval(lo=math.nan, hi=1)
-    with pytest.raises(ValueError):
-        Interval(lo=INF, hi=INF)
-    assert Interval(lo=-INF, hi=INF).contains(0)
-
-
-def test_interval_basics() -> None:
-    a = Interval(lo=1, hi=3)
-    assert a.mid == 2 and a.width == 2
-    assert a.contains(1) and a.contains(3) and not a.contains(3.5)
-    assert not a.contains(math.nan)
-    assert a.meets(Interval(lo=3, hi=4)) and not a.meets(Interval(lo=3.5, hi=4))
-    assert Interval.point(5) == Interval(lo=5, hi=5)
-    assert Interval(lo=0, hi=INF).mid == INF and Interval(lo=-INF, hi=INF).mid == 0
-
-
-def test_interval_str() -> None:
-    assert str(Interval(lo=2220.5, hi=2221.5)) == "[2220.5, 2221.5]"
-    assert str(Interval(lo=500, hi=1500)) == "[500, 1500]"
-    assert str(Interval(lo=-INF, hi=INF)) == "[-inf, inf]"
-    assert str(Interval(lo=-0.0, hi=0.245)) == "[0, 0.245]"
-
-
-def test_interval_arithmetic_examples() -> None:
-    a, b = Interval(lo=1, hi=2), Interval(lo=3, hi=5)
-    assert a + b == Interval(lo=4, hi=7)
-    assert a - b == Interval(lo=-4, hi=-1)
-    assert a * b == Interval(lo=3, hi=10)
-    assert Interval(lo=-1, hi=2) * b == Interval(lo=-5, hi=10)
-    assert a / Interval(lo=2, hi=4) == Interval(lo=0.25, hi=1)
-    assert a + 1 == Interval(lo=2, hi=3) and 1 + a == Interval(lo=2, hi=3)
-    assert 10 - a == Interval(lo=8, hi=9) and 2 * a == Interval(lo=2, hi=4)
-    assert 1 / Interval(lo=2, hi=4) == Interval(lo=0.25, hi=0.5)
-
-
-def test_division_by_interval_containing_zero_is_the_whole_line() -> None:
-    whole = Interval(lo=-INF, hi=INF)
-    assert Interval(lo=1, hi=2) / Interval(lo=-1, hi=1) == whole
-    assert Interval(lo=1, hi=2) / Interval(lo=0, hi=1) == whole
-    assert Interval(lo=1, hi=2) / 0 == whole
-
-
-def test_arithmetic_with_unbounded_intervals() -> None:
-    assert Interval(lo=0, hi=1) * Interval(lo=1, hi=INF) == Interval(lo=0, hi=INF)
-    assert Interval(lo=-INF, hi=-1) / Interval(lo=1, hi=INF) == Interval(lo=-INF, hi=0)
-    assert Interval(lo=1, hi=INF) - Interval(lo=0, hi=INF) == Interval(lo=-INF, hi=INF)
-
-
-def test_arithmetic_rounds_outward() -> None:
-    total = Interval.point(0.1) + Interval.point(0.2)
-    assert total.lo < total.hi
-    assert total.contains(0.1 + 0.2)
-    assert Fraction(total.lo) < Fraction(0.1) + Fraction(0.2) < Fraction(total.hi)
-    third = Interval.point(1) / 3
-    assert Fraction(third.lo) < Fraction(1, 3) < Fraction(third.hi)
-
-
-OPS: list[Callable[[Any, Any], Any]] = [operator.add, operator.sub, operator.mul]
-
-
-@given(intervals_with_points(), intervals_with_points(), st.sampled_from(OPS))
-def test_arithmetic_contains_pointwise_results(
-    a: tuple[Interval, float], b: tuple[Interval, float], op: Callable[[Any, Any], Any]
-) -> None:
-    (ia, x), (ib, y) = a, b
-    result = op(x, y)
-    assert op(ia, ib).contains(result)
-
-
-@given(intervals_with_points(), intervals_with_points())
-def test_division_contains_pointwise_results(
-    a: tuple[Interval, float], b: tuple[Interval, float]
-) -> None:
-    (ia, x), (ib, y) = a, b
-    assume(not ib.contains(0))
-    assert (ia / ib).contains(x / y)
-
-
-@given(intervals(), intervals())
-def test_meets_is_symmetric(a: Interval, b: Interval) -> None:
-    assert a.meets(b) == b.meets(a)
-
-
-@given(finite_intervals(), finite_intervals(), st.floats(allow_nan=False),
-       st.floats(allow_nan=False))
-def test_agreement_is_symmetric(a: Interval, b: Interval, x: float, y: float) -> None:
-    assert agreement(a, b, x, y) == agreement(b, a, y, x)
+# --- agreement of stated numbers ------------------------------------------------------------
 
 
 def test_agreement() -> None:
@@ -156,7 +63,7 @@ def test_agreement() -> None:
     ("70,000", 70000, 65000, 75000),
     ("350", 350, 345, 355),
     ("2.50", 2.5, 2.495, 2.505),
-    ("0", 0, -0.5, 0.5),
+    ("0", 0, 0, 0),  # a small count: exact
     ("999", 999, 998.5, 999.5),
     ("965774", 965774, 965773.5, 965774.5),
     ("-5", -5, -5.5, -4.5),
@@ -218,11 +125,19 @@ def test_percentages_are_ratios_to_the_whole_per_cent(
 
 @pytest.mark.parametrize(("text", "value"), [
     ("one", 1), ("five", 5), ("Five", 5), ("twelve", 12), ("nineteen", 19), ("twenty", 20),
-    ("ninety", 90), ("twenty-five", 25), ("forty one", 41), ("hundred", 100),
-    ("a hundred", 100), ("two hundred and fifty", 250), ("a dozen", 12), ("dozen", 12),
-    ("two dozen", 24),
+    ("ninety", 90), ("twenty-five", 25), ("forty one", 41), ("a dozen", 12), ("dozen", 12),
+    ("two dozen", 24), ("zero", 0),
 ])
-def test_number_words_are_counts_to_the_unit(text: str, value: float) -> None:
+def test_number_words_below_100_are_exact_counts(text: str, value: float) -> None:
+    number = parse_number(text)
+    assert number.scale == "count"
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, value, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("hundred", 100), ("a hundred", 100), ("two hundred and fifty", 250),
+])
+def test_number_words_of_100_and_over_are_counts_to_the_unit(text: str, value: float) -> None:
     number = parse_number(text)
     assert number.scale == "count"
     assert (number.value, number.interval.lo, number.interval.hi) == (value, value - 0.5,
@@ -280,7 +195,8 @@ def test_fraction_intervals_tile_without_gaps() -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("doubled", 2), ("tripled", 3), ("trebled", 3), ("quadrupled", 4), ("halved", 0.5)])
+    ("doubled", 2), ("tripled", 3), ("trebled", 3), ("quadrupled", 4), ("halved", 0.5),
+    ("doubling", 2), ("tripling", 3), ("trebling", 3), ("quadrupling", 4), ("halving", 0.5)])
 def test_factor_words_are_exact(text: str, value: float) -> None:
     assert parse_number(text) == Number(text=text, value=value, scale="factor",
                                         interval=Interval.point(value))
@@ -292,20 +208,31 @@ def test_factor_words_are_exact(text: str, value: float) -> None:
     ("approximately 50", 45, 55),
     ("roughly 24.5", 22.05, 26.95),
     ("some 70,000", 63000, 77000),
-    ("almost 1,000", 900, 1500),
-    ("nearly 5", 4.5, 5.5),
-    ("just under 2,221", 1998.9, 2221.5),
-    ("just short of 90%", 0.81, 0.905),
-    ("more than 2,221", 2220.5, INF),
-    ("over 11", 10.5, INF),
-    ("at least 25%", 0.245, INF),
-    ("more than half", 5 / 12, INF),
-    ("fewer than 350", 0, 355),
-    ("less than a third", 0, 5 / 12),
-    ("under 5", 0, 5.5),
-    ("up to 1,200", 0, 1250),
-    ("at most 3", 0, 3.5),
-    ("under -3", -INF, -2.5),
+    ("about five", 4.5, 5.5),  # hedged, a small count is read to the unit
+    ("almost 1,000", 900, 1000),  # bounds take the stated value as the threshold
+    ("nearly 5", 4.5, 5),
+    ("just under 2,221", 1998.9, 2221),
+    ("just short of 90%", 0.81, 0.9),
+    ("approaching 1,000", 900, 1000),
+    ("just over 2,221", 2221, 2443.1),
+    ("more than 2,221", 2221, INF),
+    ("over 11", 11, INF),
+    ("at least 25%", 0.25, INF),
+    ("more than half", 0.5, INF),
+    ("above 40", 40, INF),
+    ("upwards of 500", 500, INF),
+    ("in excess of 1,200", 1200, INF),
+    ("fewer than 350", 0, 350),
+    ("fewer than 10", 0, 10),
+    ("less than a third", 0, 1 / 3),
+    ("under 5", 0, 5),
+    ("below 90%", 0, 0.9),
+    ("up to 1,200", 0, 1200),
+    ("at most 3", 0, 3),
+    ("no more than 12", 0, 12),
+    ("within 15", 0, 15),
+    ("under -3", -INF, -3),
+    ("almost -5", -5, -4.5),
     ("more than doubled", 2, INF),
 ])
 def test_hedges_widen(text: str, lo: float, hi: float) -> None:
@@ -322,8 +249,9 @@ def test_per_base() -> None:
     assert parse_number("1.55 per 1,000").per == 1000.0
     assert parse_number("3 per thousand").per == 1000.0
     assert parse_number("350").per is None
+    assert parse_number("1.55 offences per 1,000").per == 1000.0
     with pytest.raises(NumberError):
-        parse_number("350 per month")
+        parse_number("350 per 0")
 
 
 @given(formatted_numbers())
@@ -357,16 +285,16 @@ REAL_TEXTS = [
       ("1,000", 1000, None)]),
     ("We answer 70,000 999 calls each month in an average of five seconds and have improved "
      "the proportion of emergency incidents attended within our specified targets by 25%.",
-     [("70,000", 70000, None), ("999", 999, None), ("five", 5, None), ("25%", 0.25, None)]),
+     [("70,000", 70000, None), ("999", 999, None), ("five seconds", 5, None), ("25%", 0.25, None)]),
     ("our arrest rate has increased by a third", [("a third", 1 / 3, None)]),
     ("domestic abuse arrest rates have increased from 27% to 39%",
      [("27%", 0.27, None), ("39%", 0.39, None)]),
     ("good in five areas, adequate in three areas", [("five", 5, None), ("three", 3, None)]),
     ("three of the four points raised has been addressed",
      [("three", 3, None), ("four", 4, None)]),
-    ("in 11 months", [("11", 11, None)]),
+    ("in 11 months", [("11 months", 11 * 2_629_800, None)]),  # a month is 365.25/12 days
     ("reducing the number of staff waiting to be vetted by 350 per month",
-     [("350", 350, None)]),
+     [("350", 350, 1)]),
     ("Page View:210 Site View: 965774", [("210", 210, None), ("965774", 965774, None)]),
     ("call handling just fell short of the national target of 90%", [("90%", 0.9, None)]),
     ("Published 24th Nov 2023", [("2023", 2023, None)]),
@@ -391,14 +319,14 @@ def test_find_numbers_keeps_hedges_in_the_span() -> None:
     assert found(text) == [("more than 2,221", 2221, None), ("about a third", 1 / 3, None),
                            ("almost 1,000", 1000, None)]
     mention = find_numbers(text)[0]
-    assert mention.number.interval == Interval(lo=2220.5, hi=INF)
+    assert mention.number.interval == Interval(lo=2221, hi=INF)
 
 
 def test_per_base_needs_a_close_number_in_the_same_sentence() -> None:
     assert found("5 officers per 1,000")[0] == ("5", 5, 1000)
     assert found("5 very many more officers per 1,000")[0] == ("5", 5, None)
     assert found("5 officers. Per 1,000")[0] == ("5", 5, None)
-    assert found("25 per cent per month") == [("25 per cent", 0.25, None)]
+    assert found("25 per cent per month") == [("25 per cent", 0.25, 1)]  # a rate per month
     assert found("2 and 5 officers per 1,000") == [
         ("2", 2, None), ("5", 5, 1000), ("1,000", 1000, None)]
     assert found("3 per thousand") == [("3", 3, 1000)]
@@ -414,9 +342,11 @@ def test_find_numbers_spans_parse_back(text: str) -> None:
         stated = text[mention.start:mention.end]
         assert mention.number.text == stated
         again = parse_number(stated)
-        assert again.value == mention.number.value
-        assert again.interval == mention.number.interval
-        assert again.scale == mention.number.scale
+        if again.per is not None:  # the base is part of the span: 'twice a year'
+            assert again == mention.number
+        else:  # a base or unit that follows the span may be set on the mention
+            number = mention.number
+            assert attrs.evolve(again, per=number.per, per_unit=number.per_unit) == number
 
 
 @given(formatted_numbers())
@@ -449,3 +379,286 @@ def test_stated_in_needs_each_point_in_the_other_interval() -> None:
     # "1,000" allows 1,200 but "1,200" does not allow 1,000: the claim is not the quote.
     assert stated_in(parse_number("1,200"), "a shortfall of 1,000 officers") == []
     assert stated_in(parse_number("1,000"), "a rise of 1,200 officers") == []
+
+
+# --- small counts and round numbers ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("11", 11, 11),
+    ("99", 99, 99),
+    ("100", 50, 150),  # 100 and over: the implied precision
+    ("£5", 4.5, 5.5),  # an amount of money, not a count
+    ("5%", 0.045, 0.055),  # percentages keep their precision
+    ("5.0", 4.95, 5.05),  # so do decimals
+    ("about 5", 4.5, 5.5),
+])
+def test_small_counts_are_exact_when_bare(text: str, lo: float, hi: float) -> None:
+    assert bounds(text) == (lo, hi)
+
+
+def test_small_counts_no_longer_meet_at_the_half() -> None:
+    two, three = parse_number("two"), parse_number("three")
+    assert agreement(two.interval, three.interval, two.value, three.value) == "conflict"
+    # round numbers keep their implied precision: '300' and '400' still meet at 350
+    a, b = parse_number("300"), parse_number("400")
+    assert agreement(a.interval, b.interval, a.value, b.value) == "rounding"
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("1,000", 1000, 1000),
+    ("2,221", 2221, 2221),
+    ("three million", 3e6, 3e6),
+    ("a hundred", 100, 100),
+    ("£1,200", 1200, 1200),
+    ("2021", 2020.5, 2021.5),  # a year stays a year
+    ("24.5", 24.45, 24.55),
+    ("25%", 0.245, 0.255),
+    ("about 1,000", 900, 1100),
+    ("300 days", 300 * 86400 - 43200, 300 * 86400 + 43200),  # a measure: to the unit
+])
+def test_round_precision_exact_reads_whole_numbers_as_stated(
+    text: str, lo: float, hi: float
+) -> None:
+    interval = parse_number(text, round_precision="exact").interval
+    assert (interval.lo, interval.hi) == pytest.approx((lo, hi), rel=1e-12)
+
+
+def test_round_precision_reaches_find_numbers() -> None:
+    text = "a shortfall of 1,000 officers"
+    assert find_numbers(text)[0].number.interval == Interval(lo=500, hi=1500)
+    exact = find_numbers(text, round_precision="exact")[0].number.interval
+    assert exact == Interval.point(1000)
+
+
+@given(whole_numbers(max_value=99))
+def test_bare_whole_numbers_below_100_are_points(case: tuple[str, int]) -> None:
+    text, n = case
+    assert parse_number(text).interval == Interval.point(n)
+
+
+@given(whole_numbers(max_value=10**9))
+def test_exact_setting_narrows_within_the_implied_reading(case: tuple[str, int]) -> None:
+    text, n = case
+    implied = parse_number(text).interval
+    exact = parse_number(text, round_precision="exact").interval
+    assert implied.lo <= exact.lo <= n <= exact.hi <= implied.hi
+    if not (text.isdigit() and len(text) == 4 and 1900 <= n <= 2100):  # years keep the unit
+        assert exact == Interval.point(n)
+
+
+# --- durations ---------------------------------------------------------------------------------
+
+YEAR, MONTH, WEEK, DAY = 31_557_600, 2_629_800, 604_800, 86_400
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("15 minutes", 900, 870, 930),
+    ("15 mins", 900, 870, 930),
+    ("2 minutes 30 seconds", 150, 149.5, 150.5),
+    ("2 minutes and 30 seconds", 150, 149.5, 150.5),
+    ("a minute and a half", 90, 75, 105),  # the half is stated to a quarter of a minute
+    ("an hour", 3600, 1800, 5400),
+    ("half an hour", 1800, 900, 2700),
+    ("one and a half hours", 5400, 4500, 6300),
+    ("2 hrs", 7200, 5400, 9000),
+    ("three years", 3 * YEAR, 2.5 * YEAR, 3.5 * YEAR),
+    ("18 months", 18 * MONTH, 17.5 * MONTH, 18.5 * MONTH),
+    ("18-month", 18 * MONTH, 17.5 * MONTH, 18.5 * MONTH),
+    ("six weeks", 6 * WEEK, 5.5 * WEEK, 6.5 * WEEK),
+    ("90 days", 90 * DAY, 89.5 * DAY, 90.5 * DAY),
+    ("300 days", 300 * DAY, 250 * DAY, 350 * DAY),  # 100 and over: the implied precision
+    ("1 hour 20 minutes", 4800, 4770, 4830),
+    ("3 years, 2 months", 3 * YEAR + 2 * MONTH, 3 * YEAR + 1.5 * MONTH, 3 * YEAR + 2.5 * MONTH),
+    ("a year and a day", YEAR + DAY, YEAR + 0.5 * DAY, YEAR + 1.5 * DAY),
+    ("2.5 hours", 9000, 8820, 9180),  # a decimal keeps its digits: 2.5 +- 0.05 hours
+    ("one second", 1, 0.5, 1.5),
+])
+def test_durations_in_seconds(text: str, value: float, lo: float, hi: float) -> None:
+    number = parse_number(text)
+    assert number.scale == "duration" and number.per is None
+    assert (number.value, number.interval.lo, number.interval.hi) == (value, lo, hi)
+
+
+def test_a_month_and_a_year() -> None:
+    assert parse_number("a year").value == 365.25 * DAY
+    assert parse_number("12 months").value == parse_number("a year").value
+    assert parse_number("1 week").value == 7 * DAY
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("within 15 minutes", 0, 900),
+    ("under eight months", 0, 8 * MONTH),
+    ("about 15 minutes", 810, 990),
+    ("more than 18 months", 18 * MONTH, INF),
+    ("nearly three years", 0.9 * 3 * YEAR, 3 * YEAR),
+])
+def test_durations_take_hedges(text: str, lo: float, hi: float) -> None:
+    interval = parse_number(text).interval
+    assert (interval.lo, interval.hi) == pytest.approx((lo, hi), rel=1e-12)
+
+
+def test_durations_in_running_text() -> None:
+    text = ("It answered within 15 minutes, fixed it in under eight months and waited "
+            "2 minutes 30 seconds; a second inspection followed.")
+    assert [(text[m.start:m.end], m.number.value) for m in find_numbers(text)] == [
+        ("within 15 minutes", 900), ("under eight months", 8 * MONTH),
+        ("2 minutes 30 seconds", 150)]
+
+
+def test_duration_parts_must_go_down() -> None:
+    with pytest.raises(NumberError, match="decreasing"):
+        parse_number("5 minutes 2 hours")
+    assert [(n.number.text, n.number.value) for n in find_numbers("5 minutes 2 hours later")] == [
+        ("5 minutes", 300), ("2 hours", 7200)]
+
+
+@given(formatted_durations())
+def test_formatted_durations_hold_their_seconds(case: tuple[str, Fraction]) -> None:
+    text, seconds = case
+    number = parse_number(text)
+    assert number.scale == "duration" and number.value == float(seconds)
+    assert Fraction(number.interval.lo) <= seconds <= Fraction(number.interval.hi)
+    sentence = f"The response took {text} on average."
+    assert [m.number.text for m in find_numbers(sentence)] == [text]
+
+
+# --- ratios: 'one in four' ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("one in four", Fraction(1, 4), Fraction(2, 9), Fraction(2, 7)),
+    ("1 in 5", Fraction(1, 5), Fraction(2, 11), Fraction(2, 9)),
+    ("one in every three", Fraction(1, 3), Fraction(2, 7), Fraction(2, 5)),
+    ("two out of five", Fraction(2, 5), Fraction(4, 11), Fraction(4, 9)),
+    ("3 out of every 10", Fraction(3, 10), Fraction(2, 7), Fraction(6, 19)),
+    ("1 in 100", Fraction(1, 100), Fraction(2, 201), Fraction(2, 199)),
+    ("one in a million", Fraction(1, 10**6), Fraction(1, 1_500_000), Fraction(1, 500_000)),
+    ("around one in five", Fraction(1, 5), Fraction(9, 50), Fraction(2, 9)),
+    ("more than one in four", Fraction(1, 4), Fraction(1, 4), INF),
+])
+def test_one_in_n_is_a_ratio(text: str, value: Fraction, lo: Fraction, hi: float) -> None:
+    number = parse_number(text)
+    assert number.scale == "ratio"
+    assert (number.value, number.interval.lo, number.interval.hi) == (
+        float(value), float(lo), float(hi))
+
+
+def test_not_a_ratio() -> None:
+    assert found("3 in 2021") == [("3", 3, None), ("2021", 2021, None)]
+    assert [(t, n) for t, n, _ in found("one in four years")] == [
+        ("one", 1), ("four years", 4 * YEAR)]
+    assert found("5 in 10%") == [("5", 5, None), ("10%", 0.1, None)]
+
+
+@given(one_in_n())
+def test_one_in_n_holds_its_ratio_within_the_unit_reading(case: tuple[str, int, int]) -> None:
+    text, k, n = case
+    number = parse_number(text)
+    ratio = Fraction(k, n)
+    assert number.scale == "ratio" and number.value == float(ratio)
+    assert Fraction(number.interval.lo) <= ratio <= Fraction(number.interval.hi)
+    half = Fraction(1, 2)
+    assert float(k / (n + half)) <= number.interval.lo
+    assert number.interval.hi <= float(k / (n - half))
+
+
+# --- bounds ------------------------------------------------------------------------------------
+
+
+@given(bounded_numbers())
+def test_a_bound_is_open_on_its_side_and_holds_the_value(case: tuple[str, str, Fraction]) -> None:
+    text, kind, value = case
+    interval = parse_number(text).interval
+    assert interval.contains(float(value))
+    if kind == "less":
+        assert (interval.lo, interval.hi) == (0, float(value))
+    elif kind == "more":
+        assert (interval.lo, interval.hi) == (float(value), INF)
+    elif kind == "almost":
+        assert (interval.lo, interval.hi) == (float(value * Fraction(9, 10)), float(value))
+    else:
+        assert (interval.lo, interval.hi) == (float(value), float(value * Fraction(11, 10)))
+
+
+# --- rates per unit of time --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi", "per", "unit"), [
+    ("220 crimes a day", 220, 215, 225, 1, "day"),
+    ("3 calls per hour", 3, 3, 3, 1, "hour"),
+    ("1,000 a week", 1000, 500, 1500, 1, "week"),
+    ("twice a year", 2, 2, 2, 1, "year"),
+    ("once a month", 1, 1, 1, 1, "month"),
+    ("350 per month", 350, 345, 355, 1, "month"),
+    ("3 per 24 hours", 3, 3, 3, 24, "hour"),
+    ("12 hours a day", 43200, 41400, 45000, 1, "day"),
+    ("24.5 per 100,000", 24.5, 24.45, 24.55, 100_000, None),
+])
+def test_rates_per_unit_of_time(
+    text: str, value: float, lo: float, hi: float, per: float, unit: str | None
+) -> None:
+    number = parse_number(text)
+    assert (number.value, number.interval, number.per, number.per_unit) == (
+        value, Interval(lo=lo, hi=hi), per, unit)
+
+
+def test_rates_in_running_text() -> None:
+    text = ("The force records 220 crimes a day, answers 3 calls per hour, 1,000 a week, "
+            "and is inspected twice a year.")
+    assert [(text[m.start:m.end], m.number.per, m.number.per_unit)
+            for m in find_numbers(text)] == [
+        ("220", 1, "day"), ("3", 1, "hour"), ("1,000", 1, "week"), ("twice a year", 1, "year")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("five officers left a year ago", [("five", None), ("a year", None)]),
+    ("two officers for a year", [("two", None), ("a year", None)]),
+    ("3 officers a day or two later", [("3", None), ("a day", None), ("two", None)]),
+    ("3 in a day", [("3", None), ("a day", None)]),
+])
+def test_a_span_of_time_is_not_a_rate(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(text[m.start:m.end], m.number.per_unit) for m in find_numbers(text)] == expected
+
+
+def test_a_unit_needs_a_base() -> None:
+    with pytest.raises(ValueError, match="needs a base"):
+        Number(text="x", value=1, interval=Interval.point(1), scale="count", per_unit="day")
+    with pytest.raises(ValueError):
+        Number(text="x", value=1, interval=Interval.point(1), scale="count", per=1,
+               per_unit="fortnight")
+
+
+def test_quotes_needs_the_same_unit_of_time() -> None:
+    day, week = parse_number("220 a day"), parse_number("220 a week")
+    assert quotes(day, parse_number("220 crimes a day"))
+    assert not quotes(day, week)
+    assert not quotes(parse_number("220"), day)
+    assert not quotes(day, parse_number("220"))
+
+
+def test_stated_in_offers_the_amount_of_a_rate_or_duration() -> None:
+    # A claim records its unit apart from its value: "350" staff per month, "11" months.
+    assert [n.text for n in stated_in(parse_number("350"), "by 350 per month")] == ["350"]
+    assert [n.text for n in stated_in(parse_number("350 per month"), "by 350 per month")] == [
+        "350"]
+    assert stated_in(parse_number("350 a week"), "by 350 per month") == []
+    assert [n.text for n in stated_in(parse_number("11"), "in 11 months")] == ["11 months"]
+    assert [n.text for n in stated_in(parse_number("12"), "12 hours a day")] == ["12 hours"]
+    assert stated_in(parse_number("12"), "an hour a day") == []
+
+
+# --- 'around one in five': a count per a base and a ratio --------------------------------------
+
+
+def test_a_count_per_a_base_quotes_the_ratio_it_states() -> None:
+    stated = find_numbers("around one in five officers")[0].number
+    assert (stated.text, stated.scale, stated.value) == ("around one in five", "ratio", 0.2)
+    # a rate claim: value "around one", per "5" -> [0.5, 1.5] / 5 = [0.1, 0.3] around 0.2
+    claimed = attrs.evolve(parse_number("around one"), per=5.0)
+    assert quotes(claimed, stated) and quotes(stated, claimed)
+    assert stated_in(claimed, "around one in five officers") == [stated]
+    assert quotes(parse_number("around one in five"), stated)
+    assert not quotes(parse_number("around one"), stated)  # no base: a count, not a ratio
+    assert not quotes(attrs.evolve(parse_number("one"), per=4.0), stated)  # 1/4 is not 1/5
+    assert quotes(attrs.evolve(parse_number("25"), per=100.0), parse_number("25%"))

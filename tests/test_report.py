@@ -155,9 +155,9 @@ def test_failing_corpus_report_is_valid_and_says_what_failed(failing_audit: Audi
     assert unanchored["evidence"][0]["anchor"] is None
     assert [p["check"] for p in unanchored["problems"]] == ["anchor"]
     assert unanchored["problems"][0]["field"] == "evidence[0].quote"
-    # "more than 300" is unbounded above: the JSON says so with null
-    assert claims["watchdog-staff-cut"]["value"]["interval"] == [250.0, None]
-    assert claims["watchdog-officers-cut"]["value"]["interval"] == [0.0, 1550.0]
+    # "more than 300" is [300, inf], unbounded above: the JSON says so with null
+    assert claims["watchdog-staff-cut"]["value"]["interval"] == [300.0, None]
+    assert claims["watchdog-officers-cut"]["value"]["interval"] == [0.0, 1500.0]  # fewer than 1,500
     anchor = claims["doe-officers-cut"]["evidence"][0]["anchor"]
     assert anchor["match"] == "exact" and anchor["line"] == 7
     assert claims["doe-officers-cut"]["file"] == "claims/main.toml"
@@ -166,7 +166,7 @@ def test_failing_corpus_report_is_valid_and_says_what_failed(failing_audit: Audi
     conflict = next(f for f in data["findings"] if f["rule"] == "value-conflict")
     assert conflict["severity"] == "contradiction" and conflict["verdict"] is None
     assert {v["claim"]: v["hi"] for v in conflict["values"]} == {
-        "doe-officers-cut": 2221.5, "watchdog-officers-cut": 1550.0}
+        "doe-officers-cut": 2221.5, "watchdog-officers-cut": 1500.0}
     summary = data["summary"]
     assert summary["ok"] is False
     assert summary["failed"] == 1 and summary["unreviewed"] == 1

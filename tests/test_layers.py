@@ -18,8 +18,9 @@ LAYERS = (
     ("factcheck.rules",),
     ("factcheck.auditing",),
     ("factcheck.reports",),
-    ("factcheck.testing", "factcheck.cli", "factcheck.pytest_plugin", "factcheck.__main__",
-     "factcheck.settings", "factcheck"),
+    ("factcheck.testing", "factcheck.cli", "factcheck.pytest_plugin", "factcheck.pytest_items",
+     "factcheck.cli_streams",
+     "factcheck.__main__", "factcheck.settings", "factcheck"),
 )
 """From the bottom up; a module may import from its own layer and those listed before it."""
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import gc
 import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
 
 from .auditing import Audit, Progress, audit, stale_verdict_problem
+from .cli_streams import Out, OutputFailed, Stream
 from .corpus.loading import load
 from .errors import FactcheckError, InputError
 from .reports.claimreview import claimreview
@@ -49,70 +48,6 @@ exit status:
   130  interrupted (Ctrl-C)
 """
 
-
-class Out(Protocol):
-    """Where the command prints: a text stream."""
-
-    def write(self, text: str, /) -> int: ...
-
-    def flush(self) -> None: ...
-
-    def isatty(self) -> bool: ...
-
-
-class OutputFailed(Exception):
-    """Standard output could not be written (other than a closed pipe)."""
-
-
-class _Stream:
-    """A standard stream that a closed pipe cannot crash.
-
-    After EPIPE the rest of the output is dropped quietly and the run carries on (reports
-    are still written, the exit status stands); any other write error, such as a full
-    disk, raises `OutputFailed` once. Either way the stream's descriptor is pointed at
-    /dev/null, so Python's own flush at exit has nothing left to fail on.
-    """
-
-    def __init__(self, stream: Out, *, name: str) -> None:
-        self.stream = stream
-        self.name = name
-        self.dropped = False
-
-    def write(self, text: str, /) -> int:
-        if not self.dropped:
-            self._guard(lambda: self.stream.write(text))
-        return len(text)
-
-    def flush(self) -> None:
-        if not self.dropped:
-            self._guard(self.stream.flush)
-
-    def isatty(self) -> bool:
-        try:
-            return not self.dropped and self.stream.isatty()
-        except (OSError, ValueError):
-            return False
-
-    def _guard(self, work: Callable[[], object]) -> None:
-        try:
-            work()
-        except BrokenPipeError:
-            self._drop()
-        except OSError as exc:
-            self._drop()
-            if self.name == "stdout":
-                raise OutputFailed(f"cannot write to standard output: "
-                                   f"{exc.strerror or os.strerror(exc.errno or errno.EIO)}") from None
-
-    def _drop(self) -> None:
-        self.dropped = True
-        try:
-            fileno = self.stream.fileno()  # type: ignore[attr-defined]
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, fileno)
-            os.close(devnull)
-        except (AttributeError, OSError, ValueError):
-            pass
 
 EXAMPLES = """\
 examples:
@@ -354,7 +289,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
-    out, err = _Stream(sys.stdout, name="stdout"), _Stream(sys.stderr, name="stderr")
+    out, err = Stream(sys.stdout, name="stdout"), Stream(sys.stderr, name="stderr")
     try:
         parser = _parser()
         args = parser.parse_args(argv)

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import itertools
 import os
-import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -34,61 +33,31 @@ from .checks.evidence import ClaimResult
 from .corpus import Corpus, Origin
 from .corpus.loading import SPECIAL_FILES, load
 from .errors import FactcheckError, InputError, Location, OutputError, Problem
-from .reports.explain import explain
+from .pytest_items import (
+    VERDICTS_FILE,
+    ClaimItem,
+    CorpusUnusable,
+    DisputeItem,
+    Settings,
+    StaleVerdictItem,
+)
 from .reports.files import check_outputs, write_output
 from .reports.json_report import build_report, dumps
 from .rules.disputes import Dispute
 from .settings import tool_settings
-from .text.lines import index_of, line_text
 
 if TYPE_CHECKING:
-    from _pytest._code.code import TerminalRepr, TracebackStyle
+    from _pytest._code.code import TerminalRepr
 
 DEFAULTS = {"root": ".", "seeds": "seeds", "claims": "claims"}
 CLAIM_FILE_SUFFIXES = (".toml", ".jsonl")
 DEBUG_ENV = "FACTCHECK_DEBUG"
 MAX_SETTINGS_SCAN = 1 << 20
-VERDICTS_FILE = "verdicts.toml"
 NOT_CLAIM_FILES = frozenset(SPECIAL_FILES) - {VERDICTS_FILE}
 """Files of the claims folder that are never collected; verdicts.toml is, for stale verdicts."""
 
 
-class FactcheckWarning(UserWarning):
-    """A warning-level problem with a claim's evidence: reported, but the claim still passes."""
-
-
-class ClaimFailed(Exception):
-    """A claim, finding or verdict item failed; `report` is the text shown for it."""
-
-    def __init__(self, report: str) -> None:
-        super().__init__(report)
-        self.report = report
-
-
-class CorpusUnusable(Exception):
-    """The corpus could not be loaded; `report` lists every problem."""
-
-    def __init__(self, report: str) -> None:
-        super().__init__(report)
-        self.report = report
-
-
 # --- settings ---------------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Settings:
-    """Where the corpus is, from the command line, else `[tool.factcheck]`, else the defaults."""
-
-    root: Path
-    seeds: str
-    claims: str
-    report: Path | None = None
-    report_on_command_line: bool = False
-
-    @property
-    def claims_dir(self) -> Path:
-        return (self.root / self.claims).resolve()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -329,143 +298,6 @@ class ClaimFile(pytest.File):
         if isinstance(excinfo.value, CorpusUnusable):
             return excinfo.value.report
         return super().repr_failure(excinfo)
-
-
-class _FactcheckItem(pytest.Item):
-    """What every factcheck item shares: the audit, a line to point at, our own failures."""
-
-    def __init__(self, *, audit: Audit, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.audit = audit
-
-    def origin_key(self) -> str:
-        raise NotImplementedError
-
-    def describe(self) -> str:
-        raise NotImplementedError
-
-    def repr_failure(
-        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
-    ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
-            return excinfo.value.report
-        return super().repr_failure(excinfo, style)
-
-    def reportinfo(self) -> tuple[Path, int | None, str]:
-        origin = self.audit.corpus.origins.get(self.origin_key())
-        line = origin.line - 1 if origin is not None and origin.line is not None else None
-        return self.path, line, self.describe()
-
-    def where(self) -> str:
-        origin = self.audit.corpus.origins.get(self.origin_key())
-        if origin is None:
-            return "?"
-        return origin.file if origin.line is None else f"{origin.file}:{origin.line}"
-
-
-class ClaimItem(_FactcheckItem):
-    """One claim: fails when its evidence has error-level problems; warnings are warned."""
-
-    def __init__(self, *, result: ClaimResult, settings: Settings, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.result = result
-        self.settings = settings
-
-    def origin_key(self) -> str:
-        return self.result.claim.id
-
-    def describe(self) -> str:
-        return f"claim {self.result.claim.id}"
-
-    def runtest(self) -> None:
-        origin = self.audit.corpus.origins.get(self.result.claim.id)
-        for problem in self.result.problems:
-            if problem.level == "warning":
-                warnings.warn_explicit(
-                    FactcheckWarning(f"claim {self.result.claim.id}: [{problem.check}] "
-                                     f"{problem.message}"),
-                    FactcheckWarning, filename=str(self.path),
-                    lineno=origin.line if origin is not None and origin.line is not None else 0)
-        if not self.result.ok:
-            raise ClaimFailed(self.failure())
-
-    def failure(self) -> str:
-        claim = self.result.claim
-        corpus = self.audit.corpus
-        errors = [p for p in self.result.problems if p.level == "error"]
-        lines = [f"claim {claim.id} ({claim.kind}, {claim.party}, about {claim.period}) at "
-                 f"{self.where()} fails {len(errors)} check{'s' if len(errors) != 1 else ''}:", ""]
-        lines += [_problem_line(p) for p in self.result.problems]
-        for index, (evidence, anchor) in enumerate(zip(claim.evidence, self.result.anchors,
-                                                       strict=True)):
-            lines += ["", f"evidence[{index}] from {evidence.source}:",
-                      f"  quote: {evidence.quote!r}"]
-            if anchor is None:
-                lines.append("  does not anchor (the problem above names the closest passage)")
-                continue
-            text = corpus.texts[evidence.source]
-            source = corpus.sources[evidence.source]
-            path = f"{self.settings.seeds}/{source.path}"
-            starts = index_of(text)
-            lines.append(f"  anchored ({anchor.match}) at:")
-            for number in range(anchor.line, anchor.end_line + 1):
-                lines.append(f"  {path}:{number}: {line_text(text, starts, number)}")
-        return "\n".join(lines)
-
-
-def _problem_line(problem: Problem) -> str:
-    field = f" {problem.location.field}" if problem.location.field else ""
-    return f"  {problem.level} [{problem.check}]{field}: {problem.message}"
-
-
-class DisputeItem(_FactcheckItem):
-    """A dispute: fails while a finding in it has no verdict, of its own or of the dispute."""
-
-    def __init__(self, *, dispute: Dispute, settings: Settings, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.dispute = dispute
-        self.settings = settings
-
-    def origin_key(self) -> str:
-        return self.dispute.claims[0] if self.dispute.claims else ""
-
-    def describe(self) -> str:
-        return f"{self.dispute.severity} dispute {self.dispute.id}"
-
-    def runtest(self) -> None:
-        waiting = {f.id for f in self.audit.unreviewed}
-        open_findings = [f for f in self.audit.findings
-                         if f.id in waiting and f.id in self.dispute.findings]
-        if not open_findings:
-            return
-        count = len(open_findings)
-        header = (f"{self.dispute.severity} dispute {self.dispute.id} about "
-                  f"{self.dispute.about!r}: {count} finding{'s' if count != 1 else ''} "
-                  f"({', '.join(f.id for f in open_findings)}) without a verdict: review it, then "
-                  f'add [[verdict]] dispute = "{self.dispute.id}" (or one per finding) to '
-                  f"{self.settings.claims}/{VERDICTS_FILE}")
-        raise ClaimFailed("\n\n".join([header, *(explain(self.audit, f) for f in open_findings)]))
-
-
-class StaleVerdictItem(_FactcheckItem):
-    """A verdict whose finding no longer exists: always fails."""
-
-    def __init__(self, *, finding_id: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.finding_id = finding_id
-
-    def origin_key(self) -> str:
-        return f"verdict:{self.finding_id}"
-
-    def describe(self) -> str:
-        return f"stale verdict {self.finding_id}"
-
-    def runtest(self) -> None:
-        raise ClaimFailed(f"the verdict at {self.where()} is for finding {self.finding_id}, which "
-                          "no longer exists; remove it, or re-review the claims it was about")
-
-
-# --- fixtures and the report ------------------------------------------------------------------
 
 
 def _audit_or_fail(config: pytest.Config) -> Audit:

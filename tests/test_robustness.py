@@ -62,6 +62,13 @@ def test_numbers_past_the_limits_in_json_lines(make_corpus: Builder, number: str
     assert "range" in message or "not JSON" in message
 
 
+def test_a_lone_surrogate_in_json_is_not_text(make_corpus: Builder) -> None:
+    line = jsonl(CLAIM_RECORD).replace("We have lost", "We have \\ud800lost")
+    [message] = problems_of(make_corpus(extra={"more.jsonl": line}))
+    assert message == ("claims/more.jsonl:1: malformed JSON: a string holds a lone surrogate "
+                       "(such as \\ud800), which is not Unicode text")
+
+
 def test_toml_nested_thousands_deep(make_corpus: Builder) -> None:
     root = make_corpus(claims=CLAIMS + "\n[[relation]]\nid = 'r'\nnote = " + "[" * 5000 + "]" * 5000)
     [message] = problems_of(root)
@@ -396,6 +403,18 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert first.startswith(b"claims/")
     assert err == b""
     assert status in (0, 1)  # the audit's own status
+
+
+def test_an_output_that_cannot_take_every_character(make_corpus: Builder) -> None:
+    import subprocess
+
+    root = make_corpus(text=TEXT.replace("2,221 officers.", "2,221 offic\u00e9rs.").encode())
+    done = subprocess.run(_script(f"sys.exit(cli.main(['audit', {str(root)!r}]))"),
+                          capture_output=True, check=False,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 1
+    assert b"offic\\xe9rs" in done.stdout
+    assert b"Traceback" not in done.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")

@@ -317,6 +317,17 @@ def test_pytest_report_setting_over_an_input_is_refused_at_the_end(pytester: pyt
     assert (pytester.path / "seeds" / "report.txt").read_text() == TEXT
 
 
+def test_pytest_report_to_standard_output(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    result = pytester.runpytest_subprocess("claims/", "-q", "--factcheck-report", "-")
+    assert result.ret == pytest.ExitCode.OK
+    assert '"schema": "factcheck-report/1"' in result.stdout.str()
+    result.stdout.fnmatch_lines(["factcheck: report written to standard output"])
+    assert not (pytester.path / "-").exists()
+
+
 def test_pytest_report_into_a_missing_folder_is_a_clean_usage_error(
         pytester: pytest.Pytester) -> None:
     from .test_pytest_plugin import write_corpus

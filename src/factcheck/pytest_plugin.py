@@ -35,7 +35,7 @@ from .corpus.loading import SPECIAL_FILES, load
 from .corpus.records import Corpus, Origin
 from .errors import FactcheckError, InputError, Location, OutputError, Problem
 from .reports.explain import explain
-from .reports.files import check_outputs, write_output
+from .reports.files import STDOUT, check_outputs, write_output
 from .rules.findings import NEEDS_VERDICT, Finding
 from .settings import tool_settings
 from .text.lines import index_of, line_text
@@ -148,9 +148,9 @@ def read_settings(config: pytest.Config) -> Settings:
     report_option = option("report")
     report: Path | None = None
     if report_option is not None:
-        report = here / report_option
+        report = Path(STDOUT) if report_option == STDOUT else here / report_option
     elif "report" in table:
-        report = config.rootpath / table["report"]
+        report = Path(STDOUT) if table["report"] == STDOUT else config.rootpath / table["report"]
     return Settings(root=root.resolve(), seeds=option("seeds") or table.get("seeds", DEFAULTS["seeds"]),
                     claims=option("claims") or table.get("claims", DEFAULTS["claims"]),
                     report=report, report_on_command_line=report_option is not None)
@@ -519,4 +519,5 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         _say(session.config, f"factcheck: no report written: {exc}")
         session.exitstatus = pytest.ExitCode.USAGE_ERROR
         return
-    _say(session.config, f"factcheck: report written to {report}")
+    where = "standard output" if str(report) == STDOUT else str(report)
+    _say(session.config, f"factcheck: report written to {where}")

@@ -36,9 +36,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-WORDS = ("the force said officers inspection report crime victims police commissioner "
-         "improvement requires adequate good areas management offenders budget year "
-         "response calls emergency public confidence neighbourhood teams").split()
+WORDS = ["the", "force", "said", "officers", "inspection", "report", "crime", "victims",
+         "police", "commissioner", "improvement", "requires", "adequate", "good", "areas",
+         "management", "offenders", "budget", "year", "response", "calls", "emergency",
+         "public", "confidence", "neighbourhood", "teams"]
 
 
 def prose(size: int, seed: int = 1) -> str:

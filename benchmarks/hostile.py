@@ -10,6 +10,8 @@ Cases:
 - ``missing-1mb-quote``: a 1 MB quote that is not in its 6 KB source (the fuzzy search);
 - ``pasted-page``: a 10 KB pasted page that is not in its 6 KB source;
 - ``missing-quote-2mb``: a 300-character quote that is not in a 2 MB source;
+- ``periodic-quote``: 1,000 a's in a source of 2,000,000 a's (every occurrence overlaps the
+  next: finding each by starting a search one character on compares each character again);
 - ``coverage-50mb``: load, number scan and coverage of a corpus whose one source is 50 MB.
 
 Each case runs in a fresh interpreter, so caches are cold, and only the work is timed,
@@ -34,9 +36,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-WORDS = ("the force said officers inspection report crime victims police commissioner "
-         "improvement requires adequate good areas management offenders budget year "
-         "response calls emergency public confidence neighbourhood teams").split()
+WORDS = ["the", "force", "said", "officers", "inspection", "report", "crime", "victims",
+         "police", "commissioner", "improvement", "requires", "adequate", "good", "areas",
+         "management", "offenders", "budget", "year", "response", "calls", "emergency",
+         "public", "confidence", "neighbourhood", "teams"]
 
 
 def prose(size: int, seed: int = 1) -> str:
@@ -89,6 +92,10 @@ def pasted_page() -> tuple[float, str]:
 
 def missing_quote_2mb() -> tuple[float, str]:
     return _resolve_case(prose(2_000_000), "Zebra crossings " + prose(300, seed=5))
+
+
+def periodic_quote() -> tuple[float, str]:
+    return _resolve_case("a" * 2_000_000, "a" * 1000)
 
 
 def coverage_50mb() -> tuple[float, str]:
@@ -147,6 +154,7 @@ CASES: dict[str, Callable[[], tuple[float, str]]] = {
     "missing-1mb-quote": missing_1mb_quote,
     "pasted-page": pasted_page,
     "missing-quote-2mb": missing_quote_2mb,
+    "periodic-quote": periodic_quote,
     "coverage-50mb": coverage_50mb,
 }
 

@@ -337,10 +337,9 @@ def test_normalise_agrees_with_whole_text_nfc(text: str) -> None:
 def test_nfd_slices_resolve_to_the_same_words(text: str, data: st.DataObject) -> None:
     import unicodedata
 
-    from factcheck.text.normalise import composition as _composition
+    from factcheck.text.anchoring import _joins
 
-    joining = _composition()[1]
-    whole = [i for i in range(len(text) + 1) if i == len(text) or text[i] not in joining]
+    whole = [i for i in range(len(text) + 1) if i == len(text) or not _joins(text[i])]
     start = data.draw(st.sampled_from(whole))
     assume(start < len(text))
     end = data.draw(st.sampled_from([i for i in whole if i > start]))
@@ -349,3 +348,11 @@ def test_nfd_slices_resolve_to_the_same_words(text: str, data: st.DataObject) ->
     assume(folded and _count(normalise(text)[0], folded) == 1)
     anchor = resolve(text, quote)
     assert normalise(text[anchor.start:anchor.end])[0].strip() == folded
+
+
+def test_the_written_out_joining_characters_match_the_unicode_database() -> None:
+    import unicodedata
+
+    from factcheck.text.normalise import JOINING_STARTERS, composition
+
+    assert {ch for ch in composition()[1] if not unicodedata.combining(ch)} == JOINING_STARTERS

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
 from factcheck.corpus import datafiles
@@ -59,6 +60,13 @@ def test_numbers_past_the_limits_in_json_lines(make_corpus: Builder, number: str
     [message] = problems_of(make_corpus(extra={"more.jsonl": line}))
     assert message.startswith("claims/more.jsonl:1: malformed JSON:")
     assert "range" in message or "not JSON" in message
+
+
+def test_a_lone_surrogate_in_json_is_not_text(make_corpus: Builder) -> None:
+    line = jsonl(CLAIM_RECORD).replace("We have lost", "We have \\ud800lost")
+    [message] = problems_of(make_corpus(extra={"more.jsonl": line}))
+    assert message == ("claims/more.jsonl:1: malformed JSON: a string holds a lone surrogate "
+                       "(such as \\ud800), which is not Unicode text")
 
 
 def test_toml_nested_thousands_deep(make_corpus: Builder) -> None:
@@ -309,6 +317,17 @@ def test_pytest_report_setting_over_an_input_is_refused_at_the_end(pytester: pyt
     assert (pytester.path / "seeds" / "report.txt").read_text() == TEXT
 
 
+def test_pytest_report_to_standard_output(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester)
+    result = pytester.runpytest_subprocess("claims/", "-q", "--factcheck-report", "-")
+    assert result.ret == pytest.ExitCode.OK
+    assert '"schema": "factcheck-report/1"' in result.stdout.str()
+    result.stdout.fnmatch_lines(["factcheck: report written to standard output"])
+    assert not (pytester.path / "-").exists()
+
+
 def test_pytest_report_into_a_missing_folder_is_a_clean_usage_error(
         pytester: pytest.Pytester) -> None:
     from .test_pytest_plugin import write_corpus
@@ -395,6 +414,18 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert first.startswith(b"claims/")
     assert err == b""
     assert status in (0, 1)  # the audit's own status
+
+
+def test_an_output_that_cannot_take_every_character(make_corpus: Builder) -> None:
+    import subprocess
+
+    root = make_corpus(text=TEXT.replace("2,221 officers.", "2,221 offic\u00e9rs.").encode())
+    done = subprocess.run(_script(f"sys.exit(cli.main(['audit', {str(root)!r}]))"),
+                          capture_output=True, check=False,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 1
+    assert b"offic\\xe9rs" in done.stdout
+    assert b"Traceback" not in done.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -560,3 +591,182 @@ def test_explain_shows_the_right_line_past_a_form_feed(
                       topic="officer-numbers", message="A test finding.")
     shown = explain(result, finding)
     assert 'report.txt:9: The Commissioner, John Doe, said: "We have lost 2,221 officers.' in shown
+
+
+# --- fuzzing load and audit -------------------------------------------------------------------
+#
+# Random claim files, and mutations of the valid ones of conftest.py, must each load into a
+# Corpus that audits without error, or raise InputError: never anything else. CI runs
+# FUZZ_EXAMPLES examples; for a longer hunt set the environment variable, e.g.
+#
+#     FACTCHECK_FUZZ_EXAMPLES=2000 .venv/bin/pytest tests/test_robustness.py -k fuzz
+
+FUZZ_EXAMPLES = int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "150"))
+
+SPECIAL = ["\x00", "\r", "\n", "\r\n", "\x0c", "\x85", "\u2028", "\ufeff", "\u200b", "\u0301",
+           "e\u0301", "\ufb01", "[", "]", "{", "}", '"', "'", "\\", "=", ".", ",", "#", "\t",
+           '"""', "'''", "\U0001f600", "\ud800"]
+
+
+def _toml_literals() -> st.SearchStrategy[str]:
+    scalars = st.one_of(
+        st.integers(-(2**70), 2**70).map(str),
+        st.integers(4000, 5000).map(lambda n: "9" * n),
+        st.sampled_from(["inf", "-inf", "nan", "1e400", "0x" + "f" * 40, "1979-05-27",
+                         "07:32:00", "1979-05-27T07:32:00Z", "2021-02-30", "true", "false",
+                         '""', '"   "', '"2010/2021"', '"2021/2010"', '"9999-12"', '"0000"',
+                         '"quantity"', '"rating"', '"stance"', '"report"', '"\\u0000"']),
+        st.floats().map(repr),
+        st.text(max_size=30).map(lambda t: json.dumps(t)),
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
+            st.dictionaries(st.sampled_from(["a", "kind", "quote", "source", "value", "id"]), inner,
+                            max_size=3).map(_inline_table),
+            st.integers(60, 3000).map(lambda n: "[" * n + "]" * n),
+        ),
+        max_leaves=8,
+    )
+
+
+def _inline_table(values: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{key} = {value}" for key, value in values.items()) + "}"
+
+
+FIELDS = ["id", "kind", "party", "speaker", "subject", "topic", "period", "stated", "measure",
+          "value", "unit", "per", "tolerance", "direction", "by", "from_value", "to_value",
+          "scale", "area", "grade", "wording", "item", "state", "proposition", "holds",
+          "position", "among", "stance", "target_party", "about", "target", "outcome", "cause",
+          "forecast", "note", "source", "quote", "prefix", "suffix", "evidence"]
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    """`text` with a few random edits: a value replaced, a line dropped or doubled, random
+    characters or a random line put in, a cut."""
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        lines = lines or [""]
+        where = draw(st.integers(0, len(lines) - 1))
+        edit = draw(st.sampled_from(["value", "drop", "double", "insert", "chars", "cut"]))
+        line = lines[where]
+        if edit == "value" and "=" in line:
+            lines[where] = line.split("=", 1)[0] + "= " + draw(_toml_literals())
+        elif edit == "drop":
+            del lines[where]
+        elif edit == "double":
+            lines.insert(where, line)
+        elif edit == "insert":
+            lines.insert(where, f"{draw(st.sampled_from(FIELDS))} = {draw(_toml_literals())}")
+        elif edit == "chars":
+            cut = draw(st.integers(0, len(line)))
+            noise = "".join(draw(st.lists(st.sampled_from(SPECIAL), min_size=1, max_size=3)))
+            lines[where] = line[:cut] + noise + line[cut:]
+        elif edit == "cut":
+            lines = lines[:where]
+    return "\n".join(lines)
+
+
+def _json_values() -> st.SearchStrategy[object]:
+    return st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(),
+                  st.text(max_size=20), st.sampled_from(["quantity", "report", "2021", "2,221"])),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS), inner,
+                                                                   max_size=3),
+        max_leaves=8)
+
+
+@st.composite
+def json_lines(draw: st.DrawFn) -> str:
+    records = []
+    for _ in range(draw(st.integers(0, 3))):
+        record: dict[str, object] = dict(CLAIM_RECORD)
+        record["id"] = f"doe-jsonl-{len(records)}"
+        for key in draw(st.lists(st.sampled_from(FIELDS), max_size=3)):
+            record[key] = draw(_json_values())
+        for key in draw(st.lists(st.sampled_from(sorted(CLAIM_RECORD)), max_size=2)):
+            record.pop(key, None)
+        line = json.dumps({draw(st.sampled_from(["claim", "claim", "relation", "other"])): record})
+        if draw(st.booleans()):
+            line = draw(mutated(line))
+        records.append(line)
+    ends = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return ends.join(records) + ends
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> dict[str, object]:
+    """Keyword arguments for the conftest Builder: every file written, most of them valid."""
+    pick = draw(st.sampled_from(["claims", "claims", "text", "jsonl", "coverage", "parties", "random"]))
+    text, claims, parties, topics = TEXT, CLAIMS, PARTIES, TOPICS
+    jsonl_text, coverage = "", ""
+    if pick == "claims":
+        claims = draw(mutated(CLAIMS))
+    elif pick == "text":
+        noise = draw(st.lists(st.sampled_from([*SPECIAL[:-1], "We have lost", " officers."]),
+                              max_size=6))
+        cut = draw(st.integers(0, len(TEXT)))
+        text = TEXT[:cut] + "".join(noise) + TEXT[cut:]
+    elif pick == "jsonl":
+        jsonl_text = draw(json_lines())
+    elif pick == "coverage":
+        coverage = draw(mutated('threshold = 50\n[[ignore]]\nsource = "report"\nlines = [3, "7-7"]\n'
+                                'reason = "Test furniture."\ngraded_words = ["wanting"]\n'))
+    elif pick == "parties":
+        parties = draw(mutated(PARTIES))
+        topics = draw(mutated(TOPICS))
+    else:
+        pieces = st.sampled_from([*SPECIAL[:-1], *"ab=1 \n[]", "claim", "[[claim]]", "evidence"])
+        claims = "".join(draw(st.lists(pieces, max_size=60)))
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return {"text": raw, "claims": claims, "parties": parties, "topics": topics,
+            "extra": {"more.jsonl": jsonl_text, "coverage.toml": coverage,
+                      "verdicts.toml": draw(st.sampled_from(["", '[[verdict]]\nfinding = "F-1"\n'
+                                                                 'verdict = "upheld"\nnote = "x"\n']))}}
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def test_fuzz_load_and_audit(make_corpus: Builder) -> None:
+    from hypothesis import HealthCheck, event, given, settings
+
+    from factcheck.auditing import Audit
+    from factcheck.corpus import Corpus
+
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.large_base_example])
+    @given(corpora())
+    def check(case: dict[str, object]) -> None:
+        extra = case["extra"]
+        assert isinstance(extra, dict)
+        root = make_corpus(text=case["text"], extra={})
+        for name, content in (("main.toml", case["claims"]), ("parties.toml", case["parties"]),
+                              ("topics.toml", case["topics"])):
+            assert isinstance(content, str)
+            _write(root / "claims" / name, content)
+        for name, content in extra.items():
+            path = root / "claims" / name
+            if content:
+                _write(path, content)
+            else:
+                path.unlink(missing_ok=True)
+        try:
+            corpus = load(root)
+        except InputError as exc:
+            assert exc.problems and all(p.message for p in exc.problems)
+            event("InputError")
+            return
+        assert isinstance(corpus, Corpus)
+        result = audit(corpus)
+        assert isinstance(result, Audit)
+        event("audited, ok" if result.ok else "audited, failing")
+
+    check()

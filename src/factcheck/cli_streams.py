@@ -39,7 +39,12 @@ class Stream:
 
     def write(self, text: str, /) -> int:
         if not self.dropped:
-            self._guard(lambda: self.stream.write(text))
+            try:
+                self._guard(lambda: self.stream.write(text))
+            except UnicodeEncodeError:  # a terminal or pipe that cannot take every character
+                encoding = getattr(self.stream, "encoding", None) or "ascii"
+                safe = text.encode(encoding, "backslashreplace").decode(encoding)
+                self._guard(lambda: self.stream.write(safe))
         return len(text)
 
     def flush(self) -> None:

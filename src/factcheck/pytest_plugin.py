@@ -41,7 +41,7 @@ from .pytest_items import (
     Settings,
     StaleVerdictItem,
 )
-from .reports.files import check_outputs, write_output
+from .reports.files import STDOUT, check_outputs, write_output
 from .reports.json_report import build_report, dumps
 from .rules.disputes import Dispute
 from .settings import tool_settings
@@ -118,9 +118,9 @@ def read_settings(config: pytest.Config) -> Settings:
     report_option = option("report")
     report: Path | None = None
     if report_option is not None:
-        report = here / report_option
+        report = Path(STDOUT) if report_option == STDOUT else here / report_option
     elif "report" in table:
-        report = config.rootpath / table["report"]
+        report = Path(STDOUT) if table["report"] == STDOUT else config.rootpath / table["report"]
     return Settings(root=root.resolve(), seeds=option("seeds") or table.get("seeds", DEFAULTS["seeds"]),
                     claims=option("claims") or table.get("claims", DEFAULTS["claims"]),
                     report=report, report_on_command_line=report_option is not None)
@@ -354,4 +354,5 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         _say(session.config, f"factcheck: no report written: {exc}")
         session.exitstatus = pytest.ExitCode.USAGE_ERROR
         return
-    _say(session.config, f"factcheck: report written to {report}")
+    where = "standard output" if str(report) == STDOUT else str(report)
+    _say(session.config, f"factcheck: report written to {where}")

@@ -14,6 +14,7 @@ from ..corpus.kinds.base import Quote
 from ..corpus.kinds.cues import reported_near
 from ..errors import AmbiguousQuote, Level, Location, Problem, QuoteNotFound, path_text
 from ..text.anchoring import resolve
+from ..text.lines import split_lines
 from ..text.normalise import comparable_text
 from ..text.numbers import NumberMention
 
@@ -109,7 +110,7 @@ def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:
 def _paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The lines of a text and the numbers (1-based) of its non-blank lines, computed once a
     text: the quotes of one source are checked together."""
-    lines = tuple(text.splitlines())
+    lines = tuple(split_lines(text))
     return lines, tuple(n for n, line in enumerate(lines, start=1) if line.strip())
 
 

@@ -18,18 +18,31 @@ from ..errors import FactcheckError
 from ..text.dates import PartialDate, Period, parse_date, parse_period
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
 def _strict(kind: type) -> Any:
     def hook(value: object, _: type) -> object:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            if not _INT_MIN <= value <= _INT_MAX:
+                raise FactcheckError("integer out of range; integers must fit in 64 bits")
             return float(value)
         if type(value) is not kind:
-            raise FactcheckError(
-                f"expected {_TYPE_NAMES[kind]}, got {type(value).__name__} {value!r}")
+            raise FactcheckError(f"expected {_TYPE_NAMES[kind]}, got {_described(value)}")
+        if kind is int and not _INT_MIN <= value <= _INT_MAX:  # type: ignore[operator]
+            raise FactcheckError("integer out of range; integers must fit in 64 bits")
         return value
 
     return hook
+
+
+def _described(value: object) -> str:
+    """A value's type, and the value itself when it is short enough to show."""
+    if isinstance(value, bool | float) or (isinstance(value, int) and abs(value) < 10**20):
+        return f"{type(value).__name__} {value!r}"
+    if isinstance(value, str) and len(value) <= 60:
+        return f"str {value!r}"
+    return f"{type(value).__name__}"
 
 
 def _date(value: object, _: type) -> PartialDate:

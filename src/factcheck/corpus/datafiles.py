@@ -7,7 +7,7 @@ Every file is read within the same limits, and a file past one is reported, neve
 - `MAX_DEPTH` (64) levels of nested arrays and tables, and parts of a dotted key (the TOML
   parser's memory grows with the square of a key's parts);
 - integers within 64 bits (TOML's own rule, applied to JSON lines too); JSON has no NaN or
-  infinity.
+  infinity, and its strings hold no lone surrogates (``"\\ud800"`` is not text).
 
 A byte-order mark at the start of a file is dropped, and lines are counted by
 `factcheck.text.lines` (only ``\\n``, ``\\r\\n`` and ``\\r`` end a line).
@@ -160,12 +160,15 @@ def toml_nesting(text: str) -> tuple[int, str] | None:
 
 def out_of_bounds(data: object) -> tuple[tuple[str | int, ...], str] | None:
     """The path to the first value past a limit, and what is wrong with it: nesting deeper
-    than `MAX_DEPTH`, or an integer outside 64 bits. None when every value is in bounds."""
+    than `MAX_DEPTH`, an integer outside 64 bits, or a string (or key) holding a lone
+    surrogate. None when every value is in bounds."""
     stack: list[tuple[object, tuple[str | int, ...], int]] = [(data, (), 0)]
     while stack:
         value, path, depth = stack.pop()
         children: Iterator[tuple[str | int, object]]
         if isinstance(value, dict):
+            if (bad := next((key for key in value if not _text(key)), None)) is not None:
+                return (*path, bad), _SURROGATE
             children = iter(value.items())
         elif isinstance(value, list):
             children = iter(enumerate(value))
@@ -173,11 +176,27 @@ def out_of_bounds(data: object) -> tuple[tuple[str | int, ...], str] | None:
             if isinstance(value, int) and not isinstance(value, bool) and not (
                     INT_MIN <= value <= INT_MAX):
                 return path, f"integer out of range ({value.bit_length():,} bits); {_RANGE}"
+            if isinstance(value, str) and not _text(value):
+                return path, _SURROGATE
             continue
         if depth >= MAX_DEPTH:
             return path, f"values nest deeper than {MAX_DEPTH} levels, the limit"
         stack.extend((item, (*path, key), depth + 1) for key, item in reversed(list(children)))
     return None
+
+
+_SURROGATE = "a string holds a lone surrogate (such as \\ud800), which is not Unicode text"
+
+
+def _text(value: str) -> bool:
+    """Whether a string is Unicode text: no lone surrogates (JSON's \\ud800 escapes)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @attrs.frozen(kw_only=True)

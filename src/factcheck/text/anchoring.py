@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -36,8 +37,8 @@ from ..errors import AmbiguousQuote, QuoteNotFound
 from .lines import LineIndex, index_of
 from .normalise import (
     DROPPED,
+    JOINING_STARTERS,
     Normalised,
-    composition,
     describe_difference,
     normalise,
     normalise_text,
@@ -173,10 +174,15 @@ def _find_all(haystack: str, needle: str) -> list[int]:
 def _whole(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` neither starts nor stops between a character and the
     marks or vowel signs that join it."""
-    joining = composition()[1]
     while end < len(text) and text[end] in DROPPED:  # dropped before composing: look past them
         end += 1
-    return not ((start > 0 and text[start] in joining) or (end < len(text) and text[end] in joining))
+    return not ((start > 0 and _joins(text[start])) or (end < len(text) and _joins(text[end])))
+
+
+def _joins(ch: str) -> bool:
+    """Whether `ch` joins the character before it: a combining mark, or one of the few
+    other characters a canonical composition takes as its second half."""
+    return ch >= "\u0300" and (unicodedata.combining(ch) != 0 or ch in JOINING_STARTERS)
 
 
 def _end(text: str, offsets: Sequence[int], start: int, stop: int) -> int:

@@ -39,6 +39,14 @@ _RUNS = re.compile(r"\s{2,}")
 _HAS_DROP = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _DROP_RANGES) + "]")
 # Characters that show nothing but are not whitespace and are not dropped.
 _BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+# Characters of combining class 0 that compose with the one before them (Indic and Sinhala
+# length marks, Hangul vowels and final consonants...): the same set `composition` finds
+# in the Unicode database, written out so that checking a match's ends needs no scan.
+JOINING_STARTERS = frozenset(
+    [*map(chr, (0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6,
+                0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x0FB5, 0x0FB7, 0x102E, 0x1B35, 0x11127, 0x1133E,
+                0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930)),
+     *map(chr, range(0x1161, 0x1176)), *map(chr, range(0x11A8, 0x11C3))])
 
 Normalised = tuple[str, Sequence[int]]
 

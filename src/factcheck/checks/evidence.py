@@ -194,7 +194,7 @@ def _date_problems(claim: Claim, corpus: Corpus, origin_location: Location) -> l
                 check="dates", location=attrs.evolve(origin_location, field="stated"),
                 message=f"stated {stated} is after source {evidence.source!r} was published "
                         f"({published})"))
-    if not claim.forecast and claim.period.first > stated.last:
+    if not claim.forecast and claim.deadline is None and claim.period.first > stated.last:
         problems.append(Problem(
             check="dates", location=attrs.evolve(origin_location, field="period"),
             message=f"period {claim.period} lies after the claim was stated ({stated}); "

@@ -14,7 +14,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from ..errors import FactcheckError
+from ..errors import FactcheckError, did_you_mean
 from ..text.dates import PartialDate, Period, parse_date, parse_period
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
@@ -93,8 +93,23 @@ def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterato
         yield path, "required field missing"
     elif isinstance(exc, FactcheckError):
         yield path, exc.message
+    elif isinstance(exc, ValueError | TypeError) and len(exc.args) >= 2 and isinstance(
+            exc.args[1], attrs.Attribute):
+        yield (*path, exc.args[1].name), validator_message(exc, exc.args[1].name)
     else:
         yield path, f"invalid value ({exc})"
+
+
+def validator_message(exc: Exception, name: str) -> str:
+    """What an attrs validator's failure means to a user, without Python's repr of the field."""
+    args = exc.args
+    if isinstance(exc, ValueError) and len(args) >= 4 and isinstance(args[2], tuple | list):
+        options = ", ".join(repr(o) for o in args[2])
+        return f"{args[3]!r} is not one of {options}{did_you_mean(str(args[3]), args[2])}"
+    if len(args) >= 4 and hasattr(args[2], "pattern"):
+        return f"{args[3]!r} is not a valid identifier (lower-case letters, digits, '.', '_', '-')"
+    message = str(args[0])
+    return message.replace(f"'{name}' ", "", 1)
 
 
 def record_data(record: Any) -> dict[str, Any]:

@@ -123,6 +123,9 @@ class Claim:
     same_as: str | None = None
     """The id of a claim this one repeats (one statement carried by another source): the rules
     count the two as one statement."""
+    deadline: PartialDate | None = None
+    """Set on a target: the value is promised by this date ("out of engage by June 2024"). A
+    target is never compared as a fact; the `target` rule says whether it was met."""
 
 
 RelationKind = Literal["sum", "share", "change", "count", "membership"]

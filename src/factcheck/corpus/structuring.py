@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from ..errors import Location, Problem, did_you_mean, path_text
-from .convert import converter, error_paths
+from .convert import converter, error_paths, validator_message
 from .datafiles import JsonLinesFile, TomlFile
 from .records import Evidence
 
@@ -120,23 +120,12 @@ def _explain(exc: Exception) -> Iterable[tuple[tuple[str | int, ...], str]]:
     if isinstance(exc, ValueError | TypeError) and len(exc.args) >= 2 and isinstance(
             exc.args[1], attrs.Attribute):
         attribute = exc.args[1]
-        yield (attribute.name,), _validator_message(exc, attribute.name)
+        yield (attribute.name,), validator_message(exc, attribute.name)
         return
     if isinstance(exc, ValueError | TypeError) and not hasattr(exc, "exceptions"):
         yield (), str(exc)
         return
     yield from error_paths(exc)
-
-
-def _validator_message(exc: Exception, name: str) -> str:
-    args = exc.args
-    if isinstance(exc, ValueError) and len(args) >= 4 and isinstance(args[2], tuple | list):
-        options = ", ".join(repr(o) for o in args[2])
-        return f"{args[3]!r} is not one of {options}{did_you_mean(str(args[3]), args[2])}"
-    if len(args) >= 4 and hasattr(args[2], "pattern"):
-        return f"{args[3]!r} is not a valid identifier (lower-case letters, digits, '.', '_', '-')"
-    message = str(args[0])
-    return message.replace(f"'{name}' ", "", 1)
 
 
 def index_records(records: list[tuple[T, int]], doc: TomlFile, table: str, what: str,

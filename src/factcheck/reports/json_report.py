@@ -152,7 +152,7 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                                          suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
             problems=tuple(_problem(p) for p in result.problems), ok=result.ok,
-            reported_by=claim.reported_by))
+            reported_by=claim.reported_by, deadline=claim.deadline))
     findings = []
     dispute_of = audit.dispute_of
     for finding in sorted(audit.findings, key=finding_order):

@@ -104,6 +104,7 @@ class ClaimEntry:
     problems: tuple[ProblemEntry, ...]
     ok: bool
     reported_by: str | None = None
+    deadline: PartialDate | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -251,6 +251,20 @@ def exclusive_conflict(context: Context) -> Iterator[Finding]:
                                 "propositions that cannot both hold are held")
 
 
+@rule("target", families=COMPARED, scope="corpus")
+def target(context: Context) -> Iterator[Finding]:
+    """A target against the claims of fact about the same thing whose period takes in its
+    deadline: met is a corroboration, missed a tension."""
+    for promise in context.targets:
+        assert promise.deadline is not None
+        due = promise.deadline
+        for outcome in context.by_key.get(context.key(promise), ()):
+            if outcome.period.first <= due.last and due.first <= outcome.period.last:
+                missed = differ(promise, outcome, context)
+                yield pair_finding("tension" if missed else "corroborated", promise, outcome,
+                                   context, f"a target for {due} {'missed' if missed else 'met'}")
+
+
 @rule("same-quote", families=FAMILIES, scope="corpus")
 def same_quote(context: Context) -> Iterator[Finding]:
     """The same words carrying a claim in two different sources."""

@@ -53,8 +53,14 @@ class Context:
 
     @property
     def claims(self) -> tuple[Claim, ...]:
-        """The corpus's claims less the echoes: each statement once."""
-        return tuple(c for c in self.corpus.claims if c.id not in self.echoes)
+        """The corpus's claims of fact, each statement once: less the echoes and the targets."""
+        return tuple(c for c in self.corpus.claims
+                     if c.id not in self.echoes and c.deadline is None)
+
+    @property
+    def targets(self) -> tuple[Claim, ...]:
+        """The claims that promise a value by a deadline."""
+        return tuple(c for c in self.corpus.claims if c.deadline is not None)
 
     def key(self, claim: Claim) -> Key:
         """The claim's comparable key, under the corpus's vocabulary."""
@@ -125,7 +131,7 @@ def make_context(corpus: Corpus) -> Context:
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
-        if claim.id in echoes:
+        if claim.id in echoes or claim.deadline is not None:
             continue
         kind = corpus.kinds.of(claim)
         groups[comparable_key(claim, kind, vocabulary)].append(claim)

@@ -29,7 +29,7 @@ from .base import (
 )
 from .cues import Lexicon
 from .quantity import MEASURES
-from .values import check_numbers, number_or_none, positive_finite, synthetic_tenths
+from .values import check_numbers, number_or_none, positive_finite, synthetic_tenths, window_field
 
 Direction = Literal["increase", "decrease"]
 
@@ -46,6 +46,7 @@ class Change(Claim):
     to_value: str | None = None
     unit: str | None = None
     tolerance: float | None = attrs.field(default=None, validator=positive_finite)
+    window: str | None = window_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +61,7 @@ class ChangeValue(ClaimValue):
     to_value: str | None = None
     unit: str | None = None
     tolerance: float | None = None
+    window: str | None = None
     interval: Bounds | None = None
 
     def describe(self) -> str:
@@ -83,7 +85,7 @@ def _encode(claim: Change) -> ChangeValue:
     number = _number(claim)
     return ChangeValue(measure=claim.measure, direction=claim.direction, by=claim.by,
                        from_value=claim.from_value, to_value=claim.to_value, unit=claim.unit,
-                       tolerance=claim.tolerance,
+                       tolerance=claim.tolerance, window=claim.window,
                        interval=None if number is None else bounds(number.interval))
 
 
@@ -102,13 +104,13 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Change] = ClaimKind(
     name="change", record=Change, family="numeric",
-    key_fields=("measure",),
+    key_fields=("measure", "window"),
     number=_number, category=lambda claim: claim.direction, check_value=_check,
     check_references=no_references, number_fields=("by", "from_value", "to_value"),
     value_type=ChangeValue, encode=_encode,
     schema=value_schema("change", {
         "measure": STRING, "direction": one_of("increase", "decrease"), "by": OPTIONAL_STRING,
         "from_value": OPTIONAL_STRING, "to_value": OPTIONAL_STRING, "unit": OPTIONAL_STRING,
-        "tolerance": OPTIONAL_NUMBER, "interval": INTERVAL},
+        "tolerance": OPTIONAL_NUMBER, "window": OPTIONAL_STRING, "interval": INTERVAL},
         required=("direction", "measure"), description="interval is of `by`."),
     synthesise=_synthesise)

@@ -13,6 +13,7 @@ from ..records import Claim, text_field
 from .base import (
     INTERVAL,
     OPTIONAL_NUMBER,
+    OPTIONAL_STRING,
     STRING,
     Bounds,
     ClaimKind,
@@ -26,7 +27,7 @@ from .base import (
     value_schema,
 )
 from .cues import Lexicon
-from .values import check_numbers, number_or_none, positive_finite, synthetic_count
+from .values import check_numbers, number_or_none, positive_finite, synthetic_count, window_field
 
 
 @attrs.frozen(kw_only=True)
@@ -38,6 +39,7 @@ class Quantity(Claim):
     value: str = text_field()
     unit: str = text_field()
     tolerance: float | None = attrs.field(default=None, validator=positive_finite)
+    window: str | None = window_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -49,6 +51,7 @@ class QuantityValue(ClaimValue):
     value: str
     unit: str
     tolerance: float | None = None
+    window: str | None = None
     interval: Bounds | None = None
 
     def describe(self) -> str:
@@ -66,7 +69,7 @@ def _check(claim: Quantity, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterab
 def _encode(claim: Quantity) -> QuantityValue:
     number = _number(claim)
     return QuantityValue(measure=claim.measure, value=claim.value, unit=claim.unit,
-                         tolerance=claim.tolerance,
+                         tolerance=claim.tolerance, window=claim.window,
                          interval=None if number is None else bounds(number.interval))
 
 
@@ -87,10 +90,11 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Quantity] = ClaimKind(
     name="quantity", record=Quantity, family="numeric",
-    key_fields=("measure", "unit"),
+    key_fields=("measure", "unit", "window"),
     number=_number, category=no_category, check_value=_check, check_references=no_references,
     number_fields=("value",), value_type=QuantityValue, encode=_encode,
     schema=value_schema("quantity", {"measure": STRING, "value": STRING, "unit": STRING,
-                                     "tolerance": OPTIONAL_NUMBER, "interval": INTERVAL},
+                                     "tolerance": OPTIONAL_NUMBER, "window": OPTIONAL_STRING,
+                                     "interval": INTERVAL},
                         required=("measure", "unit", "value")),
     synthesise=_synthesise)

@@ -15,6 +15,7 @@ from ..records import Claim, text_field
 from .base import (
     INTERVAL,
     OPTIONAL_NUMBER,
+    OPTIONAL_STRING,
     STRING,
     Bounds,
     ClaimKind,
@@ -35,6 +36,7 @@ from .values import (
     synthetic_tenths,
     tenths_text,
     text_tenths,
+    window_field,
 )
 
 
@@ -58,6 +60,7 @@ class Rate(Claim):
     per: str = attrs.field(validator=[attrs.validators.instance_of(str), _positive_base])
     unit: str = text_field()
     tolerance: float | None = attrs.field(default=None, validator=positive_finite)
+    window: str | None = window_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +73,7 @@ class RateValue(ClaimValue):
     per: str
     unit: str
     tolerance: float | None = None
+    window: str | None = None
     interval: Bounds | None = None
 
     def describe(self) -> str:
@@ -93,7 +97,7 @@ def _check(claim: Rate, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[F
 def _encode(claim: Rate) -> RateValue:
     number = number_or_none(claim.value, claim.tolerance)
     return RateValue(measure=claim.measure, value=claim.value, per=claim.per, unit=claim.unit,
-                     tolerance=claim.tolerance,
+                     tolerance=claim.tolerance, window=claim.window,
                      interval=None if number is None else bounds(number.interval))
 
 
@@ -119,12 +123,12 @@ def _synthesise(rng: random.Random, subject: str, like: Mapping[str, Any] | None
 
 KIND: ClaimKind[Rate] = ClaimKind(
     name="rate", record=Rate, family="numeric",
-    key_fields=("measure", "unit"),
+    key_fields=("measure", "unit", "window"),
     number=_number, category=no_category, check_value=_check, check_references=no_references,
     number_fields=("value", "per"), value_type=RateValue, encode=_encode,
     schema=value_schema("rate", {"measure": STRING, "value": STRING, "per": STRING,
                                  "unit": STRING, "tolerance": OPTIONAL_NUMBER,
-                                 "interval": INTERVAL},
+                                 "window": OPTIONAL_STRING, "interval": INTERVAL},
                         required=("measure", "per", "unit", "value"),
                         description="interval is of the stated value, per `per` of the base."),
     synthesise=_synthesise)

@@ -142,3 +142,13 @@ def text_tenths(text: str) -> int:
     """The inverse of `tenths_text`, for a payload being differed from."""
     whole, _, tenth = text.partition(".")
     return int(whole) * 10 + int(tenth or 0)
+
+
+WINDOWS = ("day", "week", "month", "quarter", "year", "financial-year", "academic-year", "span")
+"""The windows a figure may be counted over; figures of different windows are not compared."""
+
+
+def window_field() -> str | None:
+    """An attrs field for a figure's window: one of `WINDOWS`, or None when not stated."""
+    return attrs.field(default=None,
+                       validator=attrs.validators.optional(attrs.validators.in_(WINDOWS)))

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
@@ -770,3 +771,22 @@ def test_fuzz_load_and_audit(make_corpus: Builder) -> None:
         event("audited, ok" if result.ok else "audited, failing")
 
     check()
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=80)
+
+
+@given(_JSON)
+def test_the_quick_look_never_passes_what_the_walk_refuses(value: object) -> None:
+    """`plainly_in_bounds` only spares the walk: whenever it says yes, the walk agrees."""
+    import json
+
+    from factcheck.corpus.datafiles import out_of_bounds, plainly_in_bounds
+
+    line = json.dumps(value)
+    if plainly_in_bounds(line):
+        assert out_of_bounds(json.loads(line)) is None

@@ -213,13 +213,13 @@ def attribution(context: Context) -> Iterator[Finding]:
         if claim.reported_by is None:
             continue
         own = [c for c in context.by_key.get(context.key(claim), ()) if c.party == claim.party
-               and c.reported_by is None and _overlap(c, claim)]
+               and c.reported_by is None and c.period.overlaps(claim.period)]
         for other in (c for c in own if differ(claim, c, context)):
             yield pair_finding("contradiction", claim, other, context,
                                f"{claim.reported_by} reports {claim.party} saying otherwise than "
                                f"{claim.party} itself")
         said_then = [c for c in own_texts.get((claim.party, claim.subject, claim.topic), ())
-                     if _overlap(c, claim)]
+                     if c.period.overlaps(claim.period)]
         if not own and said_then:
             yield context.finding(
                 severity="tension", claims=(claim.id,), parties=(claim.party, claim.reported_by),
@@ -228,10 +228,6 @@ def attribution(context: Context) -> Iterator[Finding]:
                         f"{_describe(claim, context)} about {_about(claim, context)!r}, which "
                         f"{claim.party}'s own texts on it at the time do not say: "
                         f"\"{_quote(claim)}\"")
-
-
-def _overlap(a: Claim, b: Claim) -> bool:
-    return a.period.first <= b.period.last and b.period.first <= a.period.last
 
 
 @rule("exclusive-conflict", kinds=("assessment",), scope="corpus")
@@ -245,8 +241,7 @@ def exclusive_conflict(context: Context) -> Iterator[Finding]:
         for index, a in enumerate(holding):
             for b in holding[index + 1:]:
                 if (a.party != b.party and normalise_key(a.proposition) != normalise_key(b.proposition)
-                        and a.subject == b.subject and a.period.first <= b.period.last
-                        and b.period.first <= a.period.last):
+                        and a.subject == b.subject and a.period.overlaps(b.period)):
                     yield pair_finding("contradiction", a, b, context,
                                 "propositions that cannot both hold are held")
 

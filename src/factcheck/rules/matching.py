@@ -63,8 +63,7 @@ def unmatched(context: Context) -> Iterator[Finding]:
     for miss in near_misses(context):
         for a in context.by_key[miss.a]:
             for b in context.by_key[miss.b]:
-                if (a.party != b.party and a.period.first <= b.period.last
-                        and b.period.first <= a.period.last and differ(a, b, context)):
+                if a.party != b.party and a.period.overlaps(b.period) and differ(a, b, context):
                     yield pair_finding(
                         "unmatched", a, b, context,
                         f"{miss.a[3]!r} and {miss.b[3]!r} may be one thing ({miss.similarity:.0f}% "

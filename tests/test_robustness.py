@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
-from factcheck.corpus import datafiles
+from factcheck.corpus import limits
 
 from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, Builder, sources_toml
 
@@ -131,7 +131,7 @@ def test_coverage_lines_that_name_no_line(make_corpus: Builder, lines: str) -> N
 
 
 def test_a_file_over_the_size_limit(make_corpus: Builder, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(datafiles, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2000)
     root = make_corpus(extra={"big.toml": "# padding\n" * 300})
     assert problems_of(root) == [
         "claims/big.toml: cannot read file: it is 3,000 bytes, over the limit of 2,000 bytes"]
@@ -785,7 +785,7 @@ def test_the_quick_look_never_passes_what_the_walk_refuses(value: object) -> Non
     """`plainly_in_bounds` only spares the walk: whenever it says yes, the walk agrees."""
     import json
 
-    from factcheck.corpus.datafiles import out_of_bounds, plainly_in_bounds
+    from factcheck.corpus.limits import out_of_bounds, plainly_in_bounds
 
     line = json.dumps(value)
     if plainly_in_bounds(line):

@@ -16,9 +16,10 @@ from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean
 from ..text.lines import line_count
 from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
-from .datafiles import JsonLinesFile, TomlFile, decode_text, read_json_lines, read_limited, read_toml
+from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
 from .kinds import KindRegistry, Names, installed_kinds
 from .kinds.cues import Lexicon, read_lexicon
+from .limits import decode_text, read_limited
 from .records import (
     Claim,
     CoverageConfig,

@@ -375,7 +375,7 @@ def test_following_a_finding_link_shows_both_quotes(real_page: Opened, severity:
 
 
 @browser_only
-@pytest.mark.parametrize("party", ["wm-pcc", "hmicfrs", "home-office"])
+@pytest.mark.parametrize("party", ["wm-pcc", "hmicfrs", "wmp"])
 def test_filtering_by_party_hides_exactly_the_findings_without_it(
         real_page: Opened, party: str, real_files: tuple[Path, dict[str, Any]]) -> None:
     findings = real_files[1]["findings"]

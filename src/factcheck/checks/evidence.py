@@ -159,8 +159,8 @@ def _named_in(window: str, names: Iterable[str]) -> bool:
 def _attribution_problems(claim: Claim, corpus: Corpus, quotes: Sequence[Quote],
                           sayers: Sequence[str]) -> Iterator[tuple[str, str, str, Level]]:
     """Who says it: the speaker is named near a quote (a warning), and the party is shown saying
-    it, unless the source is the party's own words (an error: a claim given to the wrong party
-    fails)."""
+    it (an error: a claim given to the wrong party fails), unless the source is the party's own
+    words, or the claim is marked as reported by the party whose own text the source is."""
     speaker = corpus.speakers.get(claim.speaker) if claim.speaker is not None else None
     sources = [corpus.sources[q.source] for q in quotes]
     if speaker is not None and not any(
@@ -170,8 +170,8 @@ def _attribution_problems(claim: Claim, corpus: Corpus, quotes: Sequence[Quote],
         yield ("speaker", f"none of {', '.join(repr(n) for n in speaker.names)} appears in or just "
                f"before the quote's paragraph at {first.source} line {first.line}", "speaker",
                "warning")
-    if claim.reported_by is None and any(s.party == claim.party for s in sources):
-        return
+    if any(s.party == (claim.reported_by or claim.party) for s in sources):
+        return  # the party's own words, or the reporter's own text restating the party
     party = corpus.parties.get(claim.party)
     if party is None:
         return

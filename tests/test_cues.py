@@ -255,3 +255,20 @@ def test_a_pronoun_sayer_points_at_the_person_named_just_before(make_corpus: Bui
     result = _audit(make_corpus, claim + unsaid, text=text)
     assert _problems(result, "doe-action") == []
     assert _problems(result, "not-enough") == [("party", "party", "error")]
+
+
+def test_a_claim_reported_by_the_sources_own_party_needs_no_named_sayer(make_corpus: Builder) -> None:
+    """An outlet's narration restating the watchdog is the watchdog's claim, marked as reported
+    by the outlet: the outlet's own text carries it, so no sayer need be named."""
+    text = "Report\n\nThere is one cause of concern remaining.\n"
+    claim = BASE.format(id="remaining", kind="status", party="watchdog",
+                        quote="There is one cause of concern remaining.",
+                        fields='item = "cause of concern"\nstate = "open"\ncue = "remaining"')
+    own = sources_toml(text.encode()) + 'party = "commissioner"\n'
+    unmarked = make_corpus(text=text.encode(), topics=TOPICS, claims=claim, sources=own)
+    assert _problems(factcheck.audit(factcheck.load(unmarked)), "remaining") == [
+        ("party", "party", "error")]
+    marked = make_corpus(text=text.encode(), topics=TOPICS, sources=own,
+                         claims=claim.replace('party = "watchdog"',
+                                              'party = "watchdog"\nreported_by = "commissioner"'))
+    assert _problems(factcheck.audit(factcheck.load(marked)), "remaining") == []

@@ -154,3 +154,21 @@ def test_same_as_must_name_a_claim_of_the_same_party(make_corpus: Builder) -> No
         factcheck.load(root)
     [problem] = caught.value.problems
     assert problem.location.field == "same_as" and "one statement has one party" in problem.message
+
+
+def test_a_finding_on_a_claim_that_fails_its_check_says_so(make_corpus: Builder) -> None:
+    """The watchdog's 1,900 is not in its quote: the value conflict it makes is unproven."""
+    text = ('Report\n\nThe Commissioner, John Doe, said: "We have lost 2,221 officers."\n\n'
+            "The Watchdog said the force lost many officers.\n")
+    claims = CLAIMS.split("[[claim]]")[1]
+    watchdog = (claims.replace('id = "doe-officers-cut"', 'id = "watchdog-cut"')
+                .replace('party = "commissioner"', 'party = "watchdog"')
+                .replace('speaker = "john-doe"\n', "").replace('value = "2,221"', 'value = "1,900"')
+                .replace("We have lost 2,221 officers.", "The Watchdog said the force lost many officers."))
+    root = make_corpus(text=text.encode(), claims="[[claim]]" + claims + "[[claim]]" + watchdog)
+    result = factcheck.audit(factcheck.load(root))
+    [finding] = [f for f in result.findings if f.rule == "value-conflict"]
+    assert finding.unproven == ("watchdog-cut: value",)
+    from factcheck.reports import build_report
+    [entry] = [f for f in build_report(result).findings if f.id == finding.id]
+    assert entry.unproven == ("watchdog-cut: value",)

@@ -141,6 +141,17 @@ def _unreviewed_problem(corpus: Corpus, finding: Finding, message: str) -> Probl
         claim=finding.claims[0] if finding.claims else None))
 
 
+def mark_unproven(findings: Iterable[Finding], results: Iterable[ClaimResult],
+                  ) -> tuple[Finding, ...]:
+    """Each finding with the failing checks of its claims, so none rests unseen on a claim the
+    audit could not prove."""
+    failing = {r.claim.id: sorted({p.check for p in r.problems if p.level == "error"})
+               for r in results}
+    return tuple(attrs.evolve(f, unproven=tuple(f"{c}: {check}" for c in f.claims
+                                                for check in failing.get(c, ())))
+                 if any(failing.get(c) for c in f.claims) else f for f in findings)
+
+
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
           progress: Progress | None = None) -> Audit:
     """Check every claim of `corpus` against its sources, then run the rules."""
@@ -152,7 +163,7 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
         if progress is not None:
             progress(done, total)
     context = make_context(corpus)
-    findings = find(corpus, rules, context=context)
+    findings = mark_unproven(find(corpus, rules, context=context), results)
     disputes = group_disputes(findings, context)
     coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
     return Audit(corpus=corpus, results=tuple(results), findings=findings, disputes=disputes,

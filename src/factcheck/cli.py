@@ -182,6 +182,8 @@ def _print_findings(result: Audit, out: Out, style: _Style, *, quiet: bool) -> N
         print(f"  {finding.id}  {style(f'{finding.severity:<13}', colours[finding.severity])} "
               f"{finding.rule:<24} {state}", file=out)
         print(f"      {finding.message}", file=out)
+        if finding.unproven:
+            print(style(f"      unproven: {'; '.join(finding.unproven)}", "33"), file=out)
 
 
 def _cmd_coverage(args: argparse.Namespace, out: Out, err: Out) -> int:

@@ -20,6 +20,9 @@ def explain(result: Audit, finding: Finding) -> str:
              "",
              finding.message,
              ""]
+    if finding.unproven:
+        lines += ["unproven: a claim of this finding fails its own checks: "
+                  + "; ".join(finding.unproven), ""]
     for value in finding.values:
         if value.lo is not None:
             lines.append(f"  {value.claim}: {value.stated!r} = [{value.lo:g}, {value.hi:g}]")

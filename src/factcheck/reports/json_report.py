@@ -167,6 +167,7 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                          for v in finding.values),
             rounding=finding.rounding,
             dispute=dispute_of[finding.id].id if finding.id in dispute_of else None,
+            unproven=finding.unproven,
             verdict=_verdict(verdict)))
     stale = []
     for verdict in audit.stale_verdicts:

@@ -142,6 +142,7 @@ class FindingEntry:
     rounding: bool
     verdict: VerdictEntry | None
     dispute: str | None = None
+    unproven: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -39,6 +39,9 @@ class Finding:
     topic: str | None = None
     values: tuple[Value, ...] = ()
     rounding: bool = False
+    unproven: tuple[str, ...] = ()
+    """The checks that its claims fail ('claim-id: check'): a finding built on claims the audit
+    could not prove says so."""
 
 
 def finding_id(rule: str, claims: Iterable[str]) -> str:

@@ -640,7 +640,8 @@ FIELDS = ["id", "kind", "party", "speaker", "subject", "topic", "period", "state
           "value", "unit", "per", "tolerance", "direction", "by", "from_value", "to_value",
           "scale", "area", "grade", "wording", "item", "state", "proposition", "holds",
           "position", "among", "stance", "target_party", "about", "target", "outcome", "cause",
-          "forecast", "note", "source", "quote", "prefix", "suffix", "evidence"]
+          "forecast", "note", "source", "quote", "prefix", "suffix", "evidence", "deadline",
+          "window", "reported_by", "same_as"]
 
 
 @st.composite

@@ -34,7 +34,9 @@ class Source:
     path: str = text_field()
     title: str = text_field()
     publisher: str = text_field()
-    published: PartialDate
+    published: Period
+    """When it was published: one partial date, or a range ("2023-01/2023-03") when the
+    evidence for the date gives only that."""
     kind: SourceKind = attrs.field(validator=v.in_(SourceKind.__args__))  # type: ignore[attr-defined]
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
     url: str | None = None

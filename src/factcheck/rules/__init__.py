@@ -21,7 +21,7 @@ from ..corpus import (
     Stance,
     Status,
 )
-from . import builtin, matching, relations
+from . import builtin, matching, numeric, relations
 from .engine import Context, comparable_key, make_context, run_rules
 from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity, Value, make_finding
 from .matching import key_lint
@@ -30,7 +30,7 @@ from .registry import ENTRY_POINT_GROUP, Rule, check_rules, collect, rule, rule_
 
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules factcheck ships with, in a stable order."""
-    return collect([*collect(builtin), *collect(matching), *collect(relations)])
+    return collect([*collect(builtin), *collect(numeric), *collect(matching), *collect(relations)])
 
 
 def find(corpus: Corpus, rules: Iterable[Rule] | None = None, *,

@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 import attrs
 
 from ..corpus import Claim, ClaimKind, Corpus
+from ..corpus.kinds.values import at_precision
 from ..corpus.vocabulary import Vocabulary, build_vocabulary, canonical
-from ..text.dates import PartialDate
+from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
 from .findings import Finding, Severity, Value, make_finding
@@ -70,7 +71,7 @@ class Context:
         found = self.corpus.parties.get(party)
         return found.role if found else "other"
 
-    def stated(self, claim: Claim) -> PartialDate:
+    def stated(self, claim: Claim) -> PartialDate | Period:
         return self.corpus.stated(claim)
 
     def kind(self, claim: Claim) -> ClaimKind[Any]:
@@ -135,7 +136,7 @@ def make_context(corpus: Corpus) -> Context:
             continue
         kind = corpus.kinds.of(claim)
         groups[comparable_key(claim, kind, vocabulary)].append(claim)
-        number = kind.number(claim)
+        number = at_precision(kind.number(claim), corpus.lexicon)
         if number is not None:
             numbers[claim.id] = number
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))

@@ -87,7 +87,9 @@ def parse_date(value: object) -> PartialDate:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise FactcheckError(f"expected a date like '2021', '2021-05' or '2021-05-06', got {value!r}")
+        shown = (str(value).lower() if isinstance(value, bool) else repr(value)
+                 if isinstance(value, float) else f"a {type(value).__name__}")
+        raise FactcheckError(f"expected a date like '2021', '2021-05' or '2021-05-06', got {shown}")
     match = _DATE.match(value.strip())
     if not match:
         raise FactcheckError(f"{value!r} is not a date like '2021', '2021-05' or '2021-05-06'")

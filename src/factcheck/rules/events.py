@@ -46,8 +46,8 @@ def derive_states(events: Iterable[Event]) -> tuple[DerivedState, ...]:
     that state until the next event leading elsewhere that surely comes after it.
 
     An event that repeats the state (another dating of it, a second source) does not end it; a
-    plain happening (no `to_state`) changes no state; a state whose next change may have come
-    as early as it did holds over no day and is left out.
+    plain happening (no `to_state`) changes no state; a state with another change dated within
+    its own date (their order unknown) is left out.
     """
     ordered = sorted((e for e in events if e.to_state is not None),
                      key=lambda e: (e.when.first, e.when.last, e.id))
@@ -60,6 +60,9 @@ def derive_states(events: Iterable[Event]) -> tuple[DerivedState, ...]:
     states = []
     for index, run in enumerate(runs):
         since = min(run, key=lambda e: (e.when.last, e.id))
+        if any(e.when.first <= since.when.last and since.when.first <= e.when.last
+               for other in runs if other is not run for e in other):
+            continue  # another change may have come the same day: which came last is unknown
         until = runs[index + 1][0] if index + 1 < len(runs) else None
         first = since.when.last + dt.timedelta(days=1)
         last = None if until is None else until.when.first - dt.timedelta(days=1)

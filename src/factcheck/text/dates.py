@@ -188,9 +188,10 @@ _MONTH_WORDS = {name: index + 1 for index, name in enumerate(MONTHS)}
 _MONTH_WORDS.update({name[:3]: index + 1 for index, name in enumerate(MONTHS) if name != "may"})
 _MONTH_WORDS["sept"] = 9
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|(?:" + "|".join(
+    sorted((w for w in _MONTH_WORDS if w not in MONTHS), key=len, reverse=True)) + r")\.?"
 _MENTION = re.compile(
-    rf"(?<![\w-])(?:{_ORDINAL}\s+(?:of\s+)?)?({_MONTH})\.?(?![\w-])(?:\s+{_ORDINAL}(?![\w:]))?"
+    rf"(?<![\w-])(?:{_ORDINAL}\s+(?:of\s+)?)?({_MONTH})(?![\w-])(?:\s+{_ORDINAL}(?![\w:]))?"
     rf"(?:,?\s+((?:19|20)\d\d)(?![\w-]))?|(?<![\w.,-])((?:19|20)\d\d)(?![\w-])", re.IGNORECASE)
 
 
@@ -221,7 +222,7 @@ def find_dates(text: str) -> list[DateMention]:
         if day is not None and not 1 <= int(day) <= 31:
             day = None
         found.append(DateMention(year=int(year) if year else None,
-                                 month=_MONTH_WORDS[month.casefold()],
+                                 month=_MONTH_WORDS[month.casefold().rstrip(".")],
                                  day=int(day) if day else None, text=match.group(0)))
     return found
 

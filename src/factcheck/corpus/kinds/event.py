@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
-from attrs import validators as v
 
 from ...text.dates import (
     MONTHS,
@@ -57,12 +56,24 @@ from .values import check_meaning, check_words
 HAPPENED = "happened"
 """The category of an event that names no state it leads to."""
 
-_optional_text: Any = v.optional(v.and_(v.instance_of(str), v.min_len(1)))
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[str | None],
+                   value: str | None) -> None:
+    """Optional words: absent, or text that is not blank."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"must be text, got {type(value).__name__}", attribute)
+    if not value.strip():
+        raise ValueError("must not be empty: leave the field out instead", attribute)
 
 
 def _as_date(value: object) -> PartialDate | None:
     """A date field given as a PartialDate, or as the text of one (as synthetic drafts write it)."""
-    return None if value is None or isinstance(value, PartialDate) else parse_date(value)
+    if value is None or isinstance(value, PartialDate):
+        return value
+    return parse_date(value)
 
 
 def _dated_once(instance: Event, attribute: attrs.Attribute[PartialDate | None],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -19,7 +19,7 @@ from ..text.dates import PartialDate, common_precision, compare_dates, days_apar
 from ..text.keys import normalise_key
 from .builtin import pair_finding
 from .engine import Context
-from .findings import Finding, Value
+from .findings import Finding, Severity, Value
 from .registry import rule
 
 
@@ -105,28 +105,31 @@ def event_date_conflict(context: Context) -> Iterator[Finding]:
 def _compare(a: Event, b: Event, context: Context) -> Iterator[Finding]:
     da, db = a.when, b.when
     found = compare_dates(da, db)
-    values = (_dated(a), _dated(b))
     if found == "same" and a.party != b.party:
-        yield pair_finding("corroborated", a, b, context, f"the event is dated alike ({da})")
+        yield _event_pair("corroborated", a, b, context, "the event is dated alike")
     elif found == "within" and a.party != b.party:
-        coarse = common_precision(da, db)
-        yield pair_finding("corroborated", a, b, context,
-                           f"the event is dated {da} and {db}: they agree only to the {coarse}",
-                           rounding=True)
+        yield _event_pair("corroborated", a, b, context,
+                          f"the event is dated alike only to the {common_precision(da, db)}",
+                          rounding=True)
     elif found == "near":
-        yield _with_values(pair_finding(
-            "tension", a, b, context,
-            f"the event is dated {da} and {db}, {days_apart(da, db)} day(s) apart: perhaps "
-            "decided on one date and announced on the other; a reviewer says which"), values)
+        yield _event_pair("tension", a, b, context,
+                          f"the event is dated {days_apart(da, db)} day(s) apart: perhaps decided "
+                          "on one date and announced on the other; a reviewer says which")
     elif found == "conflict":
-        yield _with_values(pair_finding(
-            "contradiction", a, b, context,
-            f"the event is dated {da} and {db}, which differ at their common precision "
-            f"({common_precision(da, db)})"), values)
+        yield _event_pair("contradiction", a, b, context,
+                          "the event is dated differently at the dates' common precision "
+                          f"({common_precision(da, db)})")
 
 
-def _with_values(finding: Finding, values: Sequence[Value]) -> Finding:
-    return attrs.evolve(finding, values=tuple(sorted(values, key=lambda v: v.claim)))
+def _event_pair(severity: Severity, a: Event, b: Event, context: Context, what: str,
+                rounding: bool = False) -> Finding:
+    """A finding on two datings of one event, quoting each with its date."""
+    said = "; ".join(f"{c.party} ({c.id}, stated {context.stated(c)}) dates it {c.when}"
+                     f"{f' ({c.date_cue!r})' if c.date_cue else ''}: \"{_quote(c)}\""
+                     for c in (a, b))
+    return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
+                           message=f"{what}: {said}", subject=a.subject, topic=a.topic,
+                           values=(_dated(a), _dated(b)), rounding=rounding)
 
 
 @rule("event-status-conflict", kinds=("event", "status"), scope="corpus")

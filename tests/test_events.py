@@ -503,8 +503,8 @@ def test_the_bundled_events_fire_when_the_text_would_say_otherwise() -> None:
                        item="cause of concern: vulnerable people", state="open")
     still_open = attrs.evolve(still_open, evidence=(
         Evidence(source="news-2024-revisit", quote="There is one cause of concern remaining."),))
-    changed = attrs.evolve(loaded, claims=tuple(
-        moved if c.id == moved.id else c for c in loaded.claims) + (still_open,))
+    kept = [moved if c.id == moved.id else c for c in loaded.claims]
+    changed = attrs.evolve(loaded, claims=(*kept, still_open))
     found = {(f.rule, f.severity, f.claims) for f in find(changed)
              if f.rule.startswith("event-")}
     assert found == {

@@ -345,6 +345,17 @@ def test_derived_states_end_at_the_next_change() -> None:
     assert findings(*both, status("s", "2025", "engage", item="monitoring level")) == set()
 
 
+def test_an_event_leaving_a_state_the_one_before_did_not_establish_contradicts_it() -> None:
+    entered = event("in", "2023-11", item="monitoring level", to_state="engage")
+    left = event("out", "2025-03", item="monitoring level", to_state="scan", from_state="scan",
+                 party="force")
+    assert findings(entered, left) == {("event-status-conflict", "contradiction", ("in", "out"))}
+    # near misses: leaving the state it was put in, or no from_state, or dates that overlap
+    assert findings(entered, attrs.evolve(left, from_state="engage")) == set()
+    assert findings(entered, attrs.evolve(left, from_state=None)) == set()
+    assert findings(entered, attrs.evolve(left, date=parse_date("2023-11-30"))) == set()
+
+
 def test_derive_states_by_hand() -> None:
     entered = event("in", "2023-11-24", item="monitoring level", to_state="engage")
     redated = event("in-2", "2023-11", item="monitoring level", to_state="engage", party="force")

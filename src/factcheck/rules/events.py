@@ -135,18 +135,34 @@ def _event_pair(severity: Severity, a: Event, b: Event, context: Context, what: 
 @rule("event-status-conflict", kinds=("event", "status"), scope="corpus")
 def event_status_conflict(context: Context) -> Iterator[Finding]:
     """A status claim whose period lies wholly in a state that events of its item establish
-    (between one event and the next), naming another state."""
+    (between one event and the next), naming another state; or an event leaving a state
+    (`from_state`) other than the one the event before it established."""
     by_item: dict[tuple[str, str, str], list[Event]] = defaultdict(list)
     for event in context.of_kind(Event):
         key = context.key(event)
         by_item[(key[0], key[1], key[3])].append(event)
     derived = {item: derive_states(events) for item, events in by_item.items()}
+    for states in derived.values():
+        yield from _left_another_state(states, context)
     for status in context.of_kind(Status):
         key = context.key(status)
         for state in derived.get((key[0], key[1], key[3]), ()):
             if (state.holds_over(status.period.first, status.period.last)
                     and normalise_key(state.state) != normalise_key(status.state)):
                 yield _status_finding(status, state, context)
+
+
+def _left_another_state(states: Iterable[DerivedState], context: Context) -> Iterator[Finding]:
+    for state in states:
+        after = state.until
+        if (after is None or after.from_state is None
+                or normalise_key(after.from_state) == normalise_key(state.state)):
+            continue
+        since = state.since
+        yield _event_pair(
+            "contradiction", since, after, context,
+            f"{after.id} moves {state.item!r} out of {after.from_state!r}, but the event before "
+            f"it ({since.id}) put it in {state.state!r} and none changed it between")
 
 
 def _status_finding(status: Status, state: DerivedState, context: Context) -> Finding:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -20,10 +20,11 @@ from factcheck.corpus import Claim, Corpus, Event, Evidence, Relation
 from factcheck.errors import InputError
 from factcheck.rules import Finding, builtin_rules, find, run_rules
 from factcheck.rules.events import derive_states
-from factcheck.text.dates import parse_date, parse_period
+from factcheck.text.dates import PartialDate, compare_dates, parse_date, parse_period
 
 from .conftest import TOPICS, Builder, sources_toml
 from .factories import claim, corpus
+from .strategies import partial_dates
 
 # --- a small corpus of its own ------------------------------------------------------------------
 
@@ -215,6 +216,8 @@ BAD_RELATIONS = [
     ("duration not numeric", ('duration = "doe-scrutiny"', 'duration = "doe-left"'), "duration",
      "relations compute with"),
     ("no end", ('end = "doe-left"\n', ''), "end", "a duration relation needs 'end'"),
+    ("end a target", ('date = "2025-03"', 'deadline = "2025-03"'), "end",
+     "claim 'doe-left' is a target event"),
 ]
 
 
@@ -303,6 +306,20 @@ def test_dates_a_month_apart_are_a_tension_with_a_note() -> None:
     [finding] = found
     assert (finding.rule, finding.severity) == ("event-date-conflict", "tension")
     assert "1 day(s) apart" in finding.message and "announced" in finding.message
+
+
+SEVERITY = {"same": "corroborated", "within": "corroborated", "near": "tension",
+            "conflict": "contradiction"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(partial_dates(), partial_dates(), st.booleans())
+def test_two_parties_datings_are_judged_by_their_comparison_in_any_order(
+        a: PartialDate, b: PartialDate, flip: bool) -> None:
+    first, second = event("a", str(a)), event("b", str(b), party="force")
+    found = run(*((second, first) if flip else (first, second)))
+    assert [(f.rule, f.severity, f.rounding) for f in found] == [
+        ("event-date-conflict", SEVERITY[compare_dates(a, b)], compare_dates(a, b) == "within")]
 
 
 def test_near_misses_of_the_date_conflict() -> None:

@@ -56,6 +56,9 @@ def check_relations(relations: Iterable[Relation], claims: Mapping[str, Claim],
                     if claims[claim_id].kind != "event":
                         bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; a "
                             "duration relation runs from one event claim to another")
+                    elif claims[claim_id].deadline is not None:
+                        bad(field, f"claim {claim_id!r} is a target event (it has a deadline); "
+                            "a duration relation runs between events that happened")
                 elif field not in ("members", "against") and \
                         kinds.of(claims[claim_id]).family != "numeric":
                     bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; relations "

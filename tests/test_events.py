@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.cli import main
-from factcheck.corpus import Claim, Corpus, Event, Evidence, Relation
+from factcheck.corpus import Claim, Corpus, Event, Evidence, Relation, builtin_kinds
+from factcheck.corpus.kinds.base import Quote
+from factcheck.corpus.kinds.cues import Lexicon
 from factcheck.errors import InputError
 from factcheck.rules import Finding, builtin_rules, find, run_rules
 from factcheck.rules.events import derive_states
@@ -540,3 +543,19 @@ def test_the_bundled_events_fire_when_the_text_would_say_otherwise() -> None:
          ("bbc-2023-street-requested-transfer", "mayor-2023-street-requested-transfer")),
         ("event-status-conflict", "contradiction",
          ("hmicfrs-2024-coc-vulnerable-people-closing", "still-open"))}
+
+
+@given(st.randoms(use_true_random=False))
+def test_a_synthetic_event_states_its_date_and_state_and_its_rival_clashes(rng: random.Random) -> None:
+    spec = builtin_kinds().kinds["event"]
+    made = spec.synthesise(rng, "district", None)
+    sentence = made.sentence.format(period="2020", who="the watchdog", name="District")
+    record = spec.record(id="e", party="p", subject="district", topic="t",
+                         period=parse_period(made.fields["date"]),
+                         evidence=(Evidence(source="s", quote=sentence),), **made.fields)
+    quote = Quote(index=0, source="s", line=1, text=sentence, numbers=(), around=sentence)
+    assert list(spec.check_value(record, [quote], Lexicon())) == []
+    rival = spec.synthesise(rng, "district", made.fields)
+    assert rival.fields["item"] == made.fields["item"]
+    assert rival.fields["to_state"] == made.fields["to_state"]
+    assert compare_dates(parse_date(rival.fields["date"]), record.when) == "conflict"

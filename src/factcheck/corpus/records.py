@@ -130,8 +130,9 @@ class Claim:
     target is never compared as a fact; the `target` rule says whether it was met."""
 
 
-RelationKind = Literal["sum", "share", "change", "count", "membership"]
-RELATION_KINDS: tuple[RelationKind, ...] = ("sum", "share", "change", "count", "membership")
+RelationKind = Literal["sum", "share", "change", "count", "membership", "duration"]
+RELATION_KINDS: tuple[RelationKind, ...] = ("sum", "share", "change", "count", "membership",
+                                            "duration")
 
 
 @attrs.frozen(kw_only=True)
@@ -144,6 +145,9 @@ class Relation:
     - count: the number of `members` claims is the `total` claim.
     - membership: each of the `members` claims (one party's list of a set) is about an item
       that one of the `against` claims (another party's list) is about.
+    - duration: the time from the `start` event claim to the `end` event claim is what the
+      `duration` claim states ("almost three years", "within 15 minutes", "in under eight
+      months"): a quantity whose value reads as a duration.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -160,6 +164,7 @@ class Relation:
     change: str | None = None
     members: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
+    duration: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -248,14 +248,20 @@ def exclusive_conflict(context: Context) -> Iterator[Finding]:
 
 @rule("target", families=COMPARED, scope="corpus")
 def target(context: Context) -> Iterator[Finding]:
-    """A target against the claims of fact about the same thing whose period takes in its
-    deadline: met is a corroboration, missed a tension."""
+    """A target against the claims of fact about the same thing at its deadline: met (a
+    corroboration) when a fact within the deadline states the promised value, missed (a
+    tension) when the fact at the deadline's end states another.
+
+    "By 2024" is due at the end of 2024: a state that held in April 2024 and changed in May
+    does not miss it."""
     for promise in context.targets:
         assert promise.deadline is not None
         due = promise.deadline
         for outcome in context.by_key.get(context.key(promise), ()):
-            if outcome.period.first <= due.last and due.first <= outcome.period.last:
-                missed = differ(promise, outcome, context)
+            missed = differ(promise, outcome, context)
+            judged = (outcome.period.first <= due.last <= outcome.period.last if missed
+                      else outcome.period.first <= due.last and due.first <= outcome.period.last)
+            if judged:
                 yield pair_finding("tension" if missed else "corroborated", promise, outcome,
                                    context, f"a target for {due} {'missed' if missed else 'met'}")
 

@@ -29,7 +29,7 @@ from .reports.html import render_html
 from .reports.json_report import build_report, dumps, factcheck_version
 from .reports.sarif import sarif
 from .rules.findings import NEEDS_VERDICT, SEVERITIES
-from .settings import tool_settings
+from .settings import corpus_paths, describe, find_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 PROGRESS_FROM = 2000
@@ -71,11 +71,21 @@ class _Style:
         return f"\033[{code}m{text}\033[0m" if self.on else text
 
 
+def _settings_help() -> str:
+    """Which settings file a command run here would use, for the end of `--help`."""
+    try:
+        return describe(find_settings(Path.cwd())) + "\n"
+    except (FactcheckError, OSError) as exc:
+        return f"settings: cannot be read ({exc})\n"
+
+
 def _parser() -> argparse.ArgumentParser:
+    settings = _settings_help()
     parser = argparse.ArgumentParser(
         prog="factcheck", description="Audit typed claims against the exact words of their "
         "sources, and find where the parties contradict each other.",
-        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLES + "\n" + EXIT_STATUS + "\n" + settings,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_version()}")
     debug = argparse.ArgumentParser(add_help=False)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -87,11 +97,9 @@ def _parser() -> argparse.ArgumentParser:
         "audit", help="check every claim's evidence and print a per-claim result",
         description="Check every claim: its source is unchanged, its quotes anchor, its value "
         "is stated in its quote, its speaker is named nearby, its dates are coherent.",
-        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[debug])
-    run.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
-    run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
-    run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
+        epilog=EXAMPLES + "\n" + EXIT_STATUS + "\n" + settings,
+        formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
+    _corpus_arguments(run)
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to "
                      "FILE ('-': standard output, and the listing goes to standard error)")
@@ -117,10 +125,19 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
     cover.add_argument("--all", action="store_true", help="list covered statements too")
     for sub in (why, cover):
-        sub.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
-        sub.add_argument("--seeds", default="seeds", help="sources folder under ROOT")
-        sub.add_argument("--claims", default="claims", help="claims folder under ROOT")
+        _corpus_arguments(sub)
     return parser
+
+
+def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("root", nargs="?", default=None, help="corpus folder (default: [tool.factcheck] "
+                        "root of the nearest pyproject.toml that has the table, else .)")
+    parser.add_argument("--seeds", default=None, help="sources folder under ROOT (default: "
+                        "[tool.factcheck] seeds, else seeds)")
+    parser.add_argument("--claims", default=None, help="claims folder under ROOT (default: "
+                        "[tool.factcheck] claims, else claims)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="say which settings file is used (on standard error)")
 
 
 def _print_audit(result: Audit, out: Out, *, quiet: bool) -> None:
@@ -247,7 +264,8 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
         ("--json", args.json), ("--html", args.html), ("--sarif", args.sarif),
         ("--claimreview", args.claimreview)) if path]
     if outputs:  # before any work: an output may not replace what the run reads
-        check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims)
+        check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims,
+                      also_read=[(args.settings.file, "the settings file")] if args.settings.file else [])
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
@@ -260,7 +278,7 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     if args.sarif:
         texts["--sarif"] = dump_json(sarif(result))
     if args.claimreview:
-        settings = tool_settings(Path(args.root))
+        settings = args.settings.values
         texts["--claimreview"] = dump_json(claimreview(
             result, author=args.review_author or settings.get("review_author", "factcheck"),
             author_url=settings.get("review_author_url")))
@@ -301,6 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_UNUSABLE
         command = {"audit": _cmd_audit, "explain": _cmd_explain,
                    "coverage": _cmd_coverage}[args.command]
+        if hasattr(args, "root"):
+            paths = corpus_paths(args.root, seeds=args.seeds, claims=args.claims)
+            args.root, args.seeds, args.claims = paths.root, paths.seeds, paths.claims
+            args.settings = paths.settings
+            if args.verbose:
+                print(describe(paths.settings), file=err)
         with _cyclic_gc_paused():
             status = command(args, out, err)
         out.flush()

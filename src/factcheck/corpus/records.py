@@ -13,8 +13,15 @@ from attrs import validators as v
 
 from ..text.dates import PartialDate, Period
 
-SourceKind = Literal["news", "press-release", "inspection-report", "statement"]
-Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-association", "press", "other"]
+SourceKind = str
+"""A kind of source: one of the corpus's `source_kinds` (`SOURCE_KINDS` unless it declares its own)."""
+Role = str
+"""A party's role: one of the corpus's `roles` (`ROLES` unless it declares its own)."""
+SOURCE_KINDS: tuple[str, ...] = ("news", "press-release", "inspection-report", "statement")
+"""The kinds of source a corpus may use when its sources.toml declares none."""
+ROLES: tuple[str, ...] = ("watchdog", "force", "pcc", "government", "mayor", "staff-association",
+                          "press", "other")
+"""The roles a party may play when the corpus's parties.toml declares none."""
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
 _ID_LIKE = v.and_(v.instance_of(str), v.min_len(1))
@@ -35,7 +42,8 @@ class Source:
     title: str = text_field()
     publisher: str = text_field()
     published: PartialDate
-    kind: SourceKind = attrs.field(validator=v.in_(SourceKind.__args__))  # type: ignore[attr-defined]
+    kind: str = text_field()
+    """One of the corpus's source kinds (`SOURCE_KINDS` unless sources.toml declares its own)."""
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
     url: str | None = None
     date_evidence: str | None = None
@@ -52,7 +60,8 @@ class Party:
 
     id: str = attrs.field(validator=_ID)
     name: str = text_field()
-    role: Role = attrs.field(validator=v.in_(Role.__args__))  # type: ignore[attr-defined]
+    role: str = text_field()
+    """One of the corpus's roles (`ROLES` unless parties.toml declares its own)."""
     aliases: tuple[str, ...] = ()
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .auditing import Audit, Progress, audit, stale_verdict_problem
+from .authoring import apply_quote_fixes
+from .cli_authoring import Command, add_commands, report_fixes
 from .cli_streams import Out, OutputFailed, Stream
 from .corpus.loading import load
 from .errors import FactcheckError, InputError
@@ -101,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
     _corpus_arguments(run)
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    run.add_argument("--fix", action="store_true", help="apply the certain fixes: a quote that "
+                     "anchors only after normalising is rewritten to the source's exact words")
     run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to "
                      "FILE ('-': standard output, and the listing goes to standard error)")
     run.add_argument("--html", metavar="FILE",
@@ -126,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     cover.add_argument("--all", action="store_true", help="list covered statements too")
     for sub in (why, cover):
         _corpus_arguments(sub)
+    add_commands(commands, parents=[debug], epilog=EXIT_STATUS, corpus_arguments=_corpus_arguments)
     return parser
 
 
@@ -269,6 +274,8 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
     result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
+    if args.fix and report_fixes(apply_quote_fixes(result), listing):  # audit what is now written
+        result = audit(load(args.root, seeds=args.seeds, claims=args.claims))
     _print_audit(result, listing, quiet=args.quiet)
     texts: dict[str, str] = {}
     if args.json:
@@ -317,8 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(out)
             return EXIT_UNUSABLE
-        command = {"audit": _cmd_audit, "explain": _cmd_explain,
-                   "coverage": _cmd_coverage}[args.command]
+        command: Command = getattr(args, "run", None) or {
+            "audit": _cmd_audit, "explain": _cmd_explain, "coverage": _cmd_coverage}[args.command]
         if hasattr(args, "root"):
             paths = corpus_paths(args.root, seeds=args.seeds, claims=args.claims)
             args.root, args.seeds, args.claims = paths.root, paths.seeds, paths.claims

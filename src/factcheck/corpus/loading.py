@@ -95,8 +95,9 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         digest = hashlib.sha256(data).hexdigest()
         if digest != source.sha256:
             out.add(f"the text of {seeds}/{source.path} no longer matches its pinned sha256 "
-                    f"(pinned {source.sha256[:12]}…, now {digest[:12]}…); review the change, "
-                    "then pin the new sha256", file=name,
+                    f"(pinned {source.sha256[:12]}…, now {digest}); review the change, "
+                    f"then pin the new sha256 (`factcheck pin {source.id}` lists the quotes it "
+                    "breaks)", file=name,
                     line=doc.line_of("source", index, ("sha256",)), field="sha256")
         try:
             texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without

@@ -243,3 +243,17 @@ def test_fix_rewrites_a_normalised_quote_to_the_exact_words_and_nothing_else(
                                               '"We’ve lost 2,221 officers."')
     code, out, _ = run(capsys, "audit", str(root), "--fix")
     assert "fixed" not in out  # nothing left to fix
+
+
+def test_an_unfilled_skeleton_fails_to_load_at_its_empty_field(make_corpus: Builder,
+                                                               capsys: Capture) -> None:
+    root = make_corpus(text=SURVEY.encode(), claims="")
+    _, out, _ = run(capsys, "suggest", "report", str(root))
+    (root / "claims" / "main.toml").write_text(out)
+    code, _, err = run(capsys, "audit", str(root))
+    assert code == 2
+    lines = out.splitlines()
+    first = lines.index('id = "report-3"')
+    party = next(n for n, line in enumerate(lines[first:], start=first + 1)
+                 if line.startswith("party = "))
+    assert f"claims/main.toml:{party}, claim 'report-3', field 'party': must not be empty" in err

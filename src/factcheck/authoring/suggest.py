@@ -89,7 +89,9 @@ def _is_base(mention: NumberMention | None, rates: Iterable[NumberMention]) -> b
 
 def _period(result: Audit, source: str, quote: str) -> str:
     years = sorted({y for y in re.findall(r"\b(?:1[89]|20)\d\d\b", quote)})
-    return years[0] if len(years) == 1 else str(result.corpus.sources[source].published.year)
+    if not years:
+        return str(result.corpus.sources[source].published.year)
+    return years[0] if len(years) == 1 else f"{years[0]}/{years[-1]}"
 
 
 def suggest(result: Audit, source: str) -> list[Suggestion]:

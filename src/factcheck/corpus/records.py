@@ -25,7 +25,13 @@ ROLES: tuple[str, ...] = ("watchdog", "force", "pcc", "government", "mayor", "st
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
 _ID_LIKE = v.and_(v.instance_of(str), v.min_len(1))
-_nonempty: Any = v.min_len(1)
+
+
+def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """An empty string is a field left to fill in: say so at the field."""
+    if not value:
+        raise ValueError(f"'{attribute.name}' must not be empty", attribute, 1, value)
+
 
 
 def text_field() -> str:

@@ -36,7 +36,7 @@ def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> 
 
 def text_field() -> str:
     """An attrs field for a non-empty string."""
-    return attrs.field(validator=[v.instance_of(str), _nonempty])  # type: ignore[no-any-return]
+    return attrs.field(validator=[v.instance_of(str), _nonempty])
 
 
 @attrs.frozen(kw_only=True)

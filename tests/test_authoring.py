@@ -257,3 +257,26 @@ def test_an_unfilled_skeleton_fails_to_load_at_its_empty_field(make_corpus: Buil
     party = next(n for n, line in enumerate(lines[first:], start=first + 1)
                  if line.startswith("party = "))
     assert f"claims/main.toml:{party}, claim 'report-3', field 'party': must not be empty" in err
+
+
+def test_init_into_a_file_is_a_usage_error(tmp_path: Path, capsys: Capture) -> None:
+    (tmp_path / "file").write_text("x")
+    for target in ("file", "file/sub"):
+        code, _, err = run(capsys, "init", str(tmp_path / target))
+        assert code == 2, err
+    assert (tmp_path / "file").read_text() == "x"
+
+
+def test_fix_leaves_json_lines_alone_and_says_so(make_corpus: Builder, capsys: Capture) -> None:
+    text = TEXT.replace("We have lost", "We’ve lost")
+    record = ('{"claim": {"id": "doe-jsonl", "kind": "quantity", "party": "commissioner", '
+              '"subject": "force", "topic": "officer-numbers", "period": "2010/2021", '
+              '"measure": "officers lost", "value": "2,221", "unit": "officers", '
+              '"evidence": [{"source": "report", "quote": "We\'ve lost 2,221 officers."}]}}\n')
+    root = make_corpus(text=text.encode(), claims=CLAIMS.replace(
+        '"We have lost 2,221 officers."', '"We’ve lost 2,221 officers."'), extra={"more.jsonl": record})
+    before = (root / "claims" / "more.jsonl").read_bytes()
+    code, out, _ = run(capsys, "audit", str(root), "--fix", "-q")
+    assert code == 0
+    assert "not fixed claims/more.jsonl, claim 'doe-jsonl', field 'evidence[0].quote'" in out
+    assert (root / "claims" / "more.jsonl").read_bytes() == before

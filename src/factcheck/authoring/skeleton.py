@@ -184,10 +184,15 @@ def init_corpus(root: Path, *, seeds: str = "seeds", claims: str = "claims") -> 
     if taken:
         raise UsageError(f"{root} already holds a corpus ({', '.join(taken)} not empty); "
                          "factcheck init only starts a new one")
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} is not a folder")
     written = []
     for name, text in files.items():
         path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot make the folder {path.parent}: {exc.strerror or exc}") from None
         write_atomic(path, text)
         written.append(path)
     return written

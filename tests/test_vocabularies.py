@@ -103,3 +103,12 @@ def test_consecutive_split_years_never_overlap_and_read_back(year: int) -> None:
 def test_a_claim_about_a_financial_year_loads(make_corpus: Builder) -> None:
     corpus = load(make_corpus(claims=CLAIMS.replace('period = "2021"', 'period = "2020-21"')))
     assert str(corpus.claim("watchdog-good-areas").period) == "2020-04/2021-03"
+
+
+@pytest.mark.parametrize("text", ["2024-25", "2024/25"])
+def test_a_date_that_is_a_split_year_says_so(text: str) -> None:
+    from factcheck.text.dates import parse_date
+
+    with pytest.raises(FactcheckError, match="is a financial or academic year, a span of time"):
+        parse_date(text)
+    assert str(parse_date("2011-12")) == "2011-12"

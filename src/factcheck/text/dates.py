@@ -89,8 +89,8 @@ def parse_date(value: object) -> PartialDate:
     if not isinstance(value, str):
         raise FactcheckError(f"expected a date like '2021', '2021-05' or '2021-05-06', got {value!r}")
     match = _DATE.match(value.strip())
-    if (split := _SPLIT_YEAR.match(value.strip())) and not (
-            split.group(2) == "-" and 1 <= int(split.group(3)) <= 12):
+    if (split := _SPLIT_YEAR.match(value.strip())) and int(split.group(3)) == (
+            int(split.group(1)) + 1) % 100 and not (split.group(2) == "-" and int(split.group(3)) <= 12):
         raise FactcheckError(f"{value!r} is a financial or academic year, a span of time: a date is "
                              "a year, a month or a day ('2025', '2025-03' or '2025-03-31')")
     if not match:

@@ -97,7 +97,7 @@ def test_add_source_copies_the_bytes_and_appends_the_entry(make_corpus: Builder,
     (["--as", "../outside.txt"], "would lie outside the sources folder seeds/"),
     (["--kind", "lettr"], "--kind 'lettr' is not one of 'news', 'press-release', "
                           "'inspection-report' or 'statement'"),
-    (["--published", "2024-13"], "--published: '2024-13' is not a real date"),
+    (["--published", "2024-13"], "--published: '2024-13' is not a real date: months run from 01 to 12"),
     (["--party", "watchdg"], "--party 'watchdg' is not a party of claims/parties.toml "
                              "(did you mean 'watchdog'?)"),
 ])

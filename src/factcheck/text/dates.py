@@ -97,6 +97,8 @@ def parse_date(value: object) -> PartialDate:
         raise FactcheckError(f"{value!r} is not a date like '2021', '2021-05' or '2021-05-06'")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise FactcheckError(f"{value!r} is not a real date: months run from 01 to 12")
     try:
         return PartialDate(year=year, month=month, day=day)
     except ValueError as exc:

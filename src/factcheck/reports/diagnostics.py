@@ -59,6 +59,16 @@ class _Files:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs: dict[str, TomlFile | JsonLinesFile | None] = {}
+        self.claim_index: dict[str, dict[str, int]] = {}
+
+    def index(self, name: str, doc: TomlFile | JsonLinesFile) -> dict[str, int]:
+        """Each claim id of a file with its position among the file's claims."""
+        if name not in self.claim_index:
+            claims = doc.data.get("claim", [])
+            self.claim_index[name] = {c["id"]: i for i, c in enumerate(claims)
+                                      if isinstance(c, dict) and isinstance(c.get("id"), str)} \
+                if isinstance(claims, list) else {}
+        return self.claim_index[name]
 
     def doc(self, name: str) -> TomlFile | JsonLinesFile | None:
         if name not in self.docs:
@@ -72,15 +82,15 @@ class _Files:
         """The line of the problem's field (its claim's line, else its own) and its value's column."""
         where = problem.location
         line = where.line
-        doc = self.doc(where.file) if where.file else None
+        if where.field is None or where.file is None:  # at a table's header: its first column
+            return line, None if line is None else 1
+        doc = self.doc(where.file)
         if doc is None:
             return line, None
-        if where.claim is not None and where.field is not None:
-            claims = doc.data.get("claim", [])
-            ids = [c.get("id") if isinstance(c, dict) else None for c in claims] if isinstance(
-                claims, list) else []
-            if where.claim in ids:
-                line = doc.line_of("claim", ids.index(where.claim), field_path(where.field)) or line
+        if where.claim is not None:
+            index = self.index(where.file, doc).get(where.claim)
+            if index is not None:
+                line = doc.line_of("claim", index, field_path(where.field)) or line
         if line is None or not isinstance(doc, TomlFile) or not 0 < line <= len(doc.lines):
             return line, None if line is None else 1
         text = doc.lines[line - 1]

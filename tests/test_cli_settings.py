@@ -100,3 +100,13 @@ def test_help_names_the_settings_file(make_corpus: Builder, monkeypatch: pytest.
     with pytest.raises(SystemExit):
         main(["audit", "--help"])
     assert f"settings: [tool.factcheck] in {root.resolve() / 'pyproject.toml'}" in capsys.readouterr().out
+
+
+def test_the_plugin_reads_the_same_table_and_refuses_a_misspelt_key(pytester: pytest.Pytester) -> None:
+    from .test_pytest_plugin import write_corpus
+
+    write_corpus(pytester, pyproject='[tool.factcheck]\nseed = "seeds"\n')
+    result = pytester.runpytest("claims/")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: factcheck: *pyproject.toml:2: ?tool.factcheck? has no setting "
+                                 "'seed' (did you mean 'seeds'?)*"])

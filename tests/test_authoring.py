@@ -256,7 +256,7 @@ def test_an_unfilled_skeleton_fails_to_load_at_its_empty_field(make_corpus: Buil
     first = lines.index('id = "report-3"')
     party = next(n for n, line in enumerate(lines[first:], start=first + 1)
                  if line.startswith("party = "))
-    assert f"claims/main.toml:{party}, claim 'report-3', field 'party': must not be empty" in err
+    assert f"claims/main.toml:{party}:9: input must not be empty (claim 'report-3', field 'party')" in err
 
 
 def test_init_into_a_file_is_a_usage_error(tmp_path: Path, capsys: Capture) -> None:

@@ -83,8 +83,8 @@ def test_the_tutorial_walk_through(tmp_path: Path, capsys: pytest.CaptureFixture
     Path("claims/letter.toml").write_text(out)  # factcheck suggest ... > claims/letter.toml
     code, problems = run(capsys, "audit")
     assert code == 2
-    assert "claims/letter.toml:8, claim 'friends-2025-letter-5', field 'subject': must not be " \
-           "empty" in problems
+    assert "claims/letter.toml:8:11: input must not be empty (claim 'friends-2025-letter-5', " \
+           "field 'subject')" in problems
     assert "line 3: '14' is the day of a date" in out
     notes, loans, hours = out.split("# line 5")[0], *("# line" + b for b in out.split("# line")[2:])
     assert "'52,000'" in loans and "'30 per cent'" in hours

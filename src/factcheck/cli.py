@@ -295,15 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("factcheck: interrupted", file=err)
         return EXIT_INTERRUPTED
     except InputError as exc:
+        found = from_problems(exc.problems, getattr(args, "root", None) or ".")
         if getattr(args, "output_format", "text") in ("github", "json"):
-            found = from_problems(exc.problems, args.root)
             print(github(found) if args.output_format == "github" else as_json(found), file=out,
                   end="")
         count = len(exc.problems)
         print(f"factcheck: the corpus cannot be used ({count} problem{'s' if count != 1 else ''}):",
               file=err)
-        for problem in exc.problems:
-            print(f"  {problem}", file=err)
+        for diagnostic in found:
+            print(f"  {diagnostic}", file=err)
         return EXIT_UNUSABLE
     except (FactcheckError, OutputFailed) as exc:
         print(f"factcheck: {exc}", file=err)

@@ -99,14 +99,14 @@ class _Files:
 
 
 def _shown(root: Path, name: str | None) -> str | None:
-    """A corpus file's path as the user reaches it from the current folder."""
+    """A corpus file's path as the user reaches it: relative to the current folder when it is
+    under it, else under the root as given."""
     if name is None:
         return None
     path = root / name
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive
-        return str(path)
+    if not Path(os.path.abspath(path)).is_relative_to(Path.cwd()):
+        return str(path)  # outside the current folder: as the root was given
+    return os.path.relpath(path)
 
 
 def from_problems(problems: Iterable[Problem], root: str | Path) -> list[Diagnostic]:

@@ -201,6 +201,17 @@ def test_suggest_quotes_the_sentence_and_reads_the_kind(make_corpus: Builder, ca
     assert 'quote = "Inspectors rated the force \\"good\\" for victims."' in blocks[2]
 
 
+def test_suggest_reads_a_rise_or_a_fall_as_a_change(make_corpus: Builder, capsys: Capture) -> None:
+    text = "Recorded crime rose by 12 per cent. Arrests were cut by 40.\n"
+    root = make_corpus(text=text.encode(), claims="")
+    _, out, _ = run(capsys, "suggest", "report", str(root))
+    rise, cut = out.split("[[claim]]")[1:]
+    assert 'kind = "change"' in rise and 'direction = "increase"' in rise
+    assert 'by = "12 per cent"' in rise and 'unit = "per cent"' in rise
+    assert 'kind = "change"' in cut and 'direction = "decrease"' in cut and 'by = "40"' in cut
+    assert "unit" not in cut
+
+
 def test_suggest_an_unknown_source(make_corpus: Builder, capsys: Capture) -> None:
     code, _, err = run(capsys, "suggest", "reprt", str(make_corpus()))
     assert code == 2

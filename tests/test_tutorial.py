@@ -90,11 +90,12 @@ def test_the_tutorial_walk_through(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "'52,000'" in loans and "'30 per cent'" in hours
     assert 'party = "friends"' in loans  # the letter is the party's own words
     assert 'period = "2019/2024"' in hours
+    assert 'kind = "change"' in hours and 'direction = "decrease"' in hours
+    assert 'by = "30 per cent"' in hours
     Path("claims/letter.toml").write_text(
         notes + fill(loans, subject="riverton-libraries", topic="library-loans", measure="books lent",
                      unit="books")
-        + fill(hours, subject="riverton-libraries", topic="opening-hours",
-               measure="fall in opening hours"))
+        + fill(hours, subject="riverton-libraries", topic="opening-hours", measure="opening hours"))
     with open("claims/coverage.toml", "a") as stream:
         stream.write(IGNORE)
 

@@ -2,7 +2,8 @@
 
 Coverage (`checks/coverage.py`) finds each uncovered number and graded word; a skeleton
 quotes the sentence that holds it in the source's exact words, with the kind read from the
-statement (a number is a quantity, a number per something a rate, a grade a rating) and its
+statement (a number is a quantity, a number per something a rate, a rise or fall a change,
+a grade a rating) and its
 value filled in. The fields only a reader can fill (what is counted, its subject, the party
 when the source is not one party's own words) are left empty, so an unfilled skeleton fails
 to load instead of passing as a claim nobody wrote.
@@ -25,6 +26,9 @@ from ..text.numbers import NumberMention, find_numbers
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n[ \t]*\n")
 _PER_CENT = re.compile(r"%|per ?cent", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:(rose|risen|rises|increased|increases|grew|grown|up)|"
+                     r"(fell|fallen|falls|decreased|decreases|dropped|down|cut|reduced))\s+(?:by\s+)?$",
+                     re.IGNORECASE)
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _DAY_BEFORE = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b")
@@ -67,14 +71,18 @@ def part_of_a_date(text: str, statement: Statement) -> bool:
         or _DAY_AFTER.search(text[max(0, statement.start - 12):statement.start]))
 
 
-def _fields(result: Audit, statement: Statement, mention: NumberMention | None) -> tuple[
-        str, dict[str, object]]:
+def _fields(result: Audit, statement: Statement, mention: NumberMention | None,
+            before: str) -> tuple[str, dict[str, object]]:
     """The skeleton's kind and its value fields, from what the statement states."""
     if statement.kind == "graded":
         grade = statement.text.lower()
         scales = [s.id for s in result.corpus.scales.values() if grade in s.grades]
         return "rating", {"scale": scales[0] if len(scales) == 1 else "", "area": "", "grade": grade}
     unit = "per cent" if _PER_CENT.search(statement.text) else ""
+    if (change := _CHANGE.search(before)) is not None:
+        direction = "increase" if change.group(1) else "decrease"
+        return "change", {"measure": "", "direction": direction, "by": statement.text,
+                          **({"unit": unit} if unit else {})}
     if mention is not None and mention.number.per is not None:
         return "rate", {"measure": "", "value": statement.text, "per": f"{mention.number.per:g}",
                         "unit": unit}
@@ -118,7 +126,8 @@ def suggest(result: Audit, source: str) -> list[Suggestion]:
                 continue
             start, end = sentence(text, statement.start, statement.end)
             quote = text[start:end]
-            kind, fields = _fields(result, statement, mention)
+            kind, fields = _fields(result, statement, mention, text[max(0, statement.start - 20):
+                                                                   statement.start])
             ident = _fresh(f"{source}-{statement.line}", taken)
             claim: dict[str, object] = {
                 "id": ident, "kind": kind, "party": party, "subject": "", "topic": topic,

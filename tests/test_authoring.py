@@ -224,7 +224,8 @@ def test_suggest_an_unknown_source(make_corpus: Builder, capsys: Capture) -> Non
 def test_rules_lists_every_rule_with_its_severities(capsys: Capture) -> None:
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    headings = dict(re.findall(r"^(\S+)\s+(.+)$", out, re.MULTILINE))
+    rules, checks = out.split("checks (of each claim, and of the review)")
+    headings = dict(re.findall(r"^(\S+)\s+(.+)$", rules.split("\n", 1)[1], re.MULTILINE))
     # from the README's table of rules
     assert headings["value-conflict"] == "contradiction"
     assert headings["attribution"] == "contradiction, tension"
@@ -233,6 +234,9 @@ def test_rules_lists_every_rule_with_its_severities(capsys: Capture) -> None:
     assert headings["unmatched"] == "unmatched"
     assert len(headings) == 15
     assert "Numbers about the same thing and time whose intervals do not meet." in out
+    assert dict(re.findall(r"^(\S+)\s+(error|warning)$", checks, re.MULTILINE)) == {
+        "anchor": "error", "value": "error", "party": "error", "key": "warning",
+        "speaker": "warning", "dates": "error", "review": "error"}
 
 
 # --- audit --fix ------------------------------------------------------------------------------

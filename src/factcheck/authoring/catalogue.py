@@ -12,6 +12,7 @@ import textwrap
 
 import attrs
 
+from ..reports.sarif import CHECKS
 from ..rules import Rule, builtin_rules, rule_packs
 from ..rules.findings import SEVERITIES
 
@@ -59,9 +60,10 @@ def catalogue(*, packs: bool = True) -> list[RuleEntry]:
 
 
 def render(entries: list[RuleEntry]) -> str:
-    """The catalogue as text: a heading line per rule, then what it reads and finds."""
+    """The catalogue as text: a heading line per rule, then what it reads and finds; then the
+    checks every claim goes through, by the ids diagnostics name them with."""
     width = max((len(e.id) for e in entries), default=10)
-    lines = []
+    lines = ["rules (findings between claims)", ""]
     for entry in entries:
         severity = ", ".join(entry.severities) or "(not declared)"
         pack = "" if entry.builtin else "  [rule pack]"
@@ -69,4 +71,9 @@ def render(entries: list[RuleEntry]) -> str:
         lines.append(textwrap.fill(entry.description, width=96, initial_indent="    ",
                                    subsequent_indent="    "))
         lines.append(f"    reads: {entry.reads}")
+    lines += ["", "checks (of each claim, and of the review)", ""]
+    for check, (description, level) in CHECKS.items():
+        lines.append(f"{check:<{width}}  {level}")
+        lines.append(textwrap.fill(description, width=96, initial_indent="    ",
+                                   subsequent_indent="    "))
     return "\n".join(lines)

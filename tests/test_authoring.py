@@ -235,7 +235,7 @@ def test_rules_lists_every_rule_with_its_severities(capsys: Capture) -> None:
     assert len(headings) == 15
     assert "Numbers about the same thing and time whose intervals do not meet." in out
     assert dict(re.findall(r"^(\S+)\s+(error|warning)$", checks, re.MULTILINE)) == {
-        "anchor": "error", "value": "error", "party": "error", "key": "warning",
+        "input": "error", "anchor": "error", "value": "error", "party": "error", "key": "warning",
         "speaker": "warning", "dates": "error", "review": "error"}
 
 

@@ -72,7 +72,9 @@ def render(entries: list[RuleEntry]) -> str:
                                    subsequent_indent="    "))
         lines.append(f"    reads: {entry.reads}")
     lines += ["", "checks (of each claim, and of the review)", ""]
-    for check, (description, level) in CHECKS.items():
+    input_check = ("Every file of the corpus loads: each field valid, each name declared, each "
+                   "text unchanged since it was pinned (otherwise the audit exits 2).", "error")
+    for check, (description, level) in {"input": input_check, **CHECKS}.items():
         lines.append(f"{check:<{width}}  {level}")
         lines.append(textwrap.fill(description, width=96, initial_indent="    ",
                                    subsequent_indent="    "))

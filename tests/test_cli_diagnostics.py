@@ -157,3 +157,27 @@ def test_help_lists_the_exit_statuses(capsys: Capture) -> None:
     text = capsys.readouterr().out
     assert "exit status:" in text
     assert "a corpus with no claims too" in text
+
+
+def test_a_progress_bar_on_a_terminal_for_long_runs_only() -> None:
+    from factcheck.cli import _progress
+
+    class Recorder(_Terminal):
+        def __init__(self, tty: bool) -> None:
+            super().__init__(tty)
+            self.text = ""
+
+        def write(self, text: str, /) -> int:
+            self.text += text
+            return len(text)
+
+    assert _progress(Recorder(False)) is None  # piped: nothing
+    terminal = Recorder(True)
+    show = _progress(terminal)
+    assert show is not None
+    show(500, 1000)  # a short run: nothing
+    assert terminal.text == ""
+    show(1000, 2000)
+    show(2000, 2000)
+    assert terminal.text == (f"\rchecking claims [{'#' * 15}{'.' * 15}] 1,000/2,000"
+                             f"\rchecking claims [{'#' * 30}] 2,000/2,000\n")

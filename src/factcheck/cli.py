@@ -35,7 +35,8 @@ from .settings import corpus_paths, describe, find_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 PROGRESS_FROM = 2000
-"""Corpora with at least this many claims show a progress line on a terminal."""
+"""Corpora with at least this many claims show a progress bar on a terminal."""
+PROGRESS_WIDTH = 30
 DEBUG_ENV = "FACTCHECK_DEBUG"
 
 EXIT_STATUS = """\
@@ -186,14 +187,16 @@ def _cmd_explain(args: argparse.Namespace, out: Out, err: Out) -> int:
 
 
 def _progress(stream: Out) -> Progress | None:
-    """A progress line on a terminal for long runs; nothing when output is piped."""
+    """A progress bar on a terminal for long runs; nothing when output is piped."""
     if not stream.isatty():
         return None
 
     def show(done: int, total: int) -> None:
         if total >= PROGRESS_FROM and (done % 500 == 0 or done == total):
             end = "\n" if done == total else ""
-            print(f"\rchecking claims {done:,}/{total:,}", end=end, file=stream, flush=True)
+            filled = PROGRESS_WIDTH * done // total
+            bar = "#" * filled + "." * (PROGRESS_WIDTH - filled)
+            print(f"\rchecking claims [{bar}] {done:,}/{total:,}", end=end, file=stream, flush=True)
 
     return show
 

@@ -62,6 +62,8 @@ examples:
   factcheck audit --html report.html   a page to read the audit in a browser, offline
   factcheck coverage              numbers and graded words no claim's quote covers
   factcheck explain F-1a2b3c      show a finding with its claims and source lines
+  factcheck audit --output-format github   annotations for GitHub Actions
+  factcheck init new-corpus       start a corpus (then add-source, suggest: docs/tutorial.md)
 """
 
 
@@ -108,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
     run.add_argument("--review-author", metavar="NAME",
-                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author "
-                     "in ROOT/pyproject.toml, else 'factcheck')")
+                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author, "
+                     "else 'factcheck')")
     why = commands.add_parser(
         "explain", help="show one finding with its claims, quotes and source lines",
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "

@@ -95,6 +95,7 @@ def test_add_source_copies_the_bytes_and_appends_the_entry(make_corpus: Builder,
 @pytest.mark.parametrize(("extra", "message"), [
     (["--id", "report"], "already has a source 'report'"),
     (["--as", "../outside.txt"], "would lie outside the sources folder seeds/"),
+    (["--as", "sources.toml"], "seeds/sources.toml lists the sources; it cannot be one"),
     (["--kind", "lettr"], "--kind 'lettr' is not one of 'news', 'press-release', "
                           "'inspection-report' or 'statement'"),
     (["--published", "2024-13"], "--published: '2024-13' is not a real date: months run from 01 to 12"),

@@ -147,6 +147,8 @@ def add_source(root: Path, file: Path, *, seeds: str = "seeds", claims: str = "c
     if not target.resolve().is_relative_to(folder) or Path(name or "x").is_absolute():
         raise UsageError(f"{name or file.name!r} would lie outside the sources folder {seeds}/")
     relative = target.resolve().relative_to(folder).as_posix()
+    if relative == "sources.toml":
+        raise UsageError(f"{seeds}/sources.toml lists the sources; it cannot be one")
     if relative in [str(e.get("path")) for e in entries]:
         raise UsageError(f"{seeds}/sources.toml already lists {seeds}/{relative}")
     copied = not in_place

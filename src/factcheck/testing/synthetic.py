@@ -230,7 +230,7 @@ def _toml(header: str, tables: Mapping[str, list[Any]]) -> str:
 
 def _parties() -> dict[str, list[Any]]:
     return {
-        "party": [Party(id=ident, name=name, role=role, aliases=(said[4:],))  # type: ignore[arg-type]
+        "party": [Party(id=ident, name=name, role=role, aliases=(said[4:],))
                   for ident, name, role, said, _ in PARTIES],
         "speaker": [Speaker(id=_speaker_id(ident), party=ident, name=speaker,
                             aliases=(speaker.split()[-1],))

@@ -233,7 +233,9 @@ def test_rules_lists_every_rule_with_its_severities(capsys: Capture) -> None:
     assert headings["target"] == "tension, corroborated"
     assert headings["change-over-time"] == "changed"
     assert headings["unmatched"] == "unmatched"
-    assert len(headings) == 15
+    assert headings["event-date-conflict"] == "contradiction, tension, corroborated"
+    assert "(not declared)" not in rules
+    assert len(headings) == 20
     assert "Numbers about the same thing and time whose intervals do not meet." in out
     assert dict(re.findall(r"^(\S+)\s+(error|warning)$", checks, re.MULTILINE)) == {
         "input": "error", "anchor": "error", "value": "error", "party": "error", "key": "warning",

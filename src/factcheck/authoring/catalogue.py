@@ -1,12 +1,11 @@
 """`factcheck rules`: every registered rule, its severities and what it fires on, from the registry.
 
-A rule's description is its docstring; its severities are the severity names its function
-passes when it makes a finding, read from its source, so the list cannot drift from the code.
+A rule's description is its docstring; its severities are those its `@rule` declares, which
+the engine enforces on every finding it makes, so the list cannot drift from the code.
 """
 
 from __future__ import annotations
 
-import ast
 import inspect
 import textwrap
 
@@ -14,7 +13,6 @@ import attrs
 
 from ..reports.sarif import CHECKS
 from ..rules import Rule, builtin_rules, rule_packs
-from ..rules.findings import SEVERITIES
 
 _SCOPES = {
     "overlap": "pairs of claims about the same thing whose periods overlap",
@@ -34,17 +32,6 @@ class RuleEntry:
     builtin: bool
 
 
-def severities(found: Rule) -> tuple[str, ...]:
-    """The severities a rule's function can give its findings, in the order of `SEVERITIES`."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(found.check)))
-    except (OSError, TypeError, SyntaxError):
-        return ()
-    named = {node.value for node in ast.walk(tree)
-             if isinstance(node, ast.Constant) and node.value in SEVERITIES}
-    return tuple(s for s in SEVERITIES if s in named)
-
-
 def _reads(found: Rule) -> str:
     return f"{', '.join([*found.kinds, *found.families])} claims; {_SCOPES.get(found.scope, found.scope)}"
 
@@ -54,7 +41,7 @@ def catalogue(*, packs: bool = True) -> list[RuleEntry]:
     builtin = builtin_rules()
     extra = rule_packs() if packs else ()
     return sorted((RuleEntry(
-        id=r.id, severities=severities(r), reads=_reads(r), builtin=r in builtin,
+        id=r.id, severities=r.severities, reads=_reads(r), builtin=r in builtin,
         description=" ".join((inspect.getdoc(r.check) or r.description).split("\n\n")[0].split()))
         for r in (*builtin, *extra)), key=lambda e: e.id)
 

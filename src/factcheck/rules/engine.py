@@ -19,6 +19,7 @@ import attrs
 from ..corpus import Claim, ClaimKind, Corpus
 from ..corpus.kinds.values import at_precision
 from ..corpus.vocabulary import Vocabulary, build_vocabulary, canonical
+from ..errors import FactcheckError
 from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
@@ -51,6 +52,7 @@ class Context:
     vocabulary: Vocabulary = attrs.field(factory=dict)
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
+    severities: tuple[Severity, ...] = ()
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -90,7 +92,10 @@ class Context:
     def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
                 message: str, subject: str | None = None, topic: str | None = None,
                 values: Iterable[Value] = (), rounding: bool = False) -> Finding:
-        """A finding of the rule being run."""
+        """A finding of the rule being run; a severity the rule does not declare is its bug."""
+        if self.severities and severity not in self.severities:
+            raise FactcheckError(f"rule {self.rule!r} made a {severity} finding but declares only "
+                                 f"{', '.join(self.severities)}")
         return make_finding(rule=self.rule, severity=severity, claims=claims, parties=parties,
                             message=message, subject=subject, topic=topic, values=values,
                             rounding=rounding)
@@ -179,7 +184,8 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
         for finding in findings:
             found.setdefault(finding.id, finding)
 
-    contexts = {rule.id: attrs.evolve(context, rule=rule.id) for rule in rules}
+    contexts = {rule.id: attrs.evolve(context, rule=rule.id, severities=rule.severities)
+                for rule in rules}
     pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
     wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)]
                       for name, kind in corpus.kinds.kinds.items()}

@@ -88,7 +88,8 @@ def _facts_by_key(context: Context) -> dict[tuple[str, ...], list[Event]]:
     return grouped
 
 
-@rule("event-date-conflict", kinds=("event",), scope="corpus")
+@rule("event-date-conflict", kinds=("event",), scope="corpus",
+       severities=("contradiction", "tension", "corroborated"))
 def event_date_conflict(context: Context) -> Iterator[Finding]:
     """One event dated differently by two parties or two sources, compared at their common
     precision: apart is a contradiction, less than four weeks apart (at month or day precision)
@@ -132,7 +133,7 @@ def _event_pair(severity: Severity, a: Event, b: Event, context: Context, what: 
                            values=(_dated(a), _dated(b)), rounding=rounding)
 
 
-@rule("event-status-conflict", kinds=("event", "status"), scope="corpus")
+@rule("event-status-conflict", kinds=("event", "status"), scope="corpus", severities=("contradiction",))
 def event_status_conflict(context: Context) -> Iterator[Finding]:
     """A status claim whose period lies wholly in a state that events of its item establish
     (between one event and the next), naming another state; or an event leaving a state
@@ -185,7 +186,7 @@ def _quote(claim: Claim) -> str:
     return quote if len(quote) <= 160 else quote[:157] + "..."
 
 
-@rule("event-deadline", kinds=("event", "status"), scope="corpus")
+@rule("event-deadline", kinds=("event", "status"), scope="corpus", severities=("tension", "corroborated"))
 def event_deadline(context: Context) -> Iterator[Finding]:
     """A target event ("closed by June 2024") against the events and status claims of its item:
     happened by the deadline is met; happened later, or a status after the deadline still in

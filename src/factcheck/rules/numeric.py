@@ -14,7 +14,7 @@ from .findings import Finding
 from .registry import rule
 
 
-@rule("rounding-only", families=("numeric",))
+@rule("rounding-only", families=("numeric",), severities=("corroborated",))
 def rounding_only(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """One party's two figures for the same thing and time that agree only thanks to rounding.
 
@@ -45,7 +45,7 @@ def _endpoints_agree(a: Change, b: Change, context: Context) -> dict[str, Agreem
     return found
 
 
-@rule("change-endpoints-conflict", kinds=("change",))
+@rule("change-endpoints-conflict", kinds=("change",), severities=("contradiction",))
 def change_endpoints_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two changes of the same measure over the same time that start or end at figures that
     do not meet ("from 6,800 to 6,500" against "from 7,100 to 6,500")."""

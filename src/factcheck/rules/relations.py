@@ -72,7 +72,7 @@ def _elapsed(relation: Relation, context: Context) -> tuple[tuple[Interval, floa
             f"{relation.end} ({end.date}) - {relation.start} ({start.date})")
 
 
-@rule("relation-check", families=("numeric",), scope="corpus")
+@rule("relation-check", families=("numeric",), scope="corpus", severities=("tension", "corroborated"))
 def relation_check(context: Context) -> Iterator[Finding]:
     """A declared sum, share, change or count that does not hold, or holds only by rounding."""
     claims = {c.id: c for c in context.corpus.claims}

@@ -1,9 +1,9 @@
 """Pinned findings of the Cleveland Police corpus (corpora/cleveland).
 
-The expected lists were reviewed against the texts (see the verdicts in
-corpora/cleveland/claims/verdicts.toml), not copied from a run: a rule change that adds, drops
-or re-types a contradiction, tension or change over time fails here with a readable diff.
-Corroborations are not pinned (not yet reviewed one by one).
+The expected lists were reviewed against the texts (each contradiction and tension has its
+verdict, with the reason, in corpora/cleveland/claims/verdicts.toml), not copied from a run: a
+rule change that adds, drops or re-types a contradiction, tension or change over time fails here
+with a readable diff. Corroborations are not pinned: they were not reviewed one by one.
 """
 
 from __future__ import annotations
@@ -17,211 +17,99 @@ from factcheck.auditing import Audit, audit
 
 ROOT = Path(__file__).resolve().parent.parent / "corpora" / "cleveland"
 
-# (severity, rule, sorted claim ids)
-_MONITORING_2023 = [
-    # The undated PEEL 2021/22 release ("remains in ... Engage", year 2023) against the
-    # September 2023 move out: explained (a change within 2023), D-d4de81206f6d.
-    (
-        "contradiction",
-        "attribution",
-        ("hmicfrs-2023-cooke-remains-enhanced", "hmicfrs-2023-removed-special-measures-pcc"),
-    ),
-    (
-        "contradiction",
-        "attribution",
-        ("hmicfrs-2023-remains-engage", "hmicfrs-2023-removed-special-measures-pcc"),
-    ),
-    (
-        "contradiction",
-        "attribution",
-        ("hmicfrs-2023-moved-out-of-engage", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    (
-        "contradiction",
-        "attribution",
-        ("hmicfrs-2023-cooke-routine-monitoring", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("echo-2023-taken-out", "hmicfrs-2023-cooke-remains-enhanced"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("echo-2023-taken-out", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    ("contradiction", "rating-status-conflict", ("echo-2023-taken-out", "hmicfrs-2023-remains-engage")),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("hmicfrs-2023-moved-out-of-engage", "hmicfrs-2023-remains-engage"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("hmicfrs-2023-cooke-routine-monitoring", "hmicfrs-2023-remains-engage"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("force-2023-webster-no-longer-engage", "hmicfrs-2023-cooke-remains-enhanced"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("force-2023-webster-no-longer-engage", "hmicfrs-2023-remains-engage"),
-    ),
-    ("contradiction", "rating-status-conflict", ("bbc-2023-oversight-closed", "hmicfrs-2023-remains-engage")),
-    ("contradiction", "rating-status-conflict", ("eyeofmedia-2023-removed", "hmicfrs-2023-remains-engage")),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("hmicfrs-2023-cooke-remains-enhanced", "hmicfrs-2023-moved-out-of-engage"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("eyeofmedia-2023-removed", "hmicfrs-2023-cooke-remains-enhanced"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("bbc-2023-oversight-closed", "hmicfrs-2023-cooke-remains-enhanced"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("bbc-2023-oversight-closed", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("force-2023-webster-no-longer-engage", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("eyeofmedia-2023-removed", "hmicfrs-2023-remains-engage-gazette"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("hmicfrs-2023-cooke-remains-enhanced", "hmicfrs-2023-cooke-routine-monitoring"),
-    ),
-    (
-        "contradiction",
-        "rating-status-conflict",
-        ("hmicfrs-2023-remains-engage-gazette", "hmicfrs-2023-removed-special-measures-pcc"),
-    ),
-]
+# (severity, rule) -> the claim ids of each finding, joined by " | " in sorted order.
+EXPECTED: dict[tuple[str, str], list[str]] = {
+    # PEEL 2021/22: the release (and the Gazette restating it) grades ten areas, the report says
+    # 11 graded of 12. Upheld (D-04f85fb8fc25).
+    ("contradiction", "value-conflict"): [
+        "hmicfrs-2022-areas-graded-news | hmicfrs-2022-areas-graded-report",
+    ],
+    # The PCC's "had not made any significant improvements" by May 2021 against Wendy Williams's
+    # "significant improvements in some areas" (February 2021). Upheld (D-852c08bc9ce3).
+    ("contradiction", "assessment-conflict"): [
+        "hmicfrs-2021-williams-significant-improvements | pcc-2021-no-significant-improvement",
+    ],
+    # The undated PEEL 2021/22 release (year 2023: "remains in ... Engage") against the September
+    # 2023 move out of Engage. Explained: a change within 2023 (D-d4de81206f6d).
+    ("contradiction", "attribution"): [
+        "hmicfrs-2022-areas-graded-gazette | hmicfrs-2022-areas-graded-report",
+        "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-removed-special-measures-pcc",
+        "hmicfrs-2023-cooke-routine-monitoring | hmicfrs-2023-remains-engage-gazette",
+        "hmicfrs-2023-moved-out-of-engage | hmicfrs-2023-remains-engage-gazette",
+        "hmicfrs-2023-remains-engage | hmicfrs-2023-removed-special-measures-pcc",
+    ],
+    ("contradiction", "rating-status-conflict"): [
+        "bbc-2023-oversight-closed | hmicfrs-2023-cooke-remains-enhanced",
+        "bbc-2023-oversight-closed | hmicfrs-2023-remains-engage",
+        "bbc-2023-oversight-closed | hmicfrs-2023-remains-engage-gazette",
+        "echo-2023-taken-out | hmicfrs-2023-cooke-remains-enhanced",
+        "echo-2023-taken-out | hmicfrs-2023-remains-engage",
+        "echo-2023-taken-out | hmicfrs-2023-remains-engage-gazette",
+        "eyeofmedia-2023-removed | hmicfrs-2023-cooke-remains-enhanced",
+        "eyeofmedia-2023-removed | hmicfrs-2023-remains-engage",
+        "eyeofmedia-2023-removed | hmicfrs-2023-remains-engage-gazette",
+        "force-2023-webster-no-longer-engage | hmicfrs-2023-cooke-remains-enhanced",
+        "force-2023-webster-no-longer-engage | hmicfrs-2023-remains-engage",
+        "force-2023-webster-no-longer-engage | hmicfrs-2023-remains-engage-gazette",
+        "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-cooke-routine-monitoring",
+        "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-moved-out-of-engage",
+        "hmicfrs-2023-cooke-routine-monitoring | hmicfrs-2023-remains-engage",
+        "hmicfrs-2023-moved-out-of-engage | hmicfrs-2023-remains-engage",
+        "hmicfrs-2023-remains-engage-gazette | hmicfrs-2023-removed-special-measures-pcc",
+    ],
+    # Restatements with no own words of the party on the point in the corpus. Explained.
+    ("tension", "attribution"): [
+        "hmicfrs-2019-overall-inadequate-itv",
+        "hmicfrs-2019-work-practices",
+        "hmicfrs-2022-investigations-gazette",
+        "pcc-2025-storey-webster-contract",
+    ],
+    # Prevention not a priority (2019) then prioritised (2025); the PEEL 2021/22 counts against
+    # the PEEL 2023-2025 counts; in Engage in June 2022, out in 2023.
+    ("changed", "change-over-time"): [
+        "eyeofmedia-2023-removed | hmicfrs-2022-in-engage-ghr",
+        "hmicfrs-2019-gormley-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
+        "hmicfrs-2019-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
+        "hmicfrs-2019-prioritise-prevention | hmicfrs-2025-prioritises-prevention",
+        "hmicfrs-2022-areas-adequate | hmicfrs-2025-areas-adequate",
+        "hmicfrs-2022-areas-adequate-gazette | hmicfrs-2025-areas-adequate",
+        "hmicfrs-2022-areas-assessed-report | hmicfrs-2025-areas-assessed-report",
+        "hmicfrs-2022-areas-good | hmicfrs-2025-areas-good",
+        "hmicfrs-2022-areas-good-gazette | hmicfrs-2025-areas-good",
+        "hmicfrs-2022-areas-graded-gazette | hmicfrs-2025-areas-graded-news",
+        "hmicfrs-2022-areas-graded-gazette | hmicfrs-2025-areas-graded-report",
+        "hmicfrs-2022-areas-graded-news | hmicfrs-2025-areas-graded-news",
+        "hmicfrs-2022-areas-graded-news | hmicfrs-2025-areas-graded-report",
+        "hmicfrs-2022-areas-graded-report | hmicfrs-2025-areas-graded-news",
+        "hmicfrs-2022-areas-graded-report | hmicfrs-2025-areas-graded-report",
+        "hmicfrs-2022-areas-requires-improvement | hmicfrs-2025-areas-requires-improvement",
+        "hmicfrs-2022-areas-requires-improvement-gazette | hmicfrs-2025-areas-requires-improvement",
+    ],
+}
 
-EXPECTED = sorted(
-    [
-        # PEEL 2021/22: ten areas graded (release, Gazette) against 11 (report): upheld.
-        (
-            "contradiction",
-            "attribution",
-            ("hmicfrs-2022-areas-graded-gazette", "hmicfrs-2022-areas-graded-report"),
-        ),
-        (
-            "contradiction",
-            "value-conflict",
-            ("hmicfrs-2022-areas-graded-news", "hmicfrs-2022-areas-graded-report"),
-        ),
-        *_MONITORING_2023,
-        # Restatements of the inspectorate with no own words of it on the point: explained.
-        ("tension", "attribution", ("hmicfrs-2019-work-practices",)),
-        ("tension", "attribution", ("hmicfrs-2019-all-areas-gazette",)),
-        ("tension", "attribution", ("hmicfrs-2019-every-area-echo",)),
-        ("tension", "attribution", ("hmicfrs-2019-key-areas-inadequate-itv",)),
-        ("tension", "attribution", ("hmicfrs-2019-all-areas-eyeofmedia",)),
-        ("tension", "attribution", ("hmicfrs-2019-overall-inadequate-itv",)),
-        ("tension", "attribution", ("hmicfrs-2022-investigations-gazette",)),
-        ("tension", "attribution", ("hmicfrs-2019-all-areas-pcc",)),
-        ("tension", "attribution", ("hmicfrs-2019-efficiency-inadequate-itv",)),
-        # Changes over time: prevention not a priority (2019) then prioritised (2025); PEEL
-        # 2021/22 counts against PEEL 2023-2025 counts; Engage in 2021 then out in 2023.
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2019-prevention-not-priority", "hmicfrs-2025-prioritises-prevention"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2019-prioritise-prevention", "hmicfrs-2025-prioritises-prevention"),
-        ),
-        ("changed", "change-over-time", ("eyeofmedia-2023-removed", "lewis-2021-engaged")),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-graded-news", "hmicfrs-2025-areas-graded-report"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-graded-gazette", "hmicfrs-2025-areas-graded-news"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-graded-gazette", "hmicfrs-2025-areas-graded-report"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-graded-report", "hmicfrs-2025-areas-graded-news"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-graded-report", "hmicfrs-2025-areas-graded-report"),
-        ),
-        ("changed", "change-over-time", ("hmicfrs-2022-areas-graded-news", "hmicfrs-2025-areas-graded-news")),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-assessed-report", "hmicfrs-2025-areas-assessed-report"),
-        ),
-        ("changed", "change-over-time", ("hmicfrs-2022-areas-good", "hmicfrs-2025-areas-good")),
-        ("changed", "change-over-time", ("hmicfrs-2022-areas-good-gazette", "hmicfrs-2025-areas-good")),
-        ("changed", "change-over-time", ("hmicfrs-2022-areas-adequate", "hmicfrs-2025-areas-adequate")),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-adequate-gazette", "hmicfrs-2025-areas-adequate"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-requires-improvement", "hmicfrs-2025-areas-requires-improvement"),
-        ),
-        (
-            "changed",
-            "change-over-time",
-            ("hmicfrs-2022-areas-requires-improvement-gazette", "hmicfrs-2025-areas-requires-improvement"),
-        ),
-    ]
-)
-
-# Pairs that must never be found (any rule, any severity): reviewed near misses.
+# Pairs that must never be found, by any rule at any severity: reviewed near misses.
 NEAR_MISSES = [
-    # Lewis (Feb 2021) "things are improving" vs the PCC (May 2021) "had not made any
-    # significant improvements": improvement that is not significant; different propositions.
-    ("lewis-2021-improving", "pcc-2021-no-significant-improvement"),
-    # The inspectorate's "improved in some areas" vs the PCC's "almost all areas": degree, not clash.
-    ("hmicfrs-2022-improved-some-areas", "pcc-2022-almost-all-areas"),
+    # Lewis (February 2021) "things are improving" against the PCC (May 2021) "had not made any
+    # significant improvements": improving is not significant improvement.
+    "lewis-2021-improving | pcc-2021-no-significant-improvement",
+    # The inspectorate's "improved in some areas" against the PCC's "almost all areas": degree.
+    "hmicfrs-2022-improved-some-areas | pcc-2022-almost-all-areas",
     # Two restatements of the same two open causes of concern agree.
-    ("hmicfrs-2022-two-concerns-open-eyeofmedia", "hmicfrs-2022-two-concerns-open-pcc"),
-    # April 2019 (Eye of Media) vs September 2019 (ITV): both say engage.
-    ("eyeofmedia-2019-2023-enhanced-monitoring", "itv-2019-special-measures"),
+    "hmicfrs-2022-two-concerns-open-eyeofmedia | hmicfrs-2022-two-concerns-open-pcc",
+    # April 2019 (Eye of Media), August 2019 (ITV 2021), September 2019 (ITV 2019): all engage.
+    "eyeofmedia-2019-2023-enhanced-monitoring | itv-2019-special-measures",
+    "eyeofmedia-2019-2023-enhanced-monitoring | itv-2019-special-measures-august",
     # Investigations found wanting in 2019 and again in 2025: no change.
-    ("hmicfrs-2019-investigations", "hmicfrs-2025-investigations"),
+    "hmicfrs-2019-investigations | hmicfrs-2025-investigations",
     # Engage since 2019 (the Echo) against the move out in September 2023.
-    ("echo-2019-2023-oversight", "hmicfrs-2023-moved-out-of-engage"),
-    # Five areas in the 2021/22 release sum: the counts add up to ten.
-    ("hmicfrs-2022-areas-good", "hmicfrs-2022-areas-inadequate"),
+    "echo-2019-2023-oversight | hmicfrs-2023-moved-out-of-engage",
+    # "81%" (ITV) and "81 per cent" (Police Professional) of one report agree.
+    "hmicfrs-2021-vulnerable-identified-itv | hmicfrs-2021-vulnerable-identified-pp",
+    # Seventh chief constable (the Echo, the BBC) against six chief constables by 2019 (ITV):
+    # different measures, and consistent (Webster came after the six).
+    "echo-2022-webster-seventh-chief | itv-2019-six-chief-constables",
+    # Five areas of concern signed off in May 2021 against two causes still open in 2022.
+    "hmicfrs-2021-areas-signed-off-echo | hmicfrs-2022-two-concerns-open-pcc",
 ]
 
 
@@ -230,10 +118,12 @@ def result() -> Audit:
     return audit(factcheck.load(ROOT))
 
 
-def _pinned(result: Audit) -> list[tuple[str, str, tuple[str, ...]]]:
-    return sorted(
-        (f.severity, f.rule, tuple(sorted(f.claims))) for f in result.findings if f.severity != "corroborated"
-    )
+def _found(result: Audit) -> dict[tuple[str, str], list[str]]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for f in result.findings:
+        if f.severity != "corroborated":
+            found.setdefault((f.severity, f.rule), []).append(" | ".join(sorted(f.claims)))
+    return {key: sorted(ids) for key, ids in sorted(found.items())}
 
 
 def test_every_claim_proves(result: Audit) -> None:
@@ -242,18 +132,33 @@ def test_every_claim_proves(result: Audit) -> None:
 
 
 def test_findings_are_the_reviewed_ones(result: Audit) -> None:
-    expected = sorted((s, r, tuple(sorted(c))) for s, r, c in EXPECTED)
-    assert _pinned(result) == expected
+    expected = {key: sorted(ids) for key, ids in sorted(EXPECTED.items())}
+    assert _found(result) == expected
 
 
 def test_near_misses_are_not_found(result: Audit) -> None:
-    found = {frozenset(f.claims) for f in result.findings}
-    assert sorted(tuple(sorted(p)) for p in NEAR_MISSES if frozenset(p) in found) == []
+    found = {" | ".join(sorted(f.claims)) for f in result.findings}
+    assert sorted(pair for pair in NEAR_MISSES if pair in found) == []
 
 
-def test_every_finding_is_reviewed(result: Audit) -> None:
+def test_every_finding_has_a_verdict(result: Audit) -> None:
     assert [str(p) for p in result.review] == []
-    disputes = {d.severity: 0 for d in result.disputes}
+    counts: dict[str, int] = {}
     for d in result.disputes:
-        disputes[d.severity] += 1
-    assert disputes == {"contradiction": 2, "tension": 6}
+        counts[d.severity] = counts.get(d.severity, 0) + 1
+    assert counts == {"contradiction": 3, "tension": 4}
+
+
+@pytest.mark.xfail(strict=True, reason="engine: 'Less than half' is read as [0, 0.5] and 'just "
+                   "over half' as [0.5, 0.55]; the closed bounds touch at 0.5, so two outlets "
+                   "reporting one report's figure as under and over half do not clash")
+def test_under_half_and_over_half_of_one_report_clash(result: Audit) -> None:
+    pair = "hmicfrs-2021-investigations-standard-bbc | hmicfrs-2021-investigations-standard-itv"
+    assert pair in {" | ".join(sorted(f.claims)) for f in result.findings
+                    if f.severity == "contradiction"}
+
+
+def test_no_text_about_forces_kept_for_evaluation() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not any(name in text for name in ("manchester", "devon", "cornwall")), path.name

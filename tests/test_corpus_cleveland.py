@@ -65,9 +65,10 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "pcc-2025-storey-webster-contract",
     ],
     # Prevention not a priority (2019) then prioritised (2025); the PEEL 2021/22 counts against
-    # the PEEL 2023-2025 counts; in Engage in June 2022, out in 2023.
+    # the PEEL 2023-2025 counts; in Engage in June 2022, out in 2023; four grading tiers, then five.
     ("changed", "change-over-time"): [
         "eyeofmedia-2023-removed | hmicfrs-2022-in-engage-ghr",
+        "hmicfrs-2021-peel-four-tiers | hmicfrs-2022-peel-five-tiers",
         "hmicfrs-2019-gormley-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
         "hmicfrs-2019-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
         "hmicfrs-2019-prioritise-prevention | hmicfrs-2025-prioritises-prevention",

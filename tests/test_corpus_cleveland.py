@@ -29,16 +29,24 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
     ("contradiction", "assessment-conflict"): [
         "hmicfrs-2021-williams-significant-improvements | pcc-2021-no-significant-improvement",
     ],
-    # The undated PEEL 2021/22 release (year 2023: "remains in ... Engage") against the September
-    # 2023 move out of Engage. Explained: a change within 2023 (D-d4de81206f6d).
+    # The Gazette restating the release's ten graded areas against the report's 11 (D-04f85fb8fc25).
     ("contradiction", "attribution"): [
         "hmicfrs-2022-areas-graded-gazette | hmicfrs-2022-areas-graded-report",
-        "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-removed-special-measures-pcc",
-        "hmicfrs-2023-cooke-routine-monitoring | hmicfrs-2023-remains-engage-gazette",
-        "hmicfrs-2023-moved-out-of-engage | hmicfrs-2023-remains-engage-gazette",
-        "hmicfrs-2023-remains-engage | hmicfrs-2023-removed-special-measures-pcc",
     ],
-    ("contradiction", "rating-status-conflict"): [
+    # Restatements with no own words of the party on the point in the corpus. Explained.
+    ("tension", "attribution"): [
+        "hmicfrs-2019-overall-inadequate-itv",
+        "hmicfrs-2019-work-practices",
+        "hmicfrs-2022-investigations-gazette",
+        "pcc-2025-storey-webster-contract",
+    ],
+    # Prevention not a priority (2019) then prioritised (2025); the PEEL 2021/22 counts against
+    # the PEEL 2023-2025 counts; four grading tiers, then five. The PEEL 2021/22 release of
+    # March 2023 ("remains in ... Engage": the release, Cooke, the Gazette restating it) against
+    # the September 2023 move out (the inspectorate's list, Cooke, the PCC, Webster, the Echo,
+    # the BBC, the Eye of Media): 3 x 7 changes, not contradictions. Greatest Hits Radio's June
+    # 2022 Engage is no longer paired with the move out: the March 2023 statements come between.
+    ("changed", "change-over-time"): [
         "bbc-2023-oversight-closed | hmicfrs-2023-cooke-remains-enhanced",
         "bbc-2023-oversight-closed | hmicfrs-2023-remains-engage",
         "bbc-2023-oversight-closed | hmicfrs-2023-remains-engage-gazette",
@@ -53,21 +61,13 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
         "force-2023-webster-no-longer-engage | hmicfrs-2023-remains-engage-gazette",
         "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-cooke-routine-monitoring",
         "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-moved-out-of-engage",
+        "hmicfrs-2023-cooke-remains-enhanced | hmicfrs-2023-removed-special-measures-pcc",
         "hmicfrs-2023-cooke-routine-monitoring | hmicfrs-2023-remains-engage",
+        "hmicfrs-2023-cooke-routine-monitoring | hmicfrs-2023-remains-engage-gazette",
         "hmicfrs-2023-moved-out-of-engage | hmicfrs-2023-remains-engage",
+        "hmicfrs-2023-moved-out-of-engage | hmicfrs-2023-remains-engage-gazette",
+        "hmicfrs-2023-remains-engage | hmicfrs-2023-removed-special-measures-pcc",
         "hmicfrs-2023-remains-engage-gazette | hmicfrs-2023-removed-special-measures-pcc",
-    ],
-    # Restatements with no own words of the party on the point in the corpus. Explained.
-    ("tension", "attribution"): [
-        "hmicfrs-2019-overall-inadequate-itv",
-        "hmicfrs-2019-work-practices",
-        "hmicfrs-2022-investigations-gazette",
-        "pcc-2025-storey-webster-contract",
-    ],
-    # Prevention not a priority (2019) then prioritised (2025); the PEEL 2021/22 counts against
-    # the PEEL 2023-2025 counts; in Engage in June 2022, out in 2023; four grading tiers, then five.
-    ("changed", "change-over-time"): [
-        "eyeofmedia-2023-removed | hmicfrs-2022-in-engage-ghr",
         "hmicfrs-2021-peel-four-tiers | hmicfrs-2022-peel-five-tiers",
         "hmicfrs-2019-gormley-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
         "hmicfrs-2019-prevention-not-priority | hmicfrs-2025-prioritises-prevention",
@@ -147,7 +147,7 @@ def test_every_finding_has_a_verdict(result: Audit) -> None:
     counts: dict[str, int] = {}
     for d in result.disputes:
         counts[d.severity] = counts.get(d.severity, 0) + 1
-    assert counts == {"contradiction": 3, "tension": 4}
+    assert counts == {"contradiction": 2, "tension": 4}
 
 
 @pytest.mark.xfail(strict=True, reason="engine: 'Less than half' is read as [0, 0.5] and 'just "

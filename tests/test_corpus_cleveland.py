@@ -33,11 +33,16 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
     ("contradiction", "attribution"): [
         "hmicfrs-2022-areas-graded-gazette | hmicfrs-2022-areas-graded-report",
     ],
-    # Restatements with no own words of the party on the point in the corpus. Explained.
+    # Restatements (indirect speech) with no own words of the party on the point in the corpus:
+    # ITV's Gormley ("failing force", "deterioration in the last two years"), the BBC's September
+    # 2023 watchdog ("significant improvements ... preventing crime") and others. Explained.
     ("tension", "attribution"): [
+        "hmicfrs-2019-gormley-deterioration",
+        "hmicfrs-2019-gormley-failing-force",
         "hmicfrs-2019-overall-inadequate-itv",
         "hmicfrs-2019-work-practices",
         "hmicfrs-2022-investigations-gazette",
+        "hmicfrs-2023-prevention-improvements-bbc",
         "pcc-2025-storey-webster-contract",
     ],
     # Prevention not a priority (2019) then prioritised (2025); the PEEL 2021/22 counts against
@@ -147,7 +152,7 @@ def test_every_finding_has_a_verdict(result: Audit) -> None:
     counts: dict[str, int] = {}
     for d in result.disputes:
         counts[d.severity] = counts.get(d.severity, 0) + 1
-    assert counts == {"contradiction": 2, "tension": 4}
+    assert counts == {"contradiction": 2, "tension": 7}
 
 
 @pytest.mark.xfail(strict=True, reason="engine: 'Less than half' is read as [0, 0.5] and 'just "

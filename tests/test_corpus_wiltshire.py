@@ -75,6 +75,11 @@ REVIEWED_AGREEMENTS: list[tuple[str, str]] = [
                        "hmicfrs-2022-areas-requires-improvement"),
     # Pritchard accepts the findings and recommendations of the 2022 release.
     ("explicit-dispute", "force-2022-pritchard-move-quickly"),
+    # Pritchard's "already taking prompt and comprehensive action to address these" and the
+    # PCC's "the process of change is already progressing" (July 2022).
+    ("corroboration", "force-2022-pritchard-action-under-way | pcc-2022-change-progressing"),
+    # Cooke's improvements (Police Professional) and the Swindon Advertiser's own list.
+    ("corroboration", "hmicfrs-2024-cooke-improvements | sa-2024-improvements"),
     # "one of six forces" (the radio) and "among six forces" (ITV).
     ("corroboration", "ghr-2022-six-forces | itv-2022-six-forces"),
     # The force's statement of June 2022, word for word in two outlets: one claim.
@@ -102,12 +107,14 @@ NEAR_MISSES = [
     "force-2022-pritchard-action-under-way | hmicfrs-2022-revisit-declined",
     # The force's own two claims about investigations in 2024: different propositions.
     "force-2024-investigation-quality-improved | force-2024-roper-investigation-concerns",
-    # Investigating crime: requires improvement in both cycles; not effective in 2022 and 2024.
+    # Investigating crime: requires improvement in both cycles; "not investigating crime
+    # effectively" (the inspectorate, 2022) against concerns not yet resolved (Roper, 2024).
     "hmicfrs-2022-grade-investigating | hmicfrs-2024-grade-investigating",
     "force-2024-roper-investigation-concerns | hmicfrs-2022-revisit-not-investigating",
     # A renamed area is not a changed grade.
     "hmicfrs-2022-grade-strategic-planning | hmicfrs-2024-grade-leadership",
-    # Roper "not convinced" of release (April 2024) against the release in May: a forecast.
+    # Roper "not convinced" of release (April 2024) against the release in May: her doubt, not
+    # a forecast that the force would stay in Engage.
     "force-2024-roper-not-convinced | hmicfrs-2024-cooke-routine",
     # "there is still more to do" alongside the return to routine monitoring.
     "hmicfrs-2024-cooke-more-to-do | hmicfrs-2024-cooke-routine",

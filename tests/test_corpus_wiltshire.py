@@ -43,6 +43,10 @@ EXPECTED: list[tuple[str, str, str]] = [
     ("tension", "attribution", "hmicfrs-2022-grade-preventing"),
     ("tension", "attribution", "hmicfrs-2022-grade-treating-public"),
     ("tension", "attribution", "hmicfrs-2022-grade-workforce"),
+    # The PCC (2024, Swindon Advertiser): the inspectorate "made the same observations and
+    # criticisms I had made"; his own 2022 statement says it in other words ("had already come
+    # under my microscope"). Explained.
+    ("tension", "attribution", "pcc-2024-inspectorate-same-criticisms"),
     # Grades that moved between PEEL 2021/22 and PEEL 2023-25.
     ("changed", "change-over-time", "hmicfrs-2022-grade-offenders | hmicfrs-2024-grade-offenders"),
     ("changed", "change-over-time", "hmicfrs-2022-grade-preventing | hmicfrs-2024-grade-preventing"),
@@ -176,6 +180,8 @@ def test_disputes_are_the_reviewed_ones(result: Audit) -> None:
          "force-2022-engage-cause | hmicfrs-2022-engage-cause"),
         ("tension", "the force's crime prevention, investigation and support for victims fell "
                     "below the required standard", "bbc-2023-areas-below-standard"),
+        ("tension", "the inspectorate made the same observations and criticisms of the force "
+                    "as the PCC had made", "pcc-2024-inspectorate-same-criticisms"),
         ("tension", "treating the public fairly and with respect",
          "hmicfrs-2022-grade-treating-public"),
     ])

@@ -3,9 +3,9 @@
 The expected lists were reviewed against the texts (each tension has its verdict, with the
 reason, in corpora/wiltshire/claims/verdicts.toml), not copied from a run: a rule change that
 adds, drops or re-types a contradiction, tension or change over time fails here with a readable
-diff of sorted lists. One finding the engine makes was reviewed as wrong; it is listed apart in
-ENGINE_ERRORS, and a strict xfail test states what the right result is, so it flips when the
-rule is fixed. Corroborations are pinned only where they were reviewed (REVIEWED_AGREEMENTS).
+diff of sorted lists. The one finding review found wrong (a whole-year deadline missed by a
+state before its end) went when the target rule was fixed. Corroborations are pinned only where
+they were reviewed (REVIEWED_AGREEMENTS).
 """
 
 from __future__ import annotations
@@ -59,14 +59,6 @@ EXPECTED: list[tuple[str, str, str]] = [
       for after in ("hmicfrs-2024-confirmed-removal", "hmicfrs-2024-cooke-routine",
                     "pp-2024-removed", "sa-2024-removed", "sa-2024-routine-quarterly",
                     "sj-2024-removed", "wt-2024-routine")),
-]
-
-# Findings the engine makes that review found wrong (verdict "dismissed"), with the reason.
-ENGINE_ERRORS: list[tuple[str, str, str]] = [
-    # The force's "out of special measures next year" (said in 2023: during 2024) was met in May
-    # 2024; the target rule holds it against the April 2024 status because that period overlaps
-    # the deadline year, although a whole-year deadline is due only at its end.
-    ("tension", "target", "force-2023-out-next-year | ghr-2024-engage-since-2022"),
 ]
 
 # Agreements reviewed one by one that must stay found (a subset of the corroborations).
@@ -147,20 +139,13 @@ def test_every_claim_proves(result: Audit) -> None:
     assert len(result.results) >= 100
 
 
-def test_findings_are_the_reviewed_ones_and_the_known_engine_errors(result: Audit) -> None:
-    assert _found(result) == sorted(EXPECTED + ENGINE_ERRORS)
-
-
-@pytest.mark.xfail(strict=True, reason="engine: a target whose deadline is a whole year (2024) "
-                   "is held against any state overlapping that year, so a status of April 2024 "
-                   "counts it as missed although it was met in May 2024")
-def test_findings_are_only_the_reviewed_ones(result: Audit) -> None:
+def test_findings_are_the_reviewed_ones(result: Audit) -> None:
     assert _found(result) == sorted(EXPECTED)
 
 
 def test_disputes_are_the_reviewed_ones(result: Audit) -> None:
     found = sorted((d.severity, d.about, _pair(d.claims)) for d in result.disputes)
-    target = "force-2023-out-next-year | ghr-2024-engage-since-2022 | pcc-2023-out-by-march"
+    target = "ghr-2024-engage-since-2022 | pcc-2023-out-by-march"
     assert found == sorted([
         ("tension", "a force enters Engage when it is not responding to a cause of concern or "
                     "not succeeding in managing, mitigating or eradicating it",
@@ -173,7 +158,7 @@ def test_disputes_are_the_reviewed_ones(result: Audit) -> None:
          "hmicfrs-2022-grade-workforce"),
         ("tension", "investigating crime", "hmicfrs-2022-grade-investigating"),
         ("tension", "managing offenders and suspects", "hmicfrs-2022-grade-offenders"),
-        # The engine's dispute holds the wrongly missed force target too (see ENGINE_ERRORS).
+        # The PCC's "by March next year", still in Engage on 29 April 2024.
         ("tension", "monitoring level", target),
         ("tension", "preventing crime and anti-social behaviour", "hmicfrs-2022-grade-preventing"),
         ("tension", "the force was moved into Engage",
@@ -201,7 +186,7 @@ def test_near_misses_are_not_found(result: Audit) -> None:
 def test_pinned_claim_ids_exist(result: Audit) -> None:
     """A misspelt id in a near miss would pass unnoticed: every pinned id must be a claim."""
     ids = {r.claim.id for r in result.results}
-    pinned = {c for _, _, pair in EXPECTED + ENGINE_ERRORS for c in pair.split(" | ")}
+    pinned = {c for _, _, pair in EXPECTED for c in pair.split(" | ")}
     pinned |= {c for _, pair in REVIEWED_AGREEMENTS for c in pair.split(" | ")}
     pinned |= {c for pair in NEAR_MISSES for c in pair.split(" | ")}
     assert sorted(pinned - ids) == []

@@ -386,6 +386,14 @@ def test_derive_states_by_hand() -> None:
             for s in states] == [
         ("engage", dt.date(2023, 11, 25), dt.date(2025, 2, 28), "in", "out"),
         ("scan", dt.date(2025, 4, 1), None, "out", None)]
+    # Left in "2025" (a press release) and on 20 March 2025 (the watchdog): one change, whose
+    # most precise dating bounds the state before it, not the coarse one's first of January.
+    coarse = event("out-2", "2025", item="monitoring level", to_state="scan", party="pcc")
+    exact = event("out-3", "2025-03-20", item="monitoring level", to_state="scan")
+    states = derive_states([entered, coarse, exact])  # type: ignore[list-item]
+    assert [(s.state, s.first, s.last) for s in states] == [
+        ("engage", dt.date(2023, 11, 25), dt.date(2025, 3, 19)),
+        ("scan", dt.date(2025, 3, 21), None)]
     # two changes that may have come on one day: which came last, and so the state, is unknown
     close = event("again", "2023-11", item="monitoring level", to_state="scan")
     assert derive_states([entered, close]) == ()  # type: ignore[list-item]

@@ -45,8 +45,8 @@ def derive_states(events: Iterable[Event]) -> tuple[DerivedState, ...]:
     """The states a sequence of events of one item yields: after each event that leads to a state,
     that state until the next event leading elsewhere that surely comes after it.
 
-    An event that repeats the state (another dating of it, a second source) does not end it; a
-    plain happening (no `to_state`) changes no state; a state with another change dated within
+    An event that repeats the state (another dating of it, a second source) does not end it; of
+    several datings of one change, the most precise bounds it; a plain happening (no `to_state`) changes no state; a state with another change dated within
     its own date (their order unknown) is left out.
     """
     ordered = sorted((e for e in events if e.to_state is not None),
@@ -63,7 +63,11 @@ def derive_states(events: Iterable[Event]) -> tuple[DerivedState, ...]:
         if any(e.when.first <= since.when.last and since.when.first <= e.when.last
                for other in runs if other is not run for e in other):
             continue  # another change may have come the same day: which came last is unknown
-        until = runs[index + 1][0] if index + 1 < len(runs) else None
+        following = runs[index + 1] if index + 1 < len(runs) else []
+        # Every dating of the next change holds its day, so it comes no earlier than the
+        # latest first day among them: "2023", "September 2023" and "20 September 2023" of one
+        # change leave the state in place until 19 September 2023.
+        until = max(following, key=lambda e: (e.when.first, e.id)) if following else None
         first = since.when.last + dt.timedelta(days=1)
         last = None if until is None else until.when.first - dt.timedelta(days=1)
         if last is None or first <= last:

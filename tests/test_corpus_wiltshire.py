@@ -19,6 +19,10 @@ from factcheck.auditing import Audit, audit
 
 ROOT = Path(__file__).resolve().parent.parent / "corpora" / "wiltshire"
 
+# The move into Engage dated "June 2022" by the inspectorate and three papers (claims/events.toml).
+JUNE_2022 = ("hmicfrs-2022-moved-into-engage", "pp-2024-moved-june-2022",
+             "sa-2024-placed-june-2022", "wt-2024-placed-june-2022")
+
 # (severity, rule, "claim-a | claim-b" in sorted order), reviewed as right.
 EXPECTED: list[tuple[str, str, str]] = [
     # The PCC (2023): "out of special measures... by March next year"; on 29 April 2024 the
@@ -53,6 +57,21 @@ EXPECTED: list[tuple[str, str, str]] = [
     ("changed", "change-over-time", "hmicfrs-2022-grade-responding | hmicfrs-2024-grade-responding"),
     ("changed", "change-over-time", "hmicfrs-2022-grade-vulnerable | hmicfrs-2024-grade-vulnerable"),
     ("changed", "change-over-time", "hmicfrs-2022-grade-workforce | hmicfrs-2024-grade-workforce"),
+    # Moved into Engage "in July 2022" (Greatest Hits Radio, 2023) against "In June 2022" (the
+    # inspectorate's release) and June 2022 in three papers (2024): a month apart. Upheld.
+    *(("tension", "event-date-conflict", " | ".join(sorted(("ghr-2023-placed-july-2022", june))))
+      for june in JUNE_2022),
+    # The radio's forecast of 30 June 2022 ("will be placed ... when the report is published
+    # next week") against the same four: decided in June, made public in July. Explained.
+    *(("tension", "event-date-conflict",
+       " | ".join(sorted(("ghr-2022-will-be-placed-next-week", june)))) for june in JUNE_2022),
+    # Roper "took over the job in March this year" (the radio, 2023) against February 2023 in
+    # the radio's own 2024 report and the Salisbury Journal (upheld), and "appointed at the end
+    # of February 2023" (Police Professional; explained: appointed, then took up the post).
+    *(("tension", "event-date-conflict", " | ".join(sorted(("ghr-2023-roper-took-over-march",
+                                                             february))))
+      for february in ("ghr-2024-roper-command-february", "pp-2024-roper-appointed-february",
+                       "sj-2024-roper-leadership-february")),
     # In Engage (April 2023, the force; to April 2024, the radio), out in May 2024 (seven texts).
     *(("changed", "change-over-time", " | ".join(sorted((before, after))))
       for before in ("force-2023-roper-remain-engage", "ghr-2024-engage-since-2022")
@@ -82,6 +101,22 @@ REVIEWED_AGREEMENTS: list[tuple[str, str]] = [
     ("same-quote", "force-2022-welcome-support"),
     # June 2022 in the inspectorate's release and in Police Professional (2024).
     ("corroboration", "hmicfrs-2022-engage | pp-2024-engage-june-2022"),
+    # The move into Engage dated June 2022 alike by the inspectorate and three papers.
+    *(("event-date-conflict", " | ".join(sorted((a, b))))
+      for i, a in enumerate(JUNE_2022) for b in JUNE_2022[i + 1:]),
+    # "last year" (Roper's letter, April 2023; the BBC, 2023): 2022, as "June 2022" is to the year.
+    ("event-date-conflict", "bbc-2023-placed-last-year | hmicfrs-2022-moved-into-engage"),
+    ("event-date-conflict", "force-2023-roper-placed-last-year | hmicfrs-2022-moved-into-engage"),
+    # Roper in command from February 2023: Police Professional, the Salisbury Journal, the radio.
+    ("event-date-conflict", "ghr-2024-roper-command-february | pp-2024-roper-appointed-february"),
+    ("event-date-conflict", "ghr-2024-roper-command-february | sj-2024-roper-leadership-february"),
+    ("event-date-conflict", "pp-2024-roper-appointed-february | sj-2024-roper-leadership-february"),
+    # The report "published next week" (the radio, 30 June 2022) and "in July" (the force's update).
+    ("event-date-conflict", "force-2022-report-published-july | ghr-2022-report-next-week"),
+    # "in June 2022" and "23 months later" the announcement of 21 May 2024: 690 to 721 days
+    # (30 June 2022 to 21 May 2024, 1 June 2022 to 21 May 2024), against 23 months.
+    ("relation-check", "hmicfrs-2024-removal-confirmed-may-21 | sa-2024-months-in-engage | "
+                       "sa-2024-placed-june-2022"),
 ]
 
 # Pairs that must never be a contradiction or tension: reviewed near misses.
@@ -117,6 +152,22 @@ NEAR_MISSES = [
     # The PCC's "process of change is already progressing" (2022) and "I wasn't seeing that
     # turned into reality" (2023): his own view over time, two propositions.
     "pcc-2022-change-progressing | pcc-2023-no-sustained-improvement",
+    # Events: dated to the year ("last year", "since 2022", "earlier this year") against June or
+    # July 2022 agree to the year; the two datings of the radio share a party and a month.
+    "ghr-2023-placed-july-2022 | ghr-2024-in-engage-since-2022",
+    "ghr-2022-will-be-placed-next-week | ghr-2023-placed-july-2022",
+    "ghr-2023-placed-july-2022 | hmicfrs-2022-revisit-moved-earlier-this-year",
+    "bbc-2023-placed-last-year | ghr-2023-placed-july-2022",
+    # Different events: the inspection "in June 2022", the report's publication "in July", the
+    # announcement of 21 May 2024 and the return to routine monitoring in May 2024.
+    "ghr-2023-placed-july-2022 | sj-2024-inspection-june-2022",
+    "force-2022-report-published-july | hmicfrs-2022-moved-into-engage",
+    "hmicfrs-2024-removal-confirmed-may-21 | wt-2024-returned-may",
+    # The states the events yield (in Engage July 2022 to April 2024, then routine monitoring)
+    # against the statuses: the PCC's target of March 2024 is a target, not a status of fact.
+    "ghr-2024-engage-since-2022 | wt-2024-returned-may",
+    "hmicfrs-2022-moved-into-engage | pcc-2023-out-by-march",
+    "ghr-2022-put-into-special-measures | ghr-2022-will-be-placed-next-week",
 ]
 
 
@@ -160,6 +211,13 @@ def test_disputes_are_the_reviewed_ones(result: Audit) -> None:
         ("tension", "managing offenders and suspects", "hmicfrs-2022-grade-offenders"),
         # The PCC's "by March next year", still in Engage on 29 April 2024.
         ("tension", "monitoring level", target),
+        # The move into Engage, June 2022 against July 2022 (the radio in 2022 and in 2023).
+        ("tension", "monitoring level", " | ".join(sorted(
+            ("ghr-2022-will-be-placed-next-week", "ghr-2023-placed-july-2022", *JUNE_2022)))),
+        # Roper in command from February 2023 against March 2023 (the radio in 2023).
+        ("tension", "chief constable", "ghr-2023-roper-took-over-march | "
+                    "ghr-2024-roper-command-february | pp-2024-roper-appointed-february | "
+                    "sj-2024-roper-leadership-february"),
         ("tension", "preventing crime and anti-social behaviour", "hmicfrs-2022-grade-preventing"),
         ("tension", "the force was moved into Engage",
          "force-2022-engage-cause | hmicfrs-2022-engage-cause"),

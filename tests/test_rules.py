@@ -52,6 +52,24 @@ def test_value_conflict_near_misses(other: dict[str, str]) -> None:
     assert by_rule(found, "value-conflict") == []
 
 
+def test_tolerance_replaces_the_stated_precision() -> None:
+    """2,221 is [2220.5, 2221.5] and 2,300 [2299.5, 2300.5]: they clash; with `tolerance = 100`
+    the second is [2200, 2400], which holds 2,221: agreement by rounding; a tolerance of 50
+    ([2250, 2350]) does not reach it."""
+    plain = findings(claim("quantity", "a", value="2,221"),
+                     claim("quantity", "b", party="pcc", value="2,300"))
+    assert [f.rule for f in plain if f.rule in ("value-conflict", "corroboration")] == [
+        "value-conflict"]
+    wide = findings(claim("quantity", "a", value="2,221"),
+                    claim("quantity", "b", party="pcc", value="2,300", tolerance=100.0))
+    [agree] = by_rule(wide, "corroboration")
+    assert agree.rounding is True and by_rule(wide, "value-conflict") == []
+    assert {(v.lo, v.hi) for v in agree.values} == {(2220.5, 2221.5), (2200.0, 2400.0)}
+    narrow = findings(claim("quantity", "a", value="2,221"),
+                      claim("quantity", "b", party="pcc", value="2,300", tolerance=50.0))
+    assert len(by_rule(narrow, "value-conflict")) == 1
+
+
 def test_intervals_that_just_meet_are_agreement_by_rounding() -> None:
     found = findings(claim("quantity", "a", value="1,000"),
                      claim("quantity", "b", party="pcc", value="1,021"))

@@ -31,19 +31,19 @@ from .realistic_cases import (
     Expected,
     Measure,
     Statement,
-    expectations,
     month,
     year,
 )
 from .realistic_claims import SHORT, SPEAKER, Writer, print_quote, speaker_id
 from .realistic_files import write_corpus
+from .realistic_shares import rates, shares
 from .realistic_text import CLOSE_STYLES, STYLES, far_from, state
 
 CATEGORIES: tuple[str, ...] = (
     "agreement", "rounding", "number-words", "contradiction", "reworded-case", "reworded-alias",
     "reworded-plural", "reworded-order", "reworded-synonym", "change", "window", "echo",
     "several-quotes", "report", "misreport", "target", "resolution", "effort",
-    "assessment-conflict", "hard-negative")
+    "assessment-conflict", "hard-negative", "shares", "rates")
 """Every category of planted case; each is drawn about as often as the others."""
 
 
@@ -61,18 +61,6 @@ class _Planner(Writer):
     """Plants the cases of each category, drafting their claims with `Writer`."""
 
     # --- cases ---------------------------------------------------------------------------------
-
-    def case(self, category: str, statements: list[Statement]) -> None:
-        members = tuple(sorted({i for s in statements for i in s.slot}))
-        expected = tuple(expectations(statements))
-        self.cases.append(Case(category=category, members=members, expected=expected))
-
-    def stat(self, index: int | tuple[int, ...], party: str, key: str, y: int, value: int | bool,
-             point: float | None, **extra: Any) -> Statement:
-        start, end = year(y)
-        slot = index if isinstance(index, tuple) else (index,)
-        return Statement(slot=slot, party=party, key=key, start=start, end=end, value=value,
-                         point=point, **extra)
 
     def numbers(self, category: str) -> None:
         """A numeric case: one thing, several parties, one or two true values."""
@@ -333,7 +321,8 @@ class _Planner(Writer):
             "report": lambda: self.report(True), "misreport": lambda: self.report(False),
             "target": self.target, "resolution": lambda: self.resolution(False),
             "effort": lambda: self.resolution(True), "assessment-conflict": self.judgements,
-            "hard-negative": self.hard_negative}
+            "hard-negative": self.hard_negative, "shares": lambda: shares(self),
+            "rates": lambda: rates(self)}
         builders.get(category, lambda: self.numbers(category))()
 
 

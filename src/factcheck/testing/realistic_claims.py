@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from .realistic_cases import PARTIES, Case, Draft, Statement
+from .realistic_cases import PARTIES, Case, Draft, Statement, expectations, year
 from .realistic_text import Stated, wrapped
 
 SHORT = {p[0]: p[3] for p in PARTIES}
@@ -120,6 +120,20 @@ class Writer:
             fields["resolution"] = resolution
         verb = "found" if party == "inspectorate" else "said"
         return self.draft(fields, quote, f"The {SHORT[party]} {verb} that {{q}}.")
+
+    # --- cases and what they state ------------------------------------------------------------
+
+    def case(self, category: str, statements: list[Statement]) -> None:
+        members = tuple(sorted({i for s in statements for i in s.slot}))
+        expected = tuple(expectations(statements))
+        self.cases.append(Case(category=category, members=members, expected=expected))
+
+    def stat(self, index: int | tuple[int, ...], party: str, key: str, y: int, value: int | bool,
+             point: float | None, **extra: Any) -> Statement:
+        start, end = year(y)
+        slot = index if isinstance(index, tuple) else (index,)
+        return Statement(slot=slot, party=party, key=key, start=start, end=end, value=value,
+                         point=point, **extra)
 
 
 def print_quote(quote: str, rng: random.Random) -> str:

@@ -90,7 +90,7 @@ def write_corpus(root: Path, drafts: Sequence[Draft], cases: Sequence[Case], rng
         "speaker": [Speaker(id=speakers[ident], party=ident, name=person,
                             aliases=(person.split()[-1],))
                     for ident, _, _, _, person in PARTIES]}))
-    topics = sorted({m.topic for m in MEASURES} | {ALIAS_TOPIC, "assessments"})
+    topics = sorted({m.topic for m in MEASURES} | {ALIAS_TOPIC, "assessments", "shares", "rates"})
     write_atomic(root / "claims" / "topics.toml", _toml("Topics; the workforce vocabulary.", {
         "topic": [Topic(id=t, description=f"What the districts report on {t}.") for t in topics],
         "term": [Term(topic=ALIAS_TOPIC, name=name, field="measure", aliases=aliases)

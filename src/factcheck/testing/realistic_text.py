@@ -24,7 +24,8 @@ CLOSE_STYLES = ("exact", "rounded", "hedged", "nearly")
 """Styles whose words a reader takes within 12% of the stated point: safe on either side of
 a planted clash (its two true values are at least 30% apart)."""
 _NUMBER_STEMS = (*_ONES[1:], *_TENS[2:], "hundred", "thousand")
-"""A number word is never hyphenated: the library does not read "nine\u00adteen" as 19."""
+"""A soft hyphen never falls in a number or the four words after one: the library reads neither
+"nine\u00adteen" as 19, nor "413.8 burgl\u00adaries per 10,000" as a rate."""
 HEDGES = ("about", "around", "roughly", "some", "approximately")
 
 
@@ -114,8 +115,11 @@ def wrapped(text: str, rng: random.Random) -> str:
     choice = rng.random()
     if "'" in text and choice < 0.5:
         return text.replace("'", "\u2019")
-    long_words = [w for w in text.split(" ") if len(w) >= 8 and w.isalpha()
-                  and not w.lower().startswith(_NUMBER_STEMS)]
+    tokens = text.split(" ")
+    near_number = {i + step for i, w in enumerate(tokens) for step in range(5)
+                   if any(ch.isdigit() for ch in w) or w.lower().startswith(_NUMBER_STEMS)}
+    long_words = [w for i, w in enumerate(tokens) if len(w) >= 8 and w.isalpha()
+                  and i not in near_number]
     if long_words and choice < 0.75:
         word = rng.choice(long_words)
         middle = len(word) // 2

@@ -37,6 +37,7 @@ def test_value_conflict_fires_when_intervals_do_not_meet() -> None:
     assert finding.severity == "contradiction"
     assert finding.claims == ("a", "b")
     assert finding.parties == ("pcc", "watchdog")
+    assert finding.rounding is False
     assert "[2220.5, 2221.5]" in finding.message and "2,100" in finding.message
 
 
@@ -255,6 +256,13 @@ def test_same_quote_in_two_sources() -> None:
 
 def test_same_quote_once_is_nothing() -> None:
     assert by_rule(findings(claim("quantity", "a")), "same-quote") == []
+
+
+def test_two_different_quotes_in_two_sources_are_not_the_same_quote() -> None:
+    other_words = attrs.evolve(claim("quantity", "a"), evidence=(
+        Evidence(source="src", quote="We lost 2,221"),
+        Evidence(source="other", quote="Officers lost: 2,221")))
+    assert by_rule(findings(other_words), "same-quote") == []
 
 
 # registry and packs -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from factcheck.errors import FactcheckError
 from factcheck.rules import builtin_rules, collect, find, rule, run_rules
 from factcheck.rules.engine import overlapping_pairs, sequential_pairs
 from factcheck.rules.findings import Finding
-from factcheck.text.dates import parse_period
+from factcheck.text.dates import parse_date, parse_period
 from factcheck.text.numbers import parse_number
 
 from .factories import claim, corpus
@@ -263,6 +263,35 @@ def test_two_different_quotes_in_two_sources_are_not_the_same_quote() -> None:
         Evidence(source="src", quote="We lost 2,221"),
         Evidence(source="other", quote="Officers lost: 2,221")))
     assert by_rule(findings(other_words), "same-quote") == []
+
+
+# targets ------------------------------------------------------------------------------
+
+def _target(value: str) -> list[Finding]:
+    """A target of 1,500 officers by March 2023, and the watchdog's 2023 figure."""
+    return by_rule(findings(
+        claim("quantity", "aim", party="force", value="1,500", deadline=parse_date("2023-03")),
+        claim("quantity", "fact", value=value)), "target")
+
+
+def test_a_target_met_is_a_corroboration() -> None:
+    [met] = _target("1,500")
+    assert (met.severity, met.claims) == ("corroborated", ("aim", "fact"))
+    assert "met" in met.message
+
+
+@pytest.mark.xfail(strict=True, reason="the target rule reads the target's number from "
+                   "context.numbers, which holds no target: every target counts as met")
+def test_a_target_missed_is_a_tension() -> None:
+    [missed] = _target("900")
+    assert (missed.severity, missed.claims) == ("tension", ("aim", "fact"))
+
+
+def test_a_target_is_never_compared_as_a_fact() -> None:
+    found = findings(
+        claim("quantity", "aim", party="force", value="1,500", deadline=parse_date("2023-03")),
+        claim("quantity", "fact", value="900"))
+    assert [f.rule for f in found if "aim" in f.claims] == ["target"]
 
 
 # registry and packs -------------------------------------------------------------------

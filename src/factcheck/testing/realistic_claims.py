@@ -94,7 +94,12 @@ class Writer:
             quote = f"{opening}, {name}'s own figures showed {stated.text} {words}"
             paragraph = (f"\u201c{{q}},\u201d said {SPEAKER[party]}, for the {SHORT[party]}."
                          if speaker else f"According to the {SHORT[party]}, {{q}}.")
-        return self.draft(fields, quote, paragraph)
+        index = self.draft(fields, quote, paragraph)
+        if rng.random() < 0.1:  # the figure quoted again, in other words, in another source
+            again = f"the {words} in {name} for {y} came to {stated.text}"
+            self.drafts[index].quotes.append(
+                (again, f"Asked again, {self.who(party, False)} said {print_quote(again, rng)}."))
+        return index
 
     def judge(self, party: str, subject: tuple[str, str], topic: str, aspect: str, holds: bool,
               period: str, *, stated: str | None = None, resolution: str | None = None) -> int:

@@ -163,7 +163,8 @@ def test_echoes_really_repeat_one_statement(written: tuple[Path, Corpus, dict[st
 def test_pairs_agree_or_clash_as_the_truth_says(
         written: tuple[Path, Corpus, dict[str, Any]]) -> None:
     """A rounding-only agreement states two different points within 12% of each other; an
-    exact one the same point; a planted clash or change points at least 20% apart."""
+    exact one the same point; a planted clash or change points at least 10% apart (true values
+    30% apart, each stated within 5% of it, or 10% below a "nearly")."""
     _, corpus, truth = written
     claims = _claims(corpus)
     rounding = 0
@@ -179,7 +180,7 @@ def test_pairs_agree_or_clash_as_the_truth_says(
                 assert abs(pa - pb) <= 0.12 * max(pa, pb), (a.value, b.value)
                 rounding += pa != pb
             else:
-                assert abs(pa - pb) >= 0.2 * max(pa, pb), (a.value, b.value)
+                assert abs(pa - pb) >= 0.1 * max(pa, pb), (a.value, b.value)
     assert rounding > 20
     kinds = {claims[slot[0]].kind for case in truth["cases"] for want in case["expect"]
              for slot in want["claims"]}
@@ -211,7 +212,7 @@ def test_distractors_are_what_they_claim(written: tuple[Path, Corpus, dict[str, 
         assert (a.subject, a.measure) != (b.subject, b.measure)
     for members in by_category["several-quotes"]:
         (claim,) = members
-        assert len({e.source for e in claim.evidence}) == len(claim.evidence) == 2
+        assert len({e.source for e in claim.evidence}) == len(claim.evidence) >= 2
 
 
 def _statement(slot: int, party: str, start: int, value: int, point: float) -> Statement:

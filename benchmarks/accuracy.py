@@ -86,7 +86,7 @@ def score(truth: Mapping[str, Any], findings: Iterable[Finding]) -> dict[str, An
             row["across cases"] += 1
         examples[category]["spurious"].append(
             f"{finding.severity} {finding.rule} {', '.join(finding.claims)}: "
-            f"{finding.message[:220]}")
+            f"{finding.message[:400]}")
     for key, wants in expected.items():
         for want in wants:
             if (key, want["severity"]) in hit:

@@ -11,6 +11,7 @@ consecutive periods with different values a change; a target against the fact at
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
@@ -174,7 +175,8 @@ def expectations(statements: list[Statement]) -> Iterator[Expected]:
             elif a.value != b.value:
                 yield Expected(slots=(a.slot, b.slot), severity="contradiction", rule="conflict")
             else:
-                rounding = None if a.point is None else a.point != b.point
+                rounding = (None if a.point is None or b.point is None
+                            else not math.isclose(a.point, b.point, rel_tol=1e-9))
                 yield Expected(slots=(a.slot, b.slot), severity="corroborated",
                                rule="corroboration", rounding=rounding)
         else:

@@ -165,7 +165,8 @@ def test_pairs_agree_or_clash_as_the_truth_says(
         written: tuple[Path, Corpus, dict[str, Any]]) -> None:
     """A rounding-only agreement states two different points within 12% of each other; an
     exact one the same point; a planted clash or change points at least 10% apart (true values
-    30% apart, each stated within 5% of it, or 10% below a "nearly")."""
+    30% apart, each stated within 5% of it, or 10% below a "nearly"), or a close clash two
+    figures in digits at least 2% apart."""
     _, corpus, truth = written
     claims = _claims(corpus)
     rounding = 0
@@ -180,6 +181,9 @@ def test_pairs_agree_or_clash_as_the_truth_says(
                     assert want["rounding"] == (not math.isclose(pa, pb, rel_tol=1e-9))
                 assert abs(pa - pb) <= 0.12 * max(pa, pb), (a.value, b.value)
                 rounding += not math.isclose(pa, pb, rel_tol=1e-9)
+            elif case["category"] == "close-contradiction":
+                assert a.value.replace(",", "").isdigit() and b.value.replace(",", "").isdigit()
+                assert abs(pa - pb) >= 0.02 * max(pa, pb), (a.value, b.value)
             else:
                 assert abs(pa - pb) >= 0.1 * max(pa, pb), (a.value, b.value)
     assert rounding > 20

@@ -22,11 +22,14 @@ from typing import Any
 
 import attrs
 
+from ..reports.files import write_atomic
 from .realistic_cases import (
+    ALIAS_TOPIC,
     ASPECTS,
     MEASURES,
     NOT_WATCHDOG,
     PARTY_IDS,
+    TERMS,
     Case,
     Expected,
     Measure,
@@ -40,10 +43,11 @@ from .realistic_shares import rates, shares
 from .realistic_text import CLOSE_STYLES, STYLES, far_from, state
 
 CATEGORIES: tuple[str, ...] = (
-    "agreement", "rounding", "number-words", "contradiction", "reworded-case", "reworded-alias",
+    "agreement", "rounding", "number-words", "contradiction", "close-contradiction",
+    "reworded-case", "reworded-alias",
     "reworded-plural", "reworded-order", "reworded-synonym", "change", "window", "echo",
     "several-quotes", "report", "misreport", "target", "resolution", "effort",
-    "assessment-conflict", "hard-negative", "shares", "rates")
+    "assessment-conflict", "assessment-reworded", "hard-negative", "shares", "rates")
 """Every category of planted case; each is drawn about as often as the others."""
 
 
@@ -68,16 +72,18 @@ class _Planner(Writer):
         wanted = {"reworded-plural": "plural", "reworded-order": "order"}.get(category)
         measure = rng.choice([m for m in MEASURES if wanted is None or getattr(m, wanted)])
         subject, y = self.subject(measure.topic), rng.randint(2017, 2023)
-        clash = category in ("contradiction",) or (category.startswith("reworded")
-                                                   and rng.random() < 0.5)
+        clash = category in ("contradiction", "close-contradiction") or (
+            category.startswith("reworded") and rng.random() < 0.5)
         parties = rng.sample(PARTY_IDS, rng.randint(2, 4))
         value = rng.randint(measure.lo, measure.hi)
         values = [value] * len(parties)
         if clash:
             other = far_from(rng, value, measure.lo, measure.hi)
+            if category == "close-contradiction":  # 3% to 15% apart, each figure exact
+                other = round(value * rng.uniform(1.03, 1.15)) + rng.randint(1, 3)
             values = [value if i % 2 == 0 else other for i in range(len(parties))]
-        styles = {"agreement": ("exact",), "rounding": STYLES, "number-words": STYLES}.get(
-            category, CLOSE_STYLES)
+        styles = {"agreement": ("exact",), "rounding": STYLES, "number-words": STYLES,
+                  "close-contradiction": ("exact",)}.get(category, CLOSE_STYLES)
         variant = {"reworded-plural": measure.plural, "reworded-order": measure.order,
                    "reworded-synonym": measure.synonym}.get(category)
         statements = []
@@ -97,7 +103,6 @@ class _Planner(Writer):
 
     def alias(self) -> None:
         """Two or three parties naming one workforce figure by its declared name or aliases."""
-        from .realistic_cases import ALIAS_TOPIC, TERMS
         rng = self.rng
         term, aliases = rng.choice(TERMS)
         subject, y = self.subject(ALIAS_TOPIC), rng.randint(2017, 2023)
@@ -277,20 +282,22 @@ class _Planner(Writer):
             Statement(slot=(found,), party="inspectorate", key=key, start=f_start, end=f_end,
                       value=False, stated=month(found_y, found_m), watchdog=True)])
 
-    def judgements(self) -> None:
-        """Two to three parties judging one proposition at one time, not all alike."""
+    def judgements(self, reworded: bool = False) -> None:
+        """Two to three parties judging one proposition at one time, not all alike; `reworded`,
+        the last of them puts the proposition in other words."""
         rng = self.rng
         aspect = rng.choice(ASPECTS)
         subject, y = self.subject("assessments"), rng.randint(2017, 2023)
         parties = rng.sample(PARTY_IDS, rng.randint(2, 3))
         verdicts = [True, False, rng.random() < 0.5][:len(parties)]
         statements = []
-        for party, holds in zip(parties, verdicts, strict=True):
-            index = self.judge(party, subject, "assessments", aspect, holds, str(y))
+        for n, (party, holds) in enumerate(zip(parties, verdicts, strict=True)):
+            index = self.judge(party, subject, "assessments", aspect, holds, str(y),
+                               well=reworded and n == len(parties) - 1)
             statements.append(Statement(slot=(index,), party=party, key=aspect,
                                         start=year(y)[0], end=year(y)[1], value=holds,
                                         watchdog=party == "inspectorate"))
-        self.case("assessment-conflict", statements)
+        self.case("assessment-reworded" if reworded else "assessment-conflict", statements)
 
     def hard_negative(self) -> None:
         """Two parties' figures for things named with most of the same words (one subject, topic
@@ -321,6 +328,7 @@ class _Planner(Writer):
             "report": lambda: self.report(True), "misreport": lambda: self.report(False),
             "target": self.target, "resolution": lambda: self.resolution(False),
             "effort": lambda: self.resolution(True), "assessment-conflict": self.judgements,
+            "assessment-reworded": lambda: self.judgements(True),
             "hard-negative": self.hard_negative, "shares": lambda: shares(self),
             "rates": lambda: rates(self)}
         builders.get(category, lambda: self.numbers(category))()
@@ -340,7 +348,6 @@ def generate(root: Path, *, claims: int, seed: int = 0, per_source: int = 10) ->
     cases = write_corpus(Path(root), planner.drafts, planner.cases, rng, per_source=per_source,
                          speakers={p: speaker_id(p) for p in PARTY_IDS})
     truth = Truth(root=Path(root), claims=len(planner.drafts), seed=seed, cases=cases)
-    from ..reports.files import write_atomic
     lines = ",\n".join(json.dumps(case, separators=(",", ":")) for case in cases)
     write_atomic(Path(root) / "truth.json", f'{{"seed":{seed},"claims":{truth.claims},'
                  f'"cases":[\n{lines}\n]}}\n')

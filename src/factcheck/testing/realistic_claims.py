@@ -102,8 +102,10 @@ class Writer:
         return index
 
     def judge(self, party: str, subject: tuple[str, str], topic: str, aspect: str, holds: bool,
-              period: str, *, stated: str | None = None, resolution: str | None = None) -> int:
-        """An assessment claim: does `subject` manage `aspect` effectively."""
+              period: str, *, stated: str | None = None, resolution: str | None = None,
+              well: bool = False) -> int:
+        """An assessment claim: does `subject` manage `aspect` effectively (or, `well`, in the
+        other words some writers use: handle it well)."""
         ident, name = subject
         if resolution == "resolved":
             cue = f"now manages {aspect} effectively"
@@ -111,13 +113,17 @@ class Writer:
         elif resolution == "in-progress":
             cue = f"on track to manage {aspect} effectively"
             quote = f"{name} is {cue}, and the work is under way"
+        elif well:
+            cue = f"handles {aspect} well" if holds else f"does not handle {aspect} well"
+            quote = f"{name} {cue}"
         else:
             cue = f"manages {aspect} effectively" if holds else f"does not manage {aspect} effectively"
             quote = (f"{name} {cue}" if self.rng.random() < 0.5
                      else f"{name} {cue}. That was the picture throughout {period[:4]}")
         fields: dict[str, Any] = {
             "kind": "assessment", "party": party, "subject": ident, "topic": topic,
-            "period": period, "proposition": self.cased(f"{name} manages {aspect} effectively"),
+            "period": period, "proposition": self.cased(
+                f"{name} handles {aspect} well" if well else f"{name} manages {aspect} effectively"),
             "holds": holds, "cue": cue}
         if stated is not None:
             fields["stated"] = stated

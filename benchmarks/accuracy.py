@@ -14,8 +14,8 @@ of claim ids, one of each expected slot's alternatives (an echo's claims are one
   of the case its first claim belongs to (a finding across two cases is a clash by accident).
 
 precision = hits / (hits + spurious), recall = hits / expected, per category and overall;
-a category that plants only distractors (window, report, hard-negative) has no recall, only
-spurious findings. The figures may be below 1: they are what the audit does on text written
+a category that plants only distractors (report, hard-negative) has no recall, only spurious
+findings. The figures may be below 1: they are what the audit does on text written
 as people write, and the examples printed under each table say what limits them.
 """
 

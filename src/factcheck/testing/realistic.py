@@ -2,7 +2,9 @@
 
 `generate(root, claims=N, seed=S)` writes ``seeds/`` and ``claims/`` as the bundled corpus has
 them, and ``truth.json``: each planted case with its category, its claim ids and the findings a
-reviewer expects of it (claim ids, severity, rule family). Writers name one thing in several
+reviewer expects of it, each as ``claims`` (one list a statement, of the claims that carry it:
+an echo's claims are alternatives), ``severity``, ``rule`` (the family a reviewer would name)
+and, for a corroboration, ``rounding``. Writers name one thing in several
 ways (case and punctuation, an alias the topic declares, a plural, another word order, a
 synonym), state numbers exactly, rounded, hedged or in words, quote in several sentences and
 sometimes from two sources, and repeat one statement in several sources. Distractors must not

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +199,10 @@ def test_distractors_are_what_they_claim(written: tuple[Path, Corpus, dict[str, 
     by_category: dict[str, list[list[Any]]] = {}
     for case in truth["cases"]:
         by_category.setdefault(case["category"], []).append([claims[c] for c in case["claims"]])
+    for members in by_category["reworded-case"]:
+        names = {c.measure for c in members}
+        assert len(names) > 1
+        assert len({re.sub(r"[^a-z ]", "", n.lower().replace("-", " ")) for n in names}) == 1
     for members in by_category["window"]:
         assert {c.window for c in members} == {"year", "month"}
         assert len({c.period for c in members}) == 1

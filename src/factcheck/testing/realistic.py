@@ -88,7 +88,7 @@ class _Planner(Writer):
                   "close-contradiction": ("exact",)}.get(category, CLOSE_STYLES)
         variant = {"reworded-plural": measure.plural, "reworded-order": measure.order,
                    "reworded-synonym": measure.synonym}.get(category)
-        statements = []
+        statements: list[Statement] = []
         for n, (party, true) in enumerate(zip(parties, values, strict=True)):
             if category == "number-words" and n == 0:
                 style = "words"
@@ -97,9 +97,14 @@ class _Planner(Writer):
             else:
                 style = rng.choice(styles)
             stated = state(rng, true, style if not clash or style in CLOSE_STYLES else "exact")
-            name = variant if variant is not None and n == len(parties) - 1 else measure.name
-            index = self.count(party, subject, measure.topic, self.cased(name), measure.unit,
-                               stated, y)
+            last = n == len(parties) - 1
+            name = self.cased(variant if variant is not None and last else measure.name)
+            if category == "reworded-case" and last:  # surely typed otherwise than the others
+                typed = {self.drafts[s.slot[0]].fields["measure"] for s in statements}
+                name = rng.choice([t for t in (measure.name.title(), measure.name.upper(),
+                                               measure.name + ".", measure.name.replace(" ", "-", 1))
+                                   if t not in typed])
+            index = self.count(party, subject, measure.topic, name, measure.unit, stated, y)
             statements.append(self.stat(index, party, measure.name, y, true, stated.point))
         self.case(category, statements)
 

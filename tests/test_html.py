@@ -187,7 +187,7 @@ def test_one_finding_card_and_one_timeline_mark_each(real_files: tuple[Path, dic
     assert sorted(cards) == sorted(f["id"] for f in data["findings"])
     marks = [a for t, a in tags if t == "a" and "tl-mark" in (a.get("class") or "").split()]
     dated = [c for c in corpus_claims(ROOT) if "period" in c]
-    assert len(marks) == len(dated) == 183
+    assert len(marks) == len(dated) == 193
     assert sorted(a["href"] for a in marks) == sorted(f"#C-{c['id']}" for c in dated)
 
 

@@ -51,7 +51,7 @@ def test_every_value_a_kind_encodes_is_valid_against_its_fragment(claim: Claim) 
 
 def test_every_builtin_kind_is_complete() -> None:
     assert KINDS.names == ("quantity", "rate", "change", "rating", "status", "assessment",
-                           "ranking", "stance", "cause")
+                           "ranking", "stance", "cause", "event")
     for name, kind in KINDS.kinds.items():
         assert kind.name == name
         made = kind.synthesise(random.Random(1), "district", None)

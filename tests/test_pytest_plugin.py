@@ -261,7 +261,8 @@ def test_fixtures_fail_readably_on_bad_input(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("test_user.py")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*factcheck: the corpus under * cannot be loaded*",
-                                 "*claims/parties.toml:11, field 'role': invalid value (pc not in literal*"])
+                                 "*claims/parties.toml:11, field 'role': role 'pc' is not one of*"
+                                 "(did you mean 'pcc'?)*"])
     assert "During handling" not in result.stdout.str()
 
 

@@ -383,7 +383,7 @@ _anchors = st.builds(AnchorEntry, start=_count, end=_count, line=_count, column=
 _claims = st.builds(
     ClaimEntry, id=_ids, kind=st.sampled_from(["quantity", "rate", "rating", "stance"]),
     party=_ids, speaker=st.none() | _ids, subject=_name, topic=_name, period=periods(),
-    stated=partial_dates(), forecast=st.booleans(), note=_opt, file=_opt,
+    stated=periods(), forecast=st.booleans(), note=_opt, file=_opt,
     line=st.none() | _count, value=_values,
     evidence=_tuples(st.builds(EvidenceEntry, source=_ids, quote=_name, prefix=_opt, suffix=_opt,
                                anchor=st.none() | _anchors)),
@@ -408,7 +408,7 @@ _coverage = st.builds(
 reports = st.builds(
     Report, schema=st.just(SCHEMA), generated_by=_text,
     sources=_tuples(st.builds(
-        SourceEntry, id=_ids, path=_name, title=_name, publisher=_name, published=partial_dates(),
+        SourceEntry, id=_ids, path=_name, title=_name, publisher=_name, published=periods(),
         kind=st.sampled_from(["news", "press-release", "inspection-report", "statement"]),
         sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True), url=_opt)),
     parties=_tuples(st.builds(PartyEntry, id=_ids, name=_name,

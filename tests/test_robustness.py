@@ -568,7 +568,7 @@ def test_a_bad_factcheck_setting_is_a_usage_error_not_a_traceback(pytester: pyte
     write_corpus(pytester, pyproject="[tool.factcheck]\nseeds = 5\n")
     result = pytester.runpytest("claims/")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["ERROR: factcheck: *pyproject.toml: ?tool.factcheck? seeds must be "
+    result.stderr.fnmatch_lines(["ERROR: factcheck: *pyproject.toml:2: ?tool.factcheck? seeds must be "
                                  "a string, not 5"])
     assert "Traceback" not in result.stdout.str() + result.stderr.str()
 
@@ -640,7 +640,8 @@ FIELDS = ["id", "kind", "party", "speaker", "subject", "topic", "period", "state
           "value", "unit", "per", "tolerance", "direction", "by", "from_value", "to_value",
           "scale", "area", "grade", "wording", "item", "state", "proposition", "holds",
           "position", "among", "stance", "target_party", "about", "target", "outcome", "cause",
-          "forecast", "note", "source", "quote", "prefix", "suffix", "evidence"]
+          "forecast", "note", "source", "quote", "prefix", "suffix", "evidence", "deadline",
+          "window", "reported_by", "same_as"]
 
 
 @st.composite

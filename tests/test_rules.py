@@ -451,3 +451,28 @@ def test_resolution_not_contradicted_by_another_party_or_topic() -> None:
                                          stated="2023-11")), "resolution-contradicted") == []
     assert by_rule(findings(fixed, claim("assessment", "other-topic", topic="other", holds=False,
                                          stated="2023-11")), "resolution-contradicted") == []
+
+
+def test_a_rule_may_only_make_findings_of_the_severities_it_declares() -> None:
+    from collections.abc import Iterator
+
+    from factcheck.rules import Context
+
+    @rule("too-strong", kinds=("quantity",), severities=("tension",))
+    def too_strong(a: object, b: object, context: Context) -> Iterator[Finding]:
+        yield context.finding(severity="contradiction", claims=("a", "b"), parties=("x", "y"),
+                              message="says too much")
+
+    pair = corpus([claim("quantity", "a"), claim("quantity", "b", party="force")])
+    with pytest.raises(FactcheckError, match="'too-strong' made a contradiction finding but "
+                                             "declares only tension"):
+        run_rules(pair, (too_strong,))
+
+
+def test_a_rule_declaring_an_unknown_severity_is_refused() -> None:
+    with pytest.raises(FactcheckError, match="severity 'fatal' is not one of"):
+        rule("bad", kinds=("quantity",), severities=("fatal",))  # type: ignore[arg-type]
+
+
+def test_every_builtin_rule_declares_its_severities() -> None:
+    assert [r.id for r in builtin_rules() if not r.severities] == []

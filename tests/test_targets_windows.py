@@ -69,3 +69,20 @@ def test_a_window_must_be_one_of_the_known(make_corpus: Builder) -> None:
     [problem] = caught.value.problems
     assert problem.location.field == "window" and problem.location.claim == "doe-officers-cut"
     assert "'fortnight' is not one of" in problem.message and "'month'" in problem.message
+
+
+def test_a_whole_year_deadline_is_judged_by_the_state_at_its_end() -> None:
+    # "Out of enhanced monitoring next year" (2024): still engaged to April 2024, out from May.
+    promise = claim("status", "promise", party="force", period="2024", stated="2023-04",
+                    item="monitoring level", state="scan", deadline=parse_date("2024"))
+    until_april = claim("status", "engaged", period="2023-04/2024-04", item="monitoring level",
+                        state="engage")
+    from_may = claim("status", "out", period="2024-05", item="monitoring level", state="scan")
+    assert rules(promise, until_april) == set()
+    assert rules(promise, until_april, from_may) == {
+        ("target", "corroborated", ("out", "promise")),
+        ("change-over-time", "changed", ("engaged", "out"))}
+    # Engaged through the end of 2024: missed.
+    through = claim("status", "engaged", period="2023-04/2024-12", item="monitoring level",
+                    state="engage")
+    assert rules(promise, through) == {("target", "tension", ("engaged", "promise"))}

@@ -14,26 +14,29 @@ import gc
 import os
 import sys
 import traceback
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .auditing import Audit, Progress, audit, stale_verdict_problem
+from .auditing import Audit, Progress, audit
+from .authoring import apply_quote_fixes
+from .cli_authoring import Command, add_commands, report_fixes
+from .cli_listing import COLOR_MODES, Style, print_audit, summary
 from .cli_streams import Out, OutputFailed, Stream
 from .corpus.loading import load
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError, InputError, UsageError
 from .reports.claimreview import claimreview
+from .reports.diagnostics import OUTPUT_FORMATS, as_json, diagnostics, from_problems, github
 from .reports.explain import explain, explain_dispute
 from .reports.files import STDOUT, check_outputs, dump_json, write_output
 from .reports.html import render_html
 from .reports.json_report import build_report, dumps, factcheck_version
 from .reports.sarif import sarif
-from .rules.findings import NEEDS_VERDICT, SEVERITIES
-from .settings import tool_settings
+from .settings import corpus_paths, describe, find_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 PROGRESS_FROM = 2000
-"""Corpora with at least this many claims show a progress line on a terminal."""
+"""Corpora with at least this many claims show a progress bar on a terminal."""
+PROGRESS_WIDTH = 30
 DEBUG_ENV = "FACTCHECK_DEBUG"
 
 EXIT_STATUS = """\
@@ -41,8 +44,9 @@ exit status:
   0    clean: every check passed and every contradiction and tension has a verdict
   1    a check failed, a finding has no verdict, a verdict is stale, or coverage is
        under its threshold
-  2    the input cannot be used, a usage error, or an output cannot be written
-       (an output may not be a file the corpus reads: refused before any work)
+  2    the input cannot be used (a corpus with no claims too), a usage error, or an
+       output cannot be written (an output may not be a file the corpus reads:
+       refused before any work)
   3    internal error in factcheck: please report it (--debug, or FACTCHECK_DEBUG=1,
        shows the traceback)
   130  interrupted (Ctrl-C)
@@ -58,24 +62,26 @@ examples:
   factcheck audit --html report.html   a page to read the audit in a browser, offline
   factcheck coverage              numbers and graded words no claim's quote covers
   factcheck explain F-1a2b3c      show a finding with its claims and source lines
+  factcheck audit --output-format github   annotations for GitHub Actions
+  factcheck init new-corpus       start a corpus (then add-source, suggest: docs/tutorial.md)
 """
 
 
-class _Style:
-    """ANSI colour only when writing to a terminal."""
-
-    def __init__(self, stream: Out) -> None:
-        self.on = stream.isatty()
-
-    def __call__(self, text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if self.on else text
+def _settings_help() -> str:
+    """Which settings file a command run here would use, for the end of `--help`."""
+    try:
+        return describe(find_settings(Path.cwd())) + "\n"
+    except (FactcheckError, OSError) as exc:
+        return f"settings: cannot be read ({exc})\n"
 
 
 def _parser() -> argparse.ArgumentParser:
+    settings = _settings_help()
     parser = argparse.ArgumentParser(
         prog="factcheck", description="Audit typed claims against the exact words of their "
         "sources, and find where the parties contradict each other.",
-        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLES + "\n" + EXIT_STATUS + "\n" + settings,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {factcheck_version()}")
     debug = argparse.ArgumentParser(add_help=False)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -87,12 +93,15 @@ def _parser() -> argparse.ArgumentParser:
         "audit", help="check every claim's evidence and print a per-claim result",
         description="Check every claim: its source is unchanged, its quotes anchor, its value "
         "is stated in its quote, its speaker is named nearby, its dates are coherent.",
-        epilog=EXAMPLES + "\n" + EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[debug])
-    run.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
-    run.add_argument("--seeds", default="seeds", help="sources folder under ROOT (default: seeds)")
-    run.add_argument("--claims", default="claims", help="claims folder under ROOT (default: claims)")
+        epilog=EXAMPLES + "\n" + EXIT_STATUS + "\n" + settings,
+        formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
+    _corpus_arguments(run)
     run.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    run.add_argument("--output-format", choices=OUTPUT_FORMATS, default="text",
+                     help="text (the listing, default), json (the diagnostics), github (GitHub "
+                     "Actions annotations) or sarif (SARIF 2.1.0), on standard output")
+    run.add_argument("--fix", action="store_true", help="apply the certain fixes: a quote that "
+                     "anchors only after normalising is rewritten to the source's exact words")
     run.add_argument("--json", metavar="FILE", help="write the JSON report (factcheck-report/1) to "
                      "FILE ('-': standard output, and the listing goes to standard error)")
     run.add_argument("--html", metavar="FILE",
@@ -101,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
     run.add_argument("--review-author", metavar="NAME",
-                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author "
-                     "in ROOT/pyproject.toml, else 'factcheck')")
+                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author, "
+                     "else 'factcheck')")
     why = commands.add_parser(
         "explain", help="show one finding with its claims, quotes and source lines",
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "
@@ -116,74 +125,24 @@ def _parser() -> argparse.ArgumentParser:
         "in claims/coverage.toml (default 95%%).", epilog=EXIT_STATUS.replace("%", "%%"),
         formatter_class=argparse.RawDescriptionHelpFormatter, parents=[debug])
     cover.add_argument("--all", action="store_true", help="list covered statements too")
+    for sub in (run, cover):
+        sub.add_argument("--color", choices=COLOR_MODES, default="auto", help="colour the listing: "
+                         "auto (on a terminal, unless NO_COLOR is set), always or never")
     for sub in (why, cover):
-        sub.add_argument("root", nargs="?", default=".", help="corpus folder (default: .)")
-        sub.add_argument("--seeds", default="seeds", help="sources folder under ROOT")
-        sub.add_argument("--claims", default="claims", help="claims folder under ROOT")
+        _corpus_arguments(sub)
+    add_commands(commands, parents=[debug], epilog=EXIT_STATUS, corpus_arguments=_corpus_arguments)
     return parser
 
 
-def _print_audit(result: Audit, out: Out, *, quiet: bool) -> None:
-    style = _Style(out)
-    width = max((len(r.claim.id) for r in result.results), default=10)
-    current_file = None
-    for item in result.results:
-        origin = result.corpus.origins.get(item.claim.id)
-        file = origin.file if origin else "?"
-        errors = [p for p in item.problems if p.level == "error"]
-        warnings = [p for p in item.problems if p.level == "warning"]
-        if quiet and not item.problems:
-            continue
-        if file != current_file:
-            print(style(file, "1"), file=out)
-            current_file = file
-        mark = style("FAIL", "31") if errors else (style("warn", "33") if warnings else
-                                                  style("ok  ", "32"))
-        line = f":{origin.line}" if origin and origin.line else ""
-        print(f"  {mark} {item.claim.id:<{width}}  {item.claim.kind:<10} {item.claim.party}"
-              f"  ({file}{line})", file=out)
-        for problem in errors + warnings:
-            where = f"{problem.location.field}: " if problem.location.field else ""
-            print(f"       {where}{problem.message} [{problem.check}]", file=out)
-    _print_findings(result, out, style, quiet=quiet)
-    for problem in result.review:
-        if problem.level == "warning":
-            print(style(f"  warn {problem.check}: ", "33") + str(problem), file=out)
-    for verdict in result.stale_verdicts:
-        print(style("  stale verdict: ", "31") + str(stale_verdict_problem(result.corpus, verdict)),
-              file=out)
-    passed = sum(1 for r in result.results if r.ok)
-    failed = len(result.results) - passed
-    counts = Counter(f.severity for f in result.findings)
-    summary = (f"{len(result.results)} claims: {passed} passed, {failed} failed, "
-               f"{len(result.warnings)} warnings; findings: "
-               + ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
-               + f"; {len(result.unreviewed)} without a verdict")
-    print(style(summary, "32" if result.ok else "31"), file=out)
-
-
-def _print_findings(result: Audit, out: Out, style: _Style, *, quiet: bool) -> None:
-    waiting = {f.id for f in result.unreviewed}
-    shown = [f for f in result.findings if not quiet or f.id in waiting]
-    if not shown:
-        return
-    print(style("findings", "1"), file=out)
-    colours = {"contradiction": "31", "tension": "33", "unmatched": "35", "changed": "36",
-               "corroborated": "32"}
-    for finding in sorted(shown, key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.id)):
-        verdict = result.verdict_on(finding)
-        state: str
-        if verdict is not None:
-            state = verdict.verdict
-        elif finding.severity in NEEDS_VERDICT:
-            state = style("NO VERDICT", "31")
-        else:
-            state = "-"
-        print(f"  {finding.id}  {style(f'{finding.severity:<13}', colours[finding.severity])} "
-              f"{finding.rule:<24} {state}", file=out)
-        print(f"      {finding.message}", file=out)
-        if finding.unproven:
-            print(style(f"      unproven: {'; '.join(finding.unproven)}", "33"), file=out)
+def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("root", nargs="?", default=None, help="corpus folder (default: [tool.factcheck] "
+                        "root of the nearest pyproject.toml that has the table, else .)")
+    parser.add_argument("--seeds", default=None, help="sources folder under ROOT (default: "
+                        "[tool.factcheck] seeds, else seeds)")
+    parser.add_argument("--claims", default=None, help="claims folder under ROOT (default: "
+                        "[tool.factcheck] claims, else claims)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="say which settings file is used (on standard error)")
 
 
 def _cmd_coverage(args: argparse.Namespace, out: Out, err: Out) -> int:
@@ -191,7 +150,7 @@ def _cmd_coverage(args: argparse.Namespace, out: Out, err: Out) -> int:
     result = audit(corpus)
     coverage = result.coverage
     assert coverage is not None
-    style = _Style(out)
+    style = Style(out, args.color)
     for source in coverage.sources:
         counted = source.counted
         covered = len(counted) - len(source.uncovered)
@@ -230,16 +189,32 @@ def _cmd_explain(args: argparse.Namespace, out: Out, err: Out) -> int:
 
 
 def _progress(stream: Out) -> Progress | None:
-    """A progress line on a terminal for long runs; nothing when output is piped."""
+    """A progress bar on a terminal for long runs; nothing when output is piped."""
     if not stream.isatty():
         return None
 
     def show(done: int, total: int) -> None:
         if total >= PROGRESS_FROM and (done % 500 == 0 or done == total):
             end = "\n" if done == total else ""
-            print(f"\rchecking claims {done:,}/{total:,}", end=end, file=stream, flush=True)
+            filled = PROGRESS_WIDTH * done // total
+            bar = "#" * filled + "." * (PROGRESS_WIDTH - filled)
+            print(f"\rchecking claims [{bar}] {done:,}/{total:,}", end=end, file=stream, flush=True)
 
     return show
+
+
+def _print_results(result: Audit, args: argparse.Namespace, listing: Out, err: Out) -> None:
+    """The listing, or the diagnostics in the format asked for (the summary then on stderr)."""
+    if args.output_format == "text":
+        print_audit(result, listing, quiet=args.quiet, color=args.color)
+        return
+    found = diagnostics(result)
+    if args.output_format == "github":
+        print(github(found) + summary(result), file=listing)
+        return
+    print(as_json(found) if args.output_format == "json" else dump_json(sarif(result)),
+          file=listing, end="")
+    print(summary(result), file=err)
 
 
 def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
@@ -247,11 +222,20 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
         ("--json", args.json), ("--html", args.html), ("--sarif", args.sarif),
         ("--claimreview", args.claimreview)) if path]
     if outputs:  # before any work: an output may not replace what the run reads
-        check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims)
+        check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims,
+                      also_read=[(args.settings.file, "the settings file")] if args.settings.file else [])
+    if args.output_format != "text" and any(path == STDOUT for _, path in outputs):
+        raise UsageError(f"--output-format {args.output_format} writes to standard output, so no "
+                         "report can be written there ('-') too")
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
+    if not corpus.claims:
+        raise UsageError(f"no claims in {Path(args.root) / args.claims}: nothing to audit "
+                         "(`factcheck init` starts a corpus, `factcheck suggest SOURCE` drafts claims)")
     result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
-    _print_audit(result, listing, quiet=args.quiet)
+    if args.fix and report_fixes(apply_quote_fixes(result), listing):  # audit what is now written
+        result = audit(load(args.root, seeds=args.seeds, claims=args.claims))
+    _print_results(result, args, listing, err)
     texts: dict[str, str] = {}
     if args.json:
         texts["--json"] = dumps(build_report(result))
@@ -260,7 +244,7 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     if args.sarif:
         texts["--sarif"] = dump_json(sarif(result))
     if args.claimreview:
-        settings = tool_settings(Path(args.root))
+        settings = args.settings.values
         texts["--claimreview"] = dump_json(claimreview(
             result, author=args.review_author or settings.get("review_author", "factcheck"),
             author_url=settings.get("review_author_url")))
@@ -292,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     debug = os.environ.get(DEBUG_ENV, "") not in ("", "0")
     out, err = Stream(sys.stdout, name="stdout"), Stream(sys.stderr, name="stderr")
+    args = argparse.Namespace()
     try:
         parser = _parser()
         args = parser.parse_args(argv)
@@ -299,8 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(out)
             return EXIT_UNUSABLE
-        command = {"audit": _cmd_audit, "explain": _cmd_explain,
-                   "coverage": _cmd_coverage}[args.command]
+        command: Command = getattr(args, "run", None) or {
+            "audit": _cmd_audit, "explain": _cmd_explain, "coverage": _cmd_coverage}[args.command]
+        if hasattr(args, "root"):
+            paths = corpus_paths(args.root, seeds=args.seeds, claims=args.claims)
+            args.root, args.seeds, args.claims = paths.root, paths.seeds, paths.claims
+            args.settings = paths.settings
+            if args.verbose:
+                print(describe(paths.settings), file=err)
         with _cyclic_gc_paused():
             status = command(args, out, err)
         out.flush()
@@ -309,11 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("factcheck: interrupted", file=err)
         return EXIT_INTERRUPTED
     except InputError as exc:
+        found = from_problems(exc.problems, getattr(args, "root", None) or ".")
+        if getattr(args, "output_format", "text") in ("github", "json"):
+            print(github(found) if args.output_format == "github" else as_json(found), file=out,
+                  end="")
         count = len(exc.problems)
         print(f"factcheck: the corpus cannot be used ({count} problem{'s' if count != 1 else ''}):",
               file=err)
-        for problem in exc.problems:
-            print(f"  {problem}", file=err)
+        for diagnostic in found:
+            print(f"  {diagnostic}", file=err)
         return EXIT_UNUSABLE
     except (FactcheckError, OutputFailed) as exc:
         print(f"factcheck: {exc}", file=err)

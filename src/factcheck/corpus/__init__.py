@@ -8,6 +8,7 @@ from .kinds import ClaimKind, ClaimValue, KindRegistry, builtin_kinds, installed
 from .kinds.assessment import Assessment
 from .kinds.cause import Cause
 from .kinds.change import Change
+from .kinds.event import Event
 from .kinds.quantity import Quantity
 from .kinds.ranking import Ranking
 from .kinds.rate import Rate
@@ -41,6 +42,7 @@ __all__ = [
     "ClaimValue",
     "Corpus",
     "CoverageConfig",
+    "Event",
     "Evidence",
     "Exclusive",
     "GradingScale",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
@@ -53,6 +53,25 @@ def _period(value: object, _: type) -> Period:
     return parse_period(value)
 
 
+def _is_literal(kind: Any) -> bool:
+    return get_origin(kind) is Literal
+
+
+def _literal(kind: Any) -> Any:
+    """A literal's allowed values listed in plain words, never as Python's `typing.Literal[...]`."""
+    allowed = get_args(kind)
+
+    def hook(value: object, _: type) -> object:
+        if any(value == option and type(value) is type(option) for option in allowed):
+            return value
+        words = [str(option) for option in allowed]
+        hint = did_you_mean(value, words) if isinstance(value, str) else ""
+        shown = ", ".join(repr(option) for option in allowed)
+        raise FactcheckError(f"{_described(value).removeprefix('str ')} is not one of {shown}{hint}")
+
+    return hook
+
+
 def make_converter() -> cattrs.Converter:
     """A converter that rejects unknown keys and never coerces one type into another."""
     converter = cattrs.Converter(forbid_extra_keys=True)
@@ -60,6 +79,7 @@ def make_converter() -> cattrs.Converter:
         converter.register_structure_hook(kind, _strict(kind))
     converter.register_structure_hook(PartialDate, _date)
     converter.register_structure_hook(Period, _period)
+    converter.register_structure_hook_factory(_is_literal, _literal)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, str)
     return converter

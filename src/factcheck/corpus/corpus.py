@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..text.dates import PartialDate
+from ..text.dates import PartialDate, Period
 from .kinds import KindRegistry, builtin_kinds
 from .kinds.cues import Lexicon
 from .records import (
@@ -50,8 +50,9 @@ class Corpus:
                 return claim
         raise KeyError(claim_id)
 
-    def stated(self, claim: Claim) -> PartialDate:
-        """When the claim was made: its own `stated`, else its first source's date."""
+    def stated(self, claim: Claim) -> PartialDate | Period:
+        """When the claim was made: its own `stated`, else its first source's date (a range
+        when the source's date is one)."""
         if claim.stated is not None:
             return claim.stated
         return self.sources[claim.evidence[0].source].published

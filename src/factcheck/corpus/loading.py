@@ -17,10 +17,13 @@ from ..text.lines import line_count
 from .corpus import Corpus
 from .coverage_config import COVERAGE_FILE, read_config
 from .datafiles import JsonLinesFile, TomlFile, read_json_lines, read_toml
+from .declared import check_declared, declared
 from .kinds import KindRegistry, Names, installed_kinds
 from .kinds.cues import Lexicon, read_lexicon
 from .limits import decode_text, read_limited
 from .records import (
+    ROLES,
+    SOURCE_KINDS,
     Claim,
     CoverageConfig,
     Exclusive,
@@ -63,8 +66,10 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
     texts: dict[str, str] = {}
     origins: dict[str, Origin] = {}
     folder = (root / seeds).resolve()
+    kinds = declared(doc, "source_kinds", SOURCE_KINDS, out)
     for source, index in structure_records(doc, "source", Source, out):
         line = doc.table_line("source", index)
+        check_declared(doc, "source", index, "kind", source.kind, kinds, "source_kinds", out)
         if source.id in sources:
             first = origins[f"source:{source.id}"].line
             out.add(f"duplicate source id {source.id!r} (first at line {first})",
@@ -90,8 +95,9 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         digest = hashlib.sha256(data).hexdigest()
         if digest != source.sha256:
             out.add(f"the text of {seeds}/{source.path} no longer matches its pinned sha256 "
-                    f"(pinned {source.sha256[:12]}…, now {digest[:12]}…); review the change, "
-                    "then pin the new sha256", file=name,
+                    f"(pinned {source.sha256[:12]}…, now {digest}); review the change, "
+                    f"then pin the new sha256 (`factcheck pin {source.id}` lists the quotes it "
+                    "breaks)", file=name,
                     line=doc.line_of("source", index, ("sha256",)), field="sha256")
         try:
             texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without
@@ -157,7 +163,11 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     parties: dict[str, Party] = {}
     speakers: dict[str, Speaker] = {}
     if (doc := _read(base, claims, "parties.toml", out)) is not None:
-        parties = index_records(structure_records(doc, "party", Party, out), doc, "party", "party", out)
+        party_records = structure_records(doc, "party", Party, out)
+        roles = declared(doc, "roles", ROLES, out)
+        for party, index in party_records:
+            check_declared(doc, "party", index, "role", party.role, roles, "roles", out)
+        parties = index_records(party_records, doc, "party", "party", out)
         speaker_records = structure_records(doc, "speaker", Speaker, out)
         speakers = index_records(speaker_records, doc, "speaker", "speaker", out)
         for speaker, index in speaker_records:

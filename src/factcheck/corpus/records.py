@@ -13,17 +13,30 @@ from attrs import validators as v
 
 from ..text.dates import PartialDate, Period
 
-SourceKind = Literal["news", "press-release", "inspection-report", "statement"]
-Role = Literal["watchdog", "force", "pcc", "government", "mayor", "staff-association", "press", "other"]
+SourceKind = str
+"""A kind of source: one of the corpus's `source_kinds` (`SOURCE_KINDS` unless it declares its own)."""
+Role = str
+"""A party's role: one of the corpus's `roles` (`ROLES` unless it declares its own)."""
+SOURCE_KINDS: tuple[str, ...] = ("news", "press-release", "inspection-report", "statement")
+"""The kinds of source a corpus may use when its sources.toml declares none."""
+ROLES: tuple[str, ...] = ("watchdog", "force", "pcc", "government", "mayor", "staff-association",
+                          "press", "other")
+"""The roles a party may play when the corpus's parties.toml declares none."""
 
 _ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
 _ID_LIKE = v.and_(v.instance_of(str), v.min_len(1))
-_nonempty: Any = v.min_len(1)
+
+
+def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """An empty string is a field left to fill in: say so at the field."""
+    if not value:
+        raise ValueError(f"'{attribute.name}' must not be empty", attribute, 1, value)
+
 
 
 def text_field() -> str:
     """An attrs field for a non-empty string."""
-    return attrs.field(validator=[v.instance_of(str), _nonempty])  # type: ignore[no-any-return]
+    return attrs.field(validator=[v.instance_of(str), _nonempty])
 
 
 @attrs.frozen(kw_only=True)
@@ -34,8 +47,11 @@ class Source:
     path: str = text_field()
     title: str = text_field()
     publisher: str = text_field()
-    published: PartialDate
-    kind: SourceKind = attrs.field(validator=v.in_(SourceKind.__args__))  # type: ignore[attr-defined]
+    published: Period
+    """When it was published: one partial date, or a range ("2023-01/2023-03") when the
+    evidence for the date gives only that."""
+    kind: str = text_field()
+    """One of the corpus's source kinds (`SOURCE_KINDS` unless sources.toml declares its own)."""
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
     url: str | None = None
     date_evidence: str | None = None
@@ -52,7 +68,8 @@ class Party:
 
     id: str = attrs.field(validator=_ID)
     name: str = text_field()
-    role: Role = attrs.field(validator=v.in_(Role.__args__))  # type: ignore[attr-defined]
+    role: str = text_field()
+    """One of the corpus's roles (`ROLES` unless parties.toml declares its own)."""
     aliases: tuple[str, ...] = ()
 
 
@@ -128,8 +145,9 @@ class Claim:
     target is never compared as a fact; the `target` rule says whether it was met."""
 
 
-RelationKind = Literal["sum", "share", "change", "count", "membership"]
-RELATION_KINDS: tuple[RelationKind, ...] = ("sum", "share", "change", "count", "membership")
+RelationKind = Literal["sum", "share", "change", "count", "membership", "duration"]
+RELATION_KINDS: tuple[RelationKind, ...] = ("sum", "share", "change", "count", "membership",
+                                            "duration")
 
 
 @attrs.frozen(kw_only=True)
@@ -142,6 +160,9 @@ class Relation:
     - count: the number of `members` claims is the `total` claim.
     - membership: each of the `members` claims (one party's list of a set) is about an item
       that one of the `against` claims (another party's list) is about.
+    - duration: the time from the `start` event claim to the `end` event claim is what the
+      `duration` claim states ("almost three years", "within 15 minutes", "in under eight
+      months"): a quantity whose value reads as a duration.
     """
 
     id: str = attrs.field(validator=_ID)
@@ -158,6 +179,7 @@ class Relation:
     change: str | None = None
     members: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
+    duration: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -15,7 +15,10 @@ _RELATION_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "change": (("start", "end", "change"), ()),
     "count": (("total",), ("members",)),
     "membership": ((), ("members", "against")),
+    "duration": (("start", "end", "duration"), ()),
 }
+_EVENT_ROLES = ("start", "end")
+"""The roles of a duration relation that name event claims (the others name numeric claims)."""
 
 
 def check_relations(relations: Iterable[Relation], claims: Mapping[str, Claim],
@@ -43,12 +46,19 @@ def check_relations(relations: Iterable[Relation], claims: Mapping[str, Claim],
             if not getattr(relation, field):
                 bad(field, f"a {relation.kind} relation needs at least one claim in '{field}'")
         for field in ("add", "subtract", "total", "part", "whole", "share", "start", "end",
-                      "change", "members", "against"):
+                      "change", "members", "against", "duration"):
             value = getattr(relation, field)
             ids = value if isinstance(value, tuple) else ((value,) if value else ())
             for claim_id in ids:
                 if claim_id not in claims:
                     bad(field, f"unknown claim {claim_id!r}{did_you_mean(claim_id, claims)}")
+                elif relation.kind == "duration" and field in _EVENT_ROLES:
+                    if claims[claim_id].kind != "event":
+                        bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; a "
+                            "duration relation runs from one event claim to another")
+                    elif claims[claim_id].deadline is not None:
+                        bad(field, f"claim {claim_id!r} is a target event (it has a deadline); "
+                            "a duration relation runs between events that happened")
                 elif field not in ("members", "against") and \
                         kinds.of(claims[claim_id]).family != "numeric":
                     bad(field, f"claim {claim_id!r} is a {claims[claim_id].kind} claim; relations "

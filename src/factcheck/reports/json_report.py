@@ -19,6 +19,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
@@ -26,8 +27,12 @@ from ..auditing import Audit
 from ..checks.coverage import Coverage
 from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, Verdict, installed_kinds
 from ..corpus.convert import converter, error_paths
+from ..corpus.kinds.base import bounds
+from ..corpus.kinds.cues import Lexicon
+from ..corpus.kinds.values import at_precision
 from ..errors import FactcheckError, Problem, path_text
 from ..rules.findings import SEVERITIES, Finding
+from ..text.dates import PartialDate, Period
 from .files import write_atomic
 from .records import (
     SCHEMA,
@@ -89,9 +94,21 @@ def _verdict(verdict: Verdict | None) -> VerdictEntry | None:
                                                      reviewer=verdict.reviewer)
 
 
-def claim_value(claim: Claim, kinds: KindRegistry) -> ClaimValue:
-    """The typed payload of a claim as its kind encodes it, with the interval of its number."""
-    return kinds.of(claim).encode(claim)
+def claim_value(claim: Claim, kinds: KindRegistry, lexicon: Lexicon | None = None) -> ClaimValue:
+    """The typed payload of a claim as its kind encodes it, with the interval of its number
+    read at the corpus's round-number precision."""
+    kind = kinds.of(claim)
+    value = kind.encode(claim)
+    if lexicon is None or lexicon.round_precision == "implied":
+        return value
+    number = at_precision(kind.number(claim), lexicon)
+    if number is None or "interval" not in attrs.fields_dict(type(value)):
+        return value
+    return attrs.evolve(value, interval=bounds(number.interval))  # type: ignore[call-arg]
+
+
+def _span(date: PartialDate | Period) -> Period:
+    return Period(start=date, end=date) if isinstance(date, PartialDate) else date
 
 
 def _problem(problem: Problem) -> ProblemEntry:
@@ -145,9 +162,9 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
         claims.append(ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
-            stated=corpus.stated(claim), forecast=claim.forecast, note=claim.note,
+            stated=_span(corpus.stated(claim)), forecast=claim.forecast, note=claim.note,
             file=origin.file if origin else None, line=origin.line if origin else None,
-            value=claim_value(claim, corpus.kinds),
+            value=claim_value(claim, corpus.kinds, corpus.lexicon),
             evidence=tuple(EvidenceEntry(source=e.source, quote=e.quote, prefix=e.prefix,
                                          suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),

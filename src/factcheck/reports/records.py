@@ -33,7 +33,7 @@ class SourceEntry:
     path: str
     title: str
     publisher: str
-    published: PartialDate
+    published: Period
     kind: SourceKind
     sha256: str
     url: str | None = None
@@ -94,7 +94,7 @@ class ClaimEntry:
     subject: str
     topic: str
     period: Period
-    stated: PartialDate
+    stated: Period
     forecast: bool
     note: str | None
     file: str | None

@@ -14,6 +14,7 @@ from ..corpus import (
     Change,
     Claim,
     Corpus,
+    Event,
     Quantity,
     Ranking,
     Rate,
@@ -21,7 +22,7 @@ from ..corpus import (
     Stance,
     Status,
 )
-from . import builtin, matching, relations
+from . import builtin, events, matching, numeric, relations
 from .engine import Context, comparable_key, make_context, run_rules
 from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity, Value, make_finding
 from .matching import key_lint
@@ -30,7 +31,8 @@ from .registry import ENTRY_POINT_GROUP, Rule, check_rules, collect, rule, rule_
 
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules factcheck ships with, in a stable order."""
-    return collect([*collect(builtin), *collect(matching), *collect(relations)])
+    return collect([*collect(builtin), *collect(numeric), *collect(events), *collect(matching),
+                    *collect(relations)])
 
 
 def find(corpus: Corpus, rules: Iterable[Rule] | None = None, *,
@@ -53,6 +55,7 @@ __all__ = [
     "Change",
     "Claim",
     "Context",
+    "Event",
     "Finding",
     "Quantity",
     "Ranking",

@@ -90,14 +90,14 @@ def differ(a: Claim, b: Claim, context: Context) -> bool:
     return context.category(a) != context.category(b)
 
 
-@rule("value-conflict", families=("numeric",))
+@rule("value-conflict", families=("numeric",), severities=("contradiction",))
 def value_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Numbers about the same thing and time whose intervals do not meet."""
     if not _one_reports_the_other(a, b) and _numeric_agreement(a, b, context) == "conflict":
         yield pair_finding("contradiction", a, b, context, "the stated values do not meet")
 
 
-@rule("assessment-conflict", kinds=("assessment",))
+@rule("assessment-conflict", kinds=("assessment",), severities=("contradiction",))
 def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Opposite judgements on the same proposition at the same time."""
     if not _one_reports_the_other(a, b) and differ(a, b, context):
@@ -105,7 +105,7 @@ def assessment_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Findin
                     f"opposite judgements on {_about(a, context)!r}")
 
 
-@rule("rating-status-conflict", kinds=("rating", "status"))
+@rule("rating-status-conflict", kinds=("rating", "status"), severities=("contradiction",))
 def rating_status_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Different grades or states for the same area or item at the same time."""
     if not _one_reports_the_other(a, b) and differ(a, b, context):
@@ -113,14 +113,14 @@ def rating_status_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Fin
                     f"different {a.kind} values for {_about(a, context)!r}")
 
 
-@rule("ranking-conflict", kinds=("ranking",))
+@rule("ranking-conflict", kinds=("ranking",), severities=("tension",))
 def ranking_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties placing the same thing differently in the same comparison."""
     if a.party != b.party and differ(a, b, context):
         yield pair_finding("tension", a, b, context, "different rankings")
 
 
-@rule("competing-causes", kinds=("cause",))
+@rule("competing-causes", kinds=("cause",), severities=("tension",))
 def competing_causes(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties blaming different causes for the same outcome."""
     if a.party != b.party and differ(a, b, context):
@@ -128,7 +128,7 @@ def competing_causes(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
                     f"different causes given for {_about(a, context)!r}")
 
 
-@rule("corroboration", families=COMPARED)
+@rule("corroboration", families=COMPARED, severities=("corroborated",))
 def corroboration(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Two parties agreeing about the same thing at the same time."""
     if a.party == b.party:
@@ -143,14 +143,14 @@ def corroboration(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
         yield pair_finding("corroborated", a, b, context, "two parties agree")
 
 
-@rule("change-over-time", families=COMPARED, scope="sequence")
+@rule("change-over-time", families=COMPARED, scope="sequence", severities=("changed",))
 def change_over_time(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """The same thing at periods that do not overlap, with different values."""
     if differ(a, b, context):
         yield pair_finding("changed", a, b, context, f"changed between {a.period} and {b.period}")
 
 
-@rule("explicit-dispute", kinds=("stance",), scope="corpus")
+@rule("explicit-dispute", kinds=("stance",), scope="corpus", severities=("contradiction", "corroborated"))
 def explicit_dispute(context: Context) -> Iterator[Finding]:
     """A party disputing (or accepting) another party's claim or decision."""
     for claim in context.of_kind(Stance):
@@ -173,7 +173,7 @@ def _issue(context: Context, claim: Assessment) -> str:
     return canonical(context.vocabulary, claim.topic, claim.proposition)
 
 
-@rule("resolution-contradicted", kinds=("assessment",), scope="corpus")
+@rule("resolution-contradicted", kinds=("assessment",), scope="corpus", severities=("tension",))
 def resolution_contradicted(context: Context) -> Iterator[Finding]:
     """A party calls an issue resolved; the watchdog finds, then or later, that it is not.
 
@@ -198,7 +198,7 @@ def resolution_contradicted(context: Context) -> Iterator[Finding]:
                                "an issue said to be resolved is found wanting then or later")
 
 
-@rule("attribution", families=FAMILIES, scope="corpus")
+@rule("attribution", families=FAMILIES, scope="corpus", severities=("contradiction", "tension"))
 def attribution(context: Context) -> Iterator[Finding]:
     """A claim one party reports as another's, checked against that party's own claims: said
     differently is a contradiction; never said, where the corpus holds that party's own texts on
@@ -230,7 +230,7 @@ def attribution(context: Context) -> Iterator[Finding]:
                         f"\"{_quote(claim)}\"")
 
 
-@rule("exclusive-conflict", kinds=("assessment",), scope="corpus")
+@rule("exclusive-conflict", kinds=("assessment",), scope="corpus", severities=("contradiction",))
 def exclusive_conflict(context: Context) -> Iterator[Finding]:
     """Two parties holding two propositions the corpus declares exclusive, at the same time."""
     for group in context.corpus.exclusive:
@@ -246,21 +246,27 @@ def exclusive_conflict(context: Context) -> Iterator[Finding]:
                                 "propositions that cannot both hold are held")
 
 
-@rule("target", families=COMPARED, scope="corpus")
+@rule("target", families=COMPARED, scope="corpus", severities=("tension", "corroborated"))
 def target(context: Context) -> Iterator[Finding]:
-    """A target against the claims of fact about the same thing whose period takes in its
-    deadline: met is a corroboration, missed a tension."""
+    """A target against the claims of fact about the same thing at its deadline: met (a
+    corroboration) when a fact within the deadline states the promised value, missed (a
+    tension) when the fact at the deadline's end states another.
+
+    "By 2024" is due at the end of 2024: a state that held in April 2024 and changed in May
+    does not miss it."""
     for promise in context.targets:
         assert promise.deadline is not None
         due = promise.deadline
         for outcome in context.by_key.get(context.key(promise), ()):
-            if outcome.period.first <= due.last and due.first <= outcome.period.last:
-                missed = differ(promise, outcome, context)
+            missed = differ(promise, outcome, context)
+            judged = (outcome.period.first <= due.last <= outcome.period.last if missed
+                      else outcome.period.first <= due.last and due.first <= outcome.period.last)
+            if judged:
                 yield pair_finding("tension" if missed else "corroborated", promise, outcome,
                                    context, f"a target for {due} {'missed' if missed else 'met'}")
 
 
-@rule("same-quote", families=FAMILIES, scope="corpus")
+@rule("same-quote", families=FAMILIES, scope="corpus", severities=("corroborated",))
 def same_quote(context: Context) -> Iterator[Finding]:
     """The same words carrying a claim in two different sources."""
     for claim in context.corpus.claims:

@@ -17,8 +17,10 @@ from typing import Any, TypeVar
 import attrs
 
 from ..corpus import Claim, ClaimKind, Corpus
+from ..corpus.kinds.values import at_precision
 from ..corpus.vocabulary import Vocabulary, build_vocabulary, canonical
-from ..text.dates import PartialDate
+from ..errors import FactcheckError
+from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
 from .findings import Finding, Severity, Value, make_finding
@@ -50,6 +52,7 @@ class Context:
     vocabulary: Vocabulary = attrs.field(factory=dict)
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
+    severities: tuple[Severity, ...] = ()
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -70,7 +73,7 @@ class Context:
         found = self.corpus.parties.get(party)
         return found.role if found else "other"
 
-    def stated(self, claim: Claim) -> PartialDate:
+    def stated(self, claim: Claim) -> PartialDate | Period:
         return self.corpus.stated(claim)
 
     def kind(self, claim: Claim) -> ClaimKind[Any]:
@@ -89,7 +92,10 @@ class Context:
     def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
                 message: str, subject: str | None = None, topic: str | None = None,
                 values: Iterable[Value] = (), rounding: bool = False) -> Finding:
-        """A finding of the rule being run."""
+        """A finding of the rule being run; a severity the rule does not declare is its bug."""
+        if self.severities and severity not in self.severities:
+            raise FactcheckError(f"rule {self.rule!r} made a {severity} finding but declares only "
+                                 f"{', '.join(self.severities)}")
         return make_finding(rule=self.rule, severity=severity, claims=claims, parties=parties,
                             message=message, subject=subject, topic=topic, values=values,
                             rounding=rounding)
@@ -135,7 +141,7 @@ def make_context(corpus: Corpus) -> Context:
             continue
         kind = corpus.kinds.of(claim)
         groups[comparable_key(claim, kind, vocabulary)].append(claim)
-        number = kind.number(claim)
+        number = at_precision(kind.number(claim), corpus.lexicon)
         if number is not None:
             numbers[claim.id] = number
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
@@ -178,7 +184,8 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
         for finding in findings:
             found.setdefault(finding.id, finding)
 
-    contexts = {rule.id: attrs.evolve(context, rule=rule.id) for rule in rules}
+    contexts = {rule.id: attrs.evolve(context, rule=rule.id, severities=rule.severities)
+                for rule in rules}
     pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
     wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)]
                       for name, kind in corpus.kinds.kinds.items()}

@@ -57,7 +57,7 @@ def near_misses(context: Context) -> Iterator[NearMiss]:
                     yield NearMiss(a=a, b=b, similarity=similarity)
 
 
-@rule("unmatched", families=("numeric", "categorical"), scope="corpus")
+@rule("unmatched", families=("numeric", "categorical"), scope="corpus", severities=("unmatched",))
 def unmatched(context: Context) -> Iterator[Finding]:
     """Two parties' claims on things named alike but not the same, whose values would clash."""
     for miss in near_misses(context):

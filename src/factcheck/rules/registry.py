@@ -22,6 +22,7 @@ import attrs
 from ..corpus.kinds import KindRegistry
 from ..corpus.kinds.base import FAMILIES, ClaimKind, Family
 from ..errors import FactcheckError
+from .findings import SEVERITIES, Severity
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -42,6 +43,9 @@ class Rule:
     families: tuple[Family, ...] = ()
     scope: Scope
     check: Callable[..., Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    severities: tuple[Severity, ...] = ()
+    """The severities its findings may have; a finding of any other is a rule's bug (empty:
+    not declared, as in rule packs written before severities were declared)."""
     description: str = ""
 
     def applies(self, kind: ClaimKind[Any]) -> bool:
@@ -50,14 +54,19 @@ class Rule:
 
 
 def rule(id: str, *, kinds: Iterable[str] = (), families: Iterable[Family] = (),
-         scope: Scope = "overlap") -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
+         scope: Scope = "overlap", severities: Iterable[Severity] = (),
+         ) -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
     """Make a function a rule; its docstring's first line describes it.
 
     The scope and the function's signature are checked here: a pair rule takes
     `(a, b, context)`, a corpus rule `(context)`. The kinds are checked against the registered
     kinds when the rules run or their pack loads.
     """
-    kinds, families = tuple(kinds), tuple(families)
+    kinds, families, declared = tuple(kinds), tuple(families), tuple(severities)
+    for severity in declared:
+        if severity not in SEVERITIES:
+            raise FactcheckError(f"rule {id!r}: severity {severity!r} is not one of "
+                                 f"{', '.join(SEVERITIES)}")
     if scope not in SCOPES:
         raise FactcheckError(f"rule {id!r}: scope {scope!r} is not one of {', '.join(SCOPES)}")
     for family in families:
@@ -78,6 +87,7 @@ def rule(id: str, *, kinds: Iterable[str] = (), families: Iterable[Family] = (),
             pass  # no signature to inspect (a builtin); it will fail loudly when called
         doc = (function.__doc__ or "").strip().splitlines()
         return Rule(id=id, kinds=kinds, families=families, scope=scope, check=function,
+                    severities=declared,
                     description=doc[0] if doc else "")
 
     return wrap

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..corpus import Claim, Relation
+from ..corpus import Claim, Event, Relation
+from ..text.dates import seconds_between
 from ..text.intervals import Interval, agreement
 from ..text.normalise import comparable_text
 from .engine import Context
@@ -52,10 +53,26 @@ def _computed(relation: Relation, context: Context) -> tuple[
                     f"({relation.end} - {relation.start}) / {relation.start}")
         return ((end.interval - start.interval, end.value - start.value), relation.change,
                 f"{relation.end} - {relation.start}")
+    if relation.kind == "duration" and relation.start and relation.end and relation.duration:
+        return _elapsed(relation, context)
     return None
 
 
-@rule("relation-check", families=("numeric",), scope="corpus")
+def _elapsed(relation: Relation, context: Context) -> tuple[tuple[Interval, float], str, str] | None:
+    """The time from the start event to the end event, in seconds, from the days their dates
+    can mean; None unless both are events of fact and the duration claim states a duration."""
+    events = {c.id: c for c in context.corpus.claims if isinstance(c, Event)}
+    start, end = events.get(relation.start or ""), events.get(relation.end or "")
+    stated = context.numbers.get(relation.duration or "")
+    if (start is None or end is None or start.date is None or end.date is None
+            or stated is None or stated.scale != "duration" or relation.duration is None):
+        return None
+    least, most = seconds_between(start.date, end.date)
+    return ((Interval(lo=least, hi=most), (least + most) / 2), relation.duration,
+            f"{relation.end} ({end.date}) - {relation.start} ({start.date})")
+
+
+@rule("relation-check", families=("numeric",), scope="corpus", severities=("tension", "corroborated"))
 def relation_check(context: Context) -> Iterator[Finding]:
     """A declared sum, share, change or count that does not hold, or holds only by rounding."""
     claims = {c.id: c for c in context.corpus.claims}
@@ -67,7 +84,7 @@ def relation_check(context: Context) -> Iterator[Finding]:
         involved = sorted({*relation.add, *relation.subtract, *relation.members,
                            *(x for x in (relation.total, relation.part, relation.whole,
                                          relation.share, relation.start, relation.end,
-                                         relation.change) if x)})
+                                         relation.change, relation.duration) if x)})
         parties = sorted({claims[c].party for c in involved if c in claims})
         first = claims[involved[0]] if involved and involved[0] in claims else None
         subject = first.subject if first else None
@@ -77,7 +94,9 @@ def relation_check(context: Context) -> Iterator[Finding]:
                 severity="tension", claims=involved, parties=parties,
                 subject=subject, topic=topic,
                 message=f"relation {relation.id!r} cannot be computed: a claim in it states no "
-                        "usable number")
+                        "usable number" + (" (a duration relation needs two dated events and a "
+                                           "stated duration)" if relation.kind == "duration"
+                                           else ""))
             continue
         (interval, point), target_id, formula = computed
         target = context.numbers.get(target_id)
@@ -86,9 +105,14 @@ def relation_check(context: Context) -> Iterator[Finding]:
         found = agreement(interval, target.interval, point, target.value)
         verdict = {"exact": "holds", "rounding": "holds only thanks to rounding",
                    "conflict": "does not hold"}[found]
-        message = (f"relation {relation.id!r} ({relation.kind}) {verdict}: {formula} = "
-                   f"{point:g} {interval}, against {target_id} stated as {target.text!r} "
-                   f"{target.interval}")
+        if relation.kind == "duration":
+            message = (f"relation {relation.id!r} (duration) {verdict}: {formula} = "
+                       f"{_days(interval)}, against {target_id} stated as {target.text!r} "
+                       f"{_days(target.interval)}")
+        else:
+            message = (f"relation {relation.id!r} ({relation.kind}) {verdict}: {formula} = "
+                       f"{point:g} {interval}, against {target_id} stated as {target.text!r} "
+                       f"{target.interval}")
         if relation.note:
             message += f" ({relation.note})"
         yield context.finding(
@@ -99,6 +123,13 @@ def relation_check(context: Context) -> Iterator[Finding]:
                     Value(claim=target_id, stated=target.text, lo=target.interval.lo,
                           hi=target.interval.hi)),
             rounding=found == "rounding")
+
+
+def _days(interval: Interval) -> str:
+    """A span of seconds in days (in hours under two days), as people count time between dates."""
+    unit, size = ("hours", 3600) if interval.hi < 2 * 86400 else ("days", 86400)
+    lo, hi = interval.lo / size, interval.hi / size
+    return f"{lo:g} {unit}" if lo == hi else f"{lo:.4g} to {hi:.4g} {unit}"
 
 
 def _membership(relation: Relation, claims: Mapping[str, Claim], context: Context) -> Iterator[

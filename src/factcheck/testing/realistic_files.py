@@ -77,7 +77,7 @@ def write_corpus(root: Path, drafts: Sequence[Draft], cases: Sequence[Case], rng
         write_atomic(root / "seeds" / f"{name}.txt", text)
         records.append(Source(
             id=name, path=f"{name}.txt", title=f"Bulletin {name}", publisher=publisher[1],
-            kind="statement", published=parse_date(dates[name]),
+            kind="statement", published=parse_period(dates[name]),
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()))
         if by_source[name]:
             write_atomic(root / "claims" / f"{name}.toml", tomli_w.dumps(
@@ -85,7 +85,7 @@ def write_corpus(root: Path, drafts: Sequence[Draft], cases: Sequence[Case], rng
     write_atomic(root / "seeds" / "sources.toml",
                  _toml("Realistic synthetic sources, pinned by sha256.", {"source": records}))
     write_atomic(root / "claims" / "parties.toml", _toml("Parties and their speakers.", {
-        "party": [Party(id=ident, name=name, role=role, aliases=(short,))  # type: ignore[arg-type]
+        "party": [Party(id=ident, name=name, role=role, aliases=(short,))
                   for ident, name, role, short, _ in PARTIES],
         "speaker": [Speaker(id=speakers[ident], party=ident, name=person,
                             aliases=(person.split()[-1],))

@@ -230,7 +230,7 @@ def _toml(header: str, tables: Mapping[str, list[Any]]) -> str:
 
 def _parties() -> dict[str, list[Any]]:
     return {
-        "party": [Party(id=ident, name=name, role=role, aliases=(said[4:],))  # type: ignore[arg-type]
+        "party": [Party(id=ident, name=name, role=role, aliases=(said[4:],))
                   for ident, name, role, said, _ in PARTIES],
         "speaker": [Speaker(id=_speaker_id(ident), party=ident, name=speaker,
                             aliases=(speaker.split()[-1],))
@@ -347,7 +347,7 @@ def generate(root: Path, *, claims: int, per_source: int = 10, seed: int = 0,
         source_records.append(Source(
             id=source_id, path=f"{source_id}.txt", title=f"Bulletin {source_id}",
             publisher=publisher[1], kind="statement",
-            published=parse_date(f"{PUBLISHED_YEAR}-{month:02d}-{day:02d}"),
+            published=parse_period(f"{PUBLISHED_YEAR}-{month:02d}-{day:02d}"),
             sha256=hashlib.sha256(data).hexdigest()))
         records = [_record(drafts[d], ids[d], source_id, ids, kinds) for d in chunk]
         if fmt == "toml":

@@ -14,14 +14,14 @@ from types import ModuleType
 from typing import Any
 
 from ...errors import FactcheckError
-from . import assessment, cause, change, quantity, ranking, rate, rating, stance, status
+from . import assessment, cause, change, event, quantity, ranking, rate, rating, stance, status
 from .base import ClaimKind, ClaimValue, Family, KindRegistry, Names, make_registry
 
 ENTRY_POINT_GROUP = "factcheck.kinds"
 
 BUILTIN: tuple[ClaimKind[Any], ...] = (
     quantity.KIND, rate.KIND, change.KIND, rating.KIND, status.KIND, assessment.KIND,
-    ranking.KIND, stance.KIND, cause.KIND,
+    ranking.KIND, stance.KIND, cause.KIND, event.KIND,
 )
 
 

@@ -78,7 +78,36 @@ def _number(claim: Change) -> Number | None:
 def _check(claim: Change, quotes: Sequence[Quote], lexicon: Lexicon) -> Iterable[FieldProblem]:
     stated = [(name, text, None) for name, text in (("by", claim.by), ("from_value", claim.from_value),
                                                      ("to_value", claim.to_value)) if text is not None]
-    return check_numbers(stated, claim.tolerance, quotes)
+    return [*check_numbers(stated, claim.tolerance, quotes), *_consistency(claim)]
+
+
+def _consistency(claim: Change) -> list[FieldProblem]:
+    """Warnings when a change's own figures disagree: 'rose from 7,100 to 6,500', or 'by 10%'
+    from 100 to 150.  A warning, not an error: the claim may faithfully record a text that
+    contradicts itself, which a reader should still be told."""
+    start, end = number_or_none(claim.from_value), number_or_none(claim.to_value)
+    if start is None or end is None or start.scale != end.scale:
+        return []
+    moved = end.interval - start.interval
+    if claim.direction == "decrease":
+        moved = -moved
+    if moved.hi < 0:
+        return [FieldProblem(path=("direction",), level="warning", message=(
+            f"from {claim.from_value} to {claim.to_value} is not an {claim.direction}"))]
+    by = number_or_none(claim.by, claim.tolerance)
+    if by is None:
+        return []
+    if by.scale == "factor" and start.interval.lo > 0:
+        moved = end.interval / start.interval
+    elif by.scale == "ratio" and start.interval.lo > 0:
+        moved = moved / start.interval
+    elif by.scale != start.scale:
+        return []
+    if moved.meets(by.interval):
+        return []
+    return [FieldProblem(path=("by",), level="warning", message=(
+        f"by {claim.by} {by.interval} does not fit from {claim.from_value} to {claim.to_value}, "
+        f"a {claim.direction} of {moved}"))]
 
 
 def _encode(claim: Change) -> ChangeValue:

@@ -23,10 +23,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
 from ...text.normalise import comparable_text
+from ...text.numbers import RoundPrecision
 
 NEGATIVE = (
     "not", "n't", "no", "never", "none", "nor", "neither", "without", "no longer", "nothing",
@@ -95,11 +97,13 @@ class Lexicon:
     causal: tuple[str, ...] = CAUSAL
     reporting: tuple[str, ...] = REPORTING
     meanings: Mapping[str, tuple[str, ...]] = attrs.field(factory=lambda: dict(MEANINGS))
+    round_precision: RoundPrecision = "implied"
 
     def extended(self, extra: Mapping[str, Iterable[str]],
                  meanings: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
         """This lexicon with more terms for some of its lists and values."""
-        lists = {name: (*getattr(self, name), *terms) for name, terms in extra.items()}
+        lists: dict[str, Any] = {name: (*getattr(self, name), *terms)
+                                 for name, terms in extra.items()}
         merged = dict(self.meanings)
         for value, words in (meanings or {}).items():
             merged[value] = (*merged.get(value, ()), *words)
@@ -188,6 +192,7 @@ def read_lexicon(data: Mapping[str, object]) -> tuple[Lexicon, list[tuple[str, s
     problems: list[tuple[str, str]] = []
     extra: dict[str, tuple[str, ...]] = {}
     meanings: dict[str, tuple[str, ...]] = {}
+    precision: RoundPrecision = "implied"
 
     def terms(field: str, value: object) -> tuple[str, ...] | None:
         if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
@@ -196,7 +201,14 @@ def read_lexicon(data: Mapping[str, object]) -> tuple[Lexicon, list[tuple[str, s
         return None
 
     for key, value in data.items():
-        if key in LEXICON_LISTS:
+        if key == "round_precision":
+            if value == "implied" or value == "exact":
+                precision = value
+            else:
+                problems.append((key, f"must be \"implied\" (a round number such as 1,000 is read "
+                                      f"as any amount that rounds to it) or \"exact\" (read as "
+                                      f"stated), not {value!r}"))
+        elif key in LEXICON_LISTS:
             found = terms(key, value)
             if found is not None:
                 extra[key] = found
@@ -206,6 +218,6 @@ def read_lexicon(data: Mapping[str, object]) -> tuple[Lexicon, list[tuple[str, s
                 if found is not None:
                     meanings[name] = (*meanings.get(name, ()), *found)
         else:
-            known = ", ".join((*LEXICON_LISTS, *MEANING_TABLES))
+            known = ", ".join(("round_precision", *LEXICON_LISTS, *MEANING_TABLES))
             problems.append((key, f"unknown list {key!r}; lexicon.toml holds {known}"))
-    return Lexicon().extended(extra, meanings), problems
+    return attrs.evolve(Lexicon().extended(extra, meanings), round_precision=precision), problems

@@ -28,6 +28,22 @@ def with_tolerance(number: Number, tolerance: float | None) -> Number:
                                                   hi=number.value + tolerance))
 
 
+def at_precision(number: Number | None, lexicon: Lexicon) -> Number | None:
+    """A claim's number read at the corpus's round-number precision (`round_precision` in
+    `claims/lexicon.toml`): under "exact" a round "1,000" is 1,000, not anything from 500 to
+    1,500.  A number whose interval a tolerance or a hedge already set is left as it is."""
+    if number is None or lexicon.round_precision == "implied":
+        return number
+    try:
+        implied = parse_number(number.text)
+        exact = parse_number(number.text, round_precision=lexicon.round_precision)
+    except FactcheckError:
+        return number
+    if implied.interval != number.interval or exact.interval == implied.interval:
+        return number
+    return attrs.evolve(number, interval=exact.interval)
+
+
 def claimed_number(text: str, tolerance: float | None = None, *, per: str | None = None) -> Number:
     """The number a claim field states, with its tolerance and its base; raises NumberError."""
     number = with_tolerance(parse_number(text), tolerance)
@@ -109,7 +125,8 @@ def positive_finite(instance: object, attribute: attrs.Attribute[float | None],
                     value: float | None) -> None:
     """An attrs validator: a tolerance is a finite number, zero or more."""
     if value is not None and not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"must be a finite number of zero or more, got {value!r}")
+        raise ValueError(f"'{attribute.name}' must be a finite number of zero or more, "
+                         f"got {value!r}", attribute, value)
 
 
 # --- synthetic values ----------------------------------------------------------------------------

@@ -6,8 +6,6 @@ and the unflipped claim must pass: the expected outcomes below are read off the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +21,7 @@ from factcheck.corpus.kinds.cues import (
 )
 from factcheck.errors import InputError
 
+from .conftest import CLAIMS as FIXTURE_CLAIMS
 from .conftest import PARTIES, TOPICS, Builder, sources_toml
 
 LEXICON = Lexicon()
@@ -235,9 +234,16 @@ def test_each_negation_flips_the_judgement(words: list[str], negations: int) -> 
     assert holds_by_cue(cue, LEXICON) is (negations % 2 == 0)
 
 
-def test_the_parties_fixture_names_the_commissioner() -> None:
-    assert 'aliases = ["the Commissioner"]' in PARTIES  # the party check reads these names
-    assert Path(__file__).name == "test_cues.py"
+def test_the_parties_fixture_names_the_commissioner(make_corpus: Builder) -> None:
+    """The party check reads a party's aliases: the shared fixture's text names the
+    commissioner only as "the Commissioner" (its name is "The Commissioner's office")."""
+    unspoken = FIXTURE_CLAIMS.replace('speaker = "john-doe"\n', "", 1)
+    with_alias = factcheck.audit(factcheck.load(make_corpus(claims=unspoken)))
+    assert _problems(with_alias, "doe-officers-cut") == []
+    bare = PARTIES.replace('aliases = ["the Commissioner"]\n', "", 1)
+    assert bare != PARTIES
+    without = factcheck.audit(factcheck.load(make_corpus(claims=unspoken, parties=bare)))
+    assert ("party", "party", "error") in _problems(without, "doe-officers-cut")
 
 
 def test_a_pronoun_sayer_points_at_the_person_named_just_before(make_corpus: Builder) -> None:

@@ -107,12 +107,40 @@ def test_speaker_not_named_near_the_quote_is_a_warning(make_corpus: Builder) -> 
     assert audit(load(root)).ok
 
 
-def test_speaker_named_paragraphs_before_a_running_quote(make_corpus: Builder) -> None:
+def test_speaker_named_in_the_quotes_own_paragraph(make_corpus: Builder) -> None:
     root = make_corpus(claims=CLAIMS.replace("We have lost 2,221 officers.",
                                              "The force is doing well.", 1).replace(
         'value = "2,221"', 'value = "1"', 1))
     messages = problems(root, "doe-officers-cut")
     assert not any("speaker" in m for m in messages)
+
+
+def _speaker_warnings(make_corpus: Builder, text: str) -> list[str]:
+    root = make_corpus(text=text.encode(), sources=sources_toml(text.encode()),
+                       claims=CLAIMS.replace('"We have lost 2,221 officers."',
+                                             '"we have lost 2,221 officers"', 1))
+    return [m for m in problems(root, "doe-officers-cut") if "speaker" in m]
+
+
+def test_speaker_named_two_paragraphs_before_the_quote(make_corpus: Builder) -> None:
+    """`SPEAKER_WINDOW` is 2: a speaker named two paragraphs up is near; three is too far."""
+    near = ("Cuts\n\nJohn Doe spoke after the meeting.\n\nHe was asked about the cuts.\n\n"
+            "The Commissioner said we have lost 2,221 officers.\n")
+    assert _speaker_warnings(make_corpus, near) == []
+    far = near.replace("the cuts.\n\n", "the cuts.\n\nThere was a pause.\n\n")
+    [warning] = _speaker_warnings(make_corpus, far)
+    assert "none of 'John Doe', 'Mr Doe' appears in or just before" in warning
+
+
+def test_speaker_named_before_a_speech_running_over_paragraphs(make_corpus: Builder) -> None:
+    """Paragraphs that open with a quotation mark continue one speech: the look-back counts
+    from its first paragraph."""
+    text = ("Cuts\n\nJohn Doe spoke after the meeting.\n\nHe was asked about the cuts.\n\n"
+            "\"It has been a hard decade,\" the Commissioner said.\n\n\"Budgets fell.\"\n\n"
+            "\"The Commissioner said we have lost 2,221 officers.\"\n")
+    assert _speaker_warnings(make_corpus, text) == []
+    broken = text.replace("\"Budgets fell.\"", "Budgets fell.")
+    assert len(_speaker_warnings(make_corpus, broken)) == 1
 
 
 def test_stated_after_publication_is_an_error(make_corpus: Builder) -> None:

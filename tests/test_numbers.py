@@ -24,6 +24,7 @@ from tests.strategies import (
     bounded_numbers,
     formatted_durations,
     formatted_numbers,
+    in_words,
     noisy_texts,
     one_in_n,
     texts_with_numbers,
@@ -132,6 +133,13 @@ def test_number_words_below_100_are_exact_counts(text: str, value: float) -> Non
     number = parse_number(text)
     assert number.scale == "count"
     assert (number.value, number.interval.lo, number.interval.hi) == (value, value, value)
+
+
+@pytest.mark.parametrize("n", range(100))
+def test_every_number_word_below_100_reads_as_itself(n: int) -> None:
+    """Each spelling from "zero" to "ninety-nine", spelt by the test's own `in_words`."""
+    number = parse_number(in_words(n))
+    assert (number.value, number.interval.lo, number.interval.hi) == (n, n, n)
 
 
 @pytest.mark.parametrize(("text", "value"), [

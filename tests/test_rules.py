@@ -14,7 +14,7 @@ from factcheck.errors import FactcheckError
 from factcheck.rules import builtin_rules, collect, find, rule, run_rules
 from factcheck.rules.engine import overlapping_pairs, sequential_pairs
 from factcheck.rules.findings import Finding
-from factcheck.text.dates import parse_period
+from factcheck.text.dates import parse_date, parse_period
 from factcheck.text.numbers import parse_number
 
 from .factories import claim, corpus
@@ -37,6 +37,7 @@ def test_value_conflict_fires_when_intervals_do_not_meet() -> None:
     assert finding.severity == "contradiction"
     assert finding.claims == ("a", "b")
     assert finding.parties == ("pcc", "watchdog")
+    assert finding.rounding is False
     assert "[2220.5, 2221.5]" in finding.message and "2,100" in finding.message
 
 
@@ -50,6 +51,24 @@ def test_value_conflict_near_misses(other: dict[str, str]) -> None:
     found = findings(claim("quantity", "a", value="2,221"),
                      claim("quantity", "b", party="pcc", value="2,100", **other))
     assert by_rule(found, "value-conflict") == []
+
+
+def test_tolerance_replaces_the_stated_precision() -> None:
+    """2,221 is [2220.5, 2221.5] and 2,300 [2299.5, 2300.5]: they clash; with `tolerance = 100`
+    the second is [2200, 2400], which holds 2,221: agreement by rounding; a tolerance of 50
+    ([2250, 2350]) does not reach it."""
+    plain = findings(claim("quantity", "a", value="2,221"),
+                     claim("quantity", "b", party="pcc", value="2,300"))
+    assert [f.rule for f in plain if f.rule in ("value-conflict", "corroboration")] == [
+        "value-conflict"]
+    wide = findings(claim("quantity", "a", value="2,221"),
+                    claim("quantity", "b", party="pcc", value="2,300", tolerance=100.0))
+    [agree] = by_rule(wide, "corroboration")
+    assert agree.rounding is True and by_rule(wide, "value-conflict") == []
+    assert {(v.lo, v.hi) for v in agree.values} == {(2220.5, 2221.5), (2200.0, 2400.0)}
+    narrow = findings(claim("quantity", "a", value="2,221"),
+                      claim("quantity", "b", party="pcc", value="2,300", tolerance=50.0))
+    assert len(by_rule(narrow, "value-conflict")) == 1
 
 
 def test_intervals_that_just_meet_are_agreement_by_rounding() -> None:
@@ -237,6 +256,42 @@ def test_same_quote_in_two_sources() -> None:
 
 def test_same_quote_once_is_nothing() -> None:
     assert by_rule(findings(claim("quantity", "a")), "same-quote") == []
+
+
+def test_two_different_quotes_in_two_sources_are_not_the_same_quote() -> None:
+    other_words = attrs.evolve(claim("quantity", "a"), evidence=(
+        Evidence(source="src", quote="We lost 2,221"),
+        Evidence(source="other", quote="Officers lost: 2,221")))
+    assert by_rule(findings(other_words), "same-quote") == []
+
+
+# targets ------------------------------------------------------------------------------
+
+def _target(value: str) -> list[Finding]:
+    """A target of 1,500 officers by March 2023, and the watchdog's 2023 figure."""
+    return by_rule(findings(
+        claim("quantity", "aim", party="force", value="1,500", deadline=parse_date("2023-03")),
+        claim("quantity", "fact", value=value)), "target")
+
+
+def test_a_target_met_is_a_corroboration() -> None:
+    [met] = _target("1,500")
+    assert (met.severity, met.claims) == ("corroborated", ("aim", "fact"))
+    assert "met" in met.message
+
+
+@pytest.mark.xfail(strict=True, reason="the target rule reads the target's number from "
+                   "context.numbers, which holds no target: every target counts as met")
+def test_a_target_missed_is_a_tension() -> None:
+    [missed] = _target("900")
+    assert (missed.severity, missed.claims) == ("tension", ("aim", "fact"))
+
+
+def test_a_target_is_never_compared_as_a_fact() -> None:
+    found = findings(
+        claim("quantity", "aim", party="force", value="1,500", deadline=parse_date("2023-03")),
+        claim("quantity", "fact", value="900"))
+    assert [f.rule for f in found if "aim" in f.claims] == ["target"]
 
 
 # registry and packs -------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -42,10 +44,21 @@ def test_the_audit_finds_exactly_the_plan(tmp_path: Path, fmt: Format) -> None:
     assert len(result.review) == plan.count("contradiction") + plan.count("tension")
 
 
+def _documented_id(rule: str, claims: frozenset[str]) -> str:
+    """A finding's id as the README documents it, computed here: "F-" and the first 12 hex
+    digits of the sha256 of the rule and the sorted claim ids, joined by NUL."""
+    return "F-" + hashlib.sha256("\0".join([rule, *sorted(claims)]).encode()).hexdigest()[:12]
+
+
 def test_planted_ids_are_the_finding_ids(tmp_path: Path) -> None:
     plan = generate(tmp_path, claims=SIZE, seed=4)
     found = {(f.rule, frozenset(f.claims)): f.id for f in audit(load(tmp_path)).findings}
-    assert {p.id for p in plan.planted} == {found[(p.rule, p.claims)] for p in plan.planted}
+    for planted in plan.planted:
+        assert planted.id == found[(planted.rule, planted.claims)] == _documented_id(
+            planted.rule, planted.claims)
+    assert _documented_id("value-conflict", frozenset({"b", "a"})) == _documented_id(
+        "value-conflict", frozenset({"a", "b"})) != _documented_id("corroboration",
+                                                                   frozenset({"a", "b"}))
 
 
 def test_with_verdicts_the_audit_passes(tmp_path: Path) -> None:
@@ -77,14 +90,21 @@ def test_jsonl_and_toml_hold_the_same_claims(tmp_path: Path) -> None:
     assert origin.file.endswith(".toml") and origin.line is not None and origin.line > 1
 
 
-def test_numbers_never_clash_by_accident(tmp_path: Path) -> None:
-    """Values carry no trailing zeros (which would widen them), and texts no stray numbers."""
+def test_values_have_no_trailing_zeros_and_texts_no_stray_numbers(tmp_path: Path) -> None:
+    """Values carry no trailing zeros (which would widen them), and each sentence states no
+    number but its claim's values and its year."""
     generate(tmp_path, claims=SIZE, seed=11)
     corpus = load(tmp_path)
     for claim in corpus.claims:
         value = getattr(claim, "value", None)
         if value is not None:
             assert not value.replace(",", "").endswith("0")
+        quote = claim.evidence[0].quote
+        allowed = {str(claim.period)} | {getattr(claim, f, None) for f in (
+            "value", "per", "by", "from_value", "to_value", "position", "of")}
+        digits = re.compile(r"\d[\d,.]*\d|\d")
+        own = {n for a in allowed if a is not None for n in digits.findall(str(a))}
+        assert set(digits.findall(quote)) <= own, (claim.id, quote)
 
 
 def test_rejects_impossible_sizes(tmp_path: Path) -> None:

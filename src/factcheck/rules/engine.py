@@ -137,13 +137,14 @@ def make_context(corpus: Corpus) -> Context:
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
-        if claim.id in echoes or claim.deadline is not None:
+        if claim.id in echoes:
             continue
         kind = corpus.kinds.of(claim)
-        groups[comparable_key(claim, kind, vocabulary)].append(claim)
         number = at_precision(kind.number(claim), corpus.lexicon)
         if number is not None:
-            numbers[claim.id] = number
+            numbers[claim.id] = number  # a target's too: the target rule compares it
+        if claim.deadline is None:
+            groups[comparable_key(claim, kind, vocabulary)].append(claim)
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
               for key, group in groups.items()}
     return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary,

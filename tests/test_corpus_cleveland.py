@@ -145,9 +145,10 @@ AGREEING_DATINGS: dict[str, bool] = {
     "eyeofmedia-2019-engage-commenced-april | hmicfrs-2019-engage-entered-event": True,
     "hmicfrs-2019-engage-entered-event | itv-2019-engage-august": True,
     "echo-2019-engage-since-inspection | hmicfrs-2019-engage-entered-event": False,
-    # Out of Engage: September 2023 (the inspectorate, the BBC), 20 September (Cooke, "today").
-    "bbc-2023-oversight-closed-event | hmicfrs-2023-engage-left-event": False,
-    "bbc-2023-oversight-closed-event | hmicfrs-2023-cooke-removes-today": True,
+    # Out of Engage: every dating is the inspectorate's (its list, Cooke's "today", and Cooke's
+    # announcement as the PCC and the Eye of Media restate it), so none corroborates another;
+    # the BBC's "In September 2023, the watchdog said ... meaning oversight arrangements could
+    # be brought to a close" dates the watchdog's words, not the move, and is no event.
     # The PEEL 2018/19 inspection: "between 20 and 31 May 2019", "in May 2019", "in 2019".
     "hmicfrs-2019-peel-inspection-may | itv-2019-peel-inspection-may": False,
     "echo-2019-peel-inspection | hmicfrs-2019-peel-inspection-may": True,

@@ -46,8 +46,9 @@ def derive_states(events: Iterable[Event]) -> tuple[DerivedState, ...]:
     that state until the next event leading elsewhere that surely comes after it.
 
     An event that repeats the state (another dating of it, a second source) does not end it; of
-    several datings of one change, the most precise bounds it; a plain happening (no `to_state`) changes no state; a state with another change dated within
-    its own date (their order unknown) is left out.
+    several datings of one change, the most precise bounds it; a plain happening (no
+    `to_state`) changes no state; a state with another change dated within its own date (their
+    order unknown) is left out.
     """
     ordered = sorted((e for e in events if e.to_state is not None),
                      key=lambda e: (e.when.first, e.when.last, e.id))

@@ -20,16 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent / "corpora" / "cleveland"
 # (severity, rule) -> the claim ids of each finding, joined by " | " in sorted order.
 EXPECTED: dict[tuple[str, str], list[str]] = {
     # PEEL 2021/22: the release (and the Gazette restating it) grades ten areas, the report says
-    # 11 graded of 12. Upheld (D-04f85fb8fc25).
+    # 11 graded of 12. Upheld (D-40e2d7483311).
     ("contradiction", "value-conflict"): [
         "hmicfrs-2022-areas-graded-news | hmicfrs-2022-areas-graded-report",
     ],
     # The PCC's "had not made any significant improvements" by May 2021 against Wendy Williams's
-    # "significant improvements in some areas" (February 2021). Upheld (D-852c08bc9ce3).
+    # "significant improvements in some areas" (February 2021). Upheld (D-4652b7dbcfce).
     ("contradiction", "assessment-conflict"): [
         "hmicfrs-2021-williams-significant-improvements | pcc-2021-no-significant-improvement",
     ],
-    # The Gazette restating the release's ten graded areas against the report's 11 (D-04f85fb8fc25).
+    # The Gazette restating the release's ten graded areas against the report's 11 (D-40e2d7483311).
     ("contradiction", "attribution"): [
         "hmicfrs-2022-areas-graded-gazette | hmicfrs-2022-areas-graded-report",
     ],
@@ -57,7 +57,7 @@ EXPECTED: dict[tuple[str, str], list[str]] = {
     # findings mean the force is effectively plunged into special measures" names no time in
     # its words: a status, not a dated entry, so neither against April nor against ITV's
     # August. Mark Webster's appointment: February 2022 (the BBC) against "April last year"
-    # (the Gazette, 2023). Upheld (D-e689ed1fc83b).
+    # (the Gazette, 2023). Upheld (D-e0074fc6d917).
     ("contradiction", "event-date-conflict"): [
         "bbc-2022-webster-appointed-february | gazette-2022-webster-appointed-april",
         "eyeofmedia-2019-engage-commenced-april | itv-2019-engage-august",

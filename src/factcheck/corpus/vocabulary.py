@@ -1,7 +1,8 @@
 """A corpus's vocabularies: the things claims of a topic may be about, each with its aliases.
 
-Keys are compared after `normalise_key` and `fold_plurals`; a vocabulary maps each alias of a topic to its term's
-name, so "call handling" and "999 call answering" are one thing when the corpus says so.
+Keys are compared after `normalise_key` and `fold_plurals`; a vocabulary maps each alias of a
+topic to its term's name, so "call handling" and "999 call answering" are one thing when the
+corpus says so.
 """
 
 from __future__ import annotations

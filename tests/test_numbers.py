@@ -143,9 +143,9 @@ def test_every_number_word_below_100_reads_as_itself(n: int) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("hundred", 100), ("a hundred", 100), ("two hundred and fifty", 250),
+    ("two hundred and fifty", 250), ("one hundred and one", 101), ("nine hundred and ninety-nine", 999),
 ])
-def test_number_words_of_100_and_over_are_counts_to_the_unit(text: str, value: float) -> None:
+def test_number_words_of_100_and_over_ending_below_100_are_counts_to_the_unit(text: str, value: float) -> None:
     number = parse_number(text)
     assert number.scale == "count"
     assert (number.value, number.interval.lo, number.interval.hi) == (value, value - 0.5,
@@ -411,6 +411,21 @@ def test_small_counts_no_longer_meet_at_the_half() -> None:
     # round numbers keep their implied precision: '300' and '400' still meet at 350
     a, b = parse_number("300"), parse_number("400")
     assert agreement(a.interval, b.interval, a.value, b.value) == "rounding"
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    # words are read to the unit of their last word, as digits are to their last non-zero one
+    ("sixteen hundred", 1550, 1650),  # "1,600"
+    ("three hundred", 250, 350),  # "300"
+    ("a hundred", 50, 150),  # "100"
+    ("hundred", 50, 150),
+    ("eight hundred and twenty", 819.5, 820.5),  # its last word is a unit of one
+    ("fifteen hundred per cent", 14.995, 15.005),  # a percentage is to the whole per cent
+])
+def test_number_words_ending_in_hundred_are_read_to_the_hundred(
+        text: str, lo: float, hi: float) -> None:
+    number = parse_number(text)
+    assert (number.interval.lo, number.interval.hi) == (lo, hi)
 
 
 @pytest.mark.parametrize(("text", "lo", "hi"), [

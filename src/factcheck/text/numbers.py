@@ -19,7 +19,8 @@ Precision rules (a half-width is half a unit of the last stated digit unless sai
   `find_numbers`.  "implied" (the default) reads them at the precision of their last non-zero
   digit, the widest reading of what was written: "2,221" -> [2220.5, 2221.5], "350" -> [345, 355],
   "1,200" -> [1150, 1250], "1,000" -> [500, 1500]; words at the unit of their last word:
-  "two hundred and fifty" -> [249.5, 250.5], "three million" -> [2.5e6, 3.5e6].  "exact" reads
+  "two hundred and fifty" -> [249.5, 250.5], "sixteen hundred" -> [1550, 1650] (like "1,600"),
+  "three million" -> [2.5e6, 3.5e6].  "exact" reads
   them as stated: "1,000" -> [1000, 1000], "three million" -> [3e6, 3e6].
 - Years: a bare four-digit integer from 1900 to 2100 (no separator, sign, currency, multiplier
   or per cent) is read at unit precision under either setting: "2010" -> [2009.5, 2010.5].

@@ -261,7 +261,9 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
                 value = -value
         else:
             value = Fraction(_words_value(m["words"]))
-            half = _HALF if pct else _whole_half(value * mult, _HALF * mult, bare, mode) / mult
+            # To the unit of the last word: "sixteen hundred" is 1,600 +- 50, like "1,600".
+            unit = 100 if m["words"].lower().rstrip().endswith("hundred") else 1
+            half = _HALF if pct else _whole_half(value * mult, _HALF * unit * mult, bare, mode) / mult
         value, half = value * mult, half * mult
         if pct:
             scale = "ratio"

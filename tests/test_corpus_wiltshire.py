@@ -62,7 +62,8 @@ EXPECTED: list[tuple[str, str, str]] = [
     *(("tension", "event-date-conflict", " | ".join(sorted(("ghr-2023-placed-july-2022", june))))
       for june in JUNE_2022),
     # The radio's forecast of 30 June 2022 ("will be placed ... when the report is published
-    # next week") against the same four: decided in June, made public in July. Explained.
+    # next week") against the same four: decided in June, expected to take effect with the
+    # report in July. Explained.
     *(("tension", "event-date-conflict",
        " | ".join(sorted(("ghr-2022-will-be-placed-next-week", june)))) for june in JUNE_2022),
     # Roper "took over the job in March this year" (the radio, 2023) against February 2023 in

@@ -10,6 +10,7 @@ they were reviewed (REVIEWED_AGREEMENTS).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,8 @@ REVIEWED_AGREEMENTS: list[tuple[str, str]] = [
     # The report "published next week" (the radio, 30 June 2022) and "in July" (the force's update).
     ("event-date-conflict", "force-2022-report-published-july | ghr-2022-report-next-week"),
     # "in June 2022" and "23 months later" the announcement of 21 May 2024: 690 to 721 days
-    # (30 June 2022 to 21 May 2024, 1 June 2022 to 21 May 2024), against 23 months.
+    # (the end of 30 June 2022 to the start of 21 May 2024; the start of 1 June 2022 to the end
+    # of 21 May 2024), against 23 months (test_months_in_engage_holds_by_rounding).
     ("relation-check", "hmicfrs-2024-removal-confirmed-may-21 | sa-2024-months-in-engage | "
                        "sa-2024-placed-june-2022"),
 ]
@@ -239,6 +241,22 @@ def test_near_misses_are_not_found(result: Audit) -> None:
     clashes = {_pair(f.claims) for f in result.findings
                if f.severity in ("contradiction", "tension", "unmatched")}
     assert sorted(pair for pair in NEAR_MISSES if pair in clashes) == []
+
+
+def test_months_in_engage_holds_by_rounding(result: Audit) -> None:
+    """'in June 2022' ... '23 months later' the announcement of 21 May 2024, worked by hand:
+    22 months 21 days at the least, 23 months 20 days at the most; '23 months' read as 22.5 to
+    23.5 months of 365.25 / 12 days meets that span but does not cover it."""
+    [found] = [f for f in result.findings if f.rule == "relation-check"
+               and "sa-2024-months-in-engage" in f.claims]
+    assert (found.severity, found.rounding) == ("corroborated", True)
+    day, month = 86400.0, 365.25 / 12 * 86400.0
+    measured, stated = found.values
+    assert (measured.lo, measured.hi) == (
+        (dt.date(2024, 5, 21) - dt.date(2022, 7, 1)).days * day,   # 690 days
+        (dt.date(2024, 5, 22) - dt.date(2022, 6, 1)).days * day)   # 721 days
+    assert (stated.lo, stated.hi) == (22.5 * month, 23.5 * month)  # 684.8 to 715.3 days
+    assert stated.lo < measured.lo < stated.hi < measured.hi
 
 
 def test_pinned_claim_ids_exist(result: Audit) -> None:

@@ -10,6 +10,7 @@ they were reviewed (REVIEWED_AGREEMENTS).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -62,16 +63,16 @@ EXPECTED: list[tuple[str, str, str]] = [
     *(("tension", "event-date-conflict", " | ".join(sorted(("ghr-2023-placed-july-2022", june))))
       for june in JUNE_2022),
     # The radio's forecast of 30 June 2022 ("will be placed ... when the report is published
-    # next week") against the same four: decided in June, made public in July. Explained.
+    # next week") against the same four: decided in June, expected to take effect with the
+    # report in July. Explained.
     *(("tension", "event-date-conflict",
        " | ".join(sorted(("ghr-2022-will-be-placed-next-week", june)))) for june in JUNE_2022),
     # Roper "took over the job in March this year" (the radio, 2023) against February 2023 in
-    # the radio's own 2024 report and the Salisbury Journal (upheld), and "appointed at the end
-    # of February 2023" (Police Professional; explained: appointed, then took up the post).
+    # the radio's own 2024 report and the Salisbury Journal. Upheld. (Police Professional's
+    # "appointed at the end of February 2023" is her appointment, another event: no finding.)
     *(("tension", "event-date-conflict", " | ".join(sorted(("ghr-2023-roper-took-over-march",
                                                              february))))
-      for february in ("ghr-2024-roper-command-february", "pp-2024-roper-appointed-february",
-                       "sj-2024-roper-leadership-february")),
+      for february in ("ghr-2024-roper-command-february", "sj-2024-roper-leadership-february")),
     # In Engage (April 2023, the force; to April 2024, the radio), out in May 2024 (seven texts).
     *(("changed", "change-over-time", " | ".join(sorted((before, after))))
       for before in ("force-2023-roper-remain-engage", "ghr-2024-engage-since-2022")
@@ -107,14 +108,13 @@ REVIEWED_AGREEMENTS: list[tuple[str, str]] = [
     # "last year" (Roper's letter, April 2023; the BBC, 2023): 2022, as "June 2022" is to the year.
     ("event-date-conflict", "bbc-2023-placed-last-year | hmicfrs-2022-moved-into-engage"),
     ("event-date-conflict", "force-2023-roper-placed-last-year | hmicfrs-2022-moved-into-engage"),
-    # Roper in command from February 2023: Police Professional, the Salisbury Journal, the radio.
-    ("event-date-conflict", "ghr-2024-roper-command-february | pp-2024-roper-appointed-february"),
+    # Roper in command from February 2023: the Salisbury Journal and the radio (2024).
     ("event-date-conflict", "ghr-2024-roper-command-february | sj-2024-roper-leadership-february"),
-    ("event-date-conflict", "pp-2024-roper-appointed-february | sj-2024-roper-leadership-february"),
     # The report "published next week" (the radio, 30 June 2022) and "in July" (the force's update).
     ("event-date-conflict", "force-2022-report-published-july | ghr-2022-report-next-week"),
     # "in June 2022" and "23 months later" the announcement of 21 May 2024: 690 to 721 days
-    # (30 June 2022 to 21 May 2024, 1 June 2022 to 21 May 2024), against 23 months.
+    # (the end of 30 June 2022 to the start of 21 May 2024; the start of 1 June 2022 to the end
+    # of 21 May 2024), against 23 months (test_months_in_engage_holds_by_rounding).
     ("relation-check", "hmicfrs-2024-removal-confirmed-may-21 | sa-2024-months-in-engage | "
                        "sa-2024-placed-june-2022"),
 ]
@@ -163,6 +163,9 @@ NEAR_MISSES = [
     "ghr-2023-placed-july-2022 | sj-2024-inspection-june-2022",
     "force-2022-report-published-july | hmicfrs-2022-moved-into-engage",
     "hmicfrs-2024-removal-confirmed-may-21 | wt-2024-returned-may",
+    # Roper "appointed at the end of February 2023" (Police Professional) is her appointment,
+    # not her taking command, which the radio (2023) dates March: two events, no clash.
+    "ghr-2023-roper-took-over-march | pp-2024-roper-appointed-february",
     # The states the events yield (in Engage July 2022 to April 2024, then routine monitoring)
     # against the statuses: the PCC's target of March 2024 is a target, not a status of fact.
     "ghr-2024-engage-since-2022 | wt-2024-returned-may",
@@ -216,8 +219,7 @@ def test_disputes_are_the_reviewed_ones(result: Audit) -> None:
             ("ghr-2022-will-be-placed-next-week", "ghr-2023-placed-july-2022", *JUNE_2022)))),
         # Roper in command from February 2023 against March 2023 (the radio in 2023).
         ("tension", "chief constable", "ghr-2023-roper-took-over-march | "
-                    "ghr-2024-roper-command-february | pp-2024-roper-appointed-february | "
-                    "sj-2024-roper-leadership-february"),
+                    "ghr-2024-roper-command-february | sj-2024-roper-leadership-february"),
         ("tension", "preventing crime and anti-social behaviour", "hmicfrs-2022-grade-preventing"),
         ("tension", "the force was moved into Engage",
          "force-2022-engage-cause | hmicfrs-2022-engage-cause"),
@@ -239,6 +241,22 @@ def test_near_misses_are_not_found(result: Audit) -> None:
     clashes = {_pair(f.claims) for f in result.findings
                if f.severity in ("contradiction", "tension", "unmatched")}
     assert sorted(pair for pair in NEAR_MISSES if pair in clashes) == []
+
+
+def test_months_in_engage_holds_by_rounding(result: Audit) -> None:
+    """'in June 2022' ... '23 months later' the announcement of 21 May 2024, worked by hand:
+    22 months 21 days at the least, 23 months 20 days at the most; '23 months' read as 22.5 to
+    23.5 months of 365.25 / 12 days meets that span but does not cover it."""
+    [found] = [f for f in result.findings if f.rule == "relation-check"
+               and "sa-2024-months-in-engage" in f.claims]
+    assert (found.severity, found.rounding) == ("corroborated", True)
+    day, month = 86400.0, 365.25 / 12 * 86400.0
+    measured, stated = found.values
+    assert (measured.lo, measured.hi) == (
+        (dt.date(2024, 5, 21) - dt.date(2022, 7, 1)).days * day,   # 690 days
+        (dt.date(2024, 5, 22) - dt.date(2022, 6, 1)).days * day)   # 721 days
+    assert (stated.lo, stated.hi) == (22.5 * month, 23.5 * month)  # 684.8 to 715.3 days
+    assert stated.lo < measured.lo < stated.hi < measured.hi
 
 
 def test_pinned_claim_ids_exist(result: Audit) -> None:

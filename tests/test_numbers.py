@@ -146,7 +146,8 @@ def test_every_number_word_below_100_reads_as_itself(n: int) -> None:
     ("two hundred and fifty", 250), ("one hundred and one", 101),
     ("nine hundred and ninety-nine", 999),
 ])
-def test_number_words_of_100_and_over_ending_below_100_are_counts_to_the_unit(text: str, value: float) -> None:
+def test_number_words_of_100_and_over_ending_below_100_are_counts_to_the_unit(
+        text: str, value: float) -> None:
     number = parse_number(text)
     assert number.scale == "count"
     assert (number.value, number.interval.lo, number.interval.hi) == (value, value - 0.5,

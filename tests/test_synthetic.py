@@ -116,7 +116,7 @@ def test_rejects_impossible_sizes(tmp_path: Path) -> None:
 
 def test_with_reworded_keys_every_planted_clash_is_found_or_unmatched(tmp_path: Path) -> None:
     """One claim of each planted pair names its thing as another writer would; the plan expects
-    a case change to clash as before and a near miss to come out `unmatched`."""
+    a case or number change to clash as before and a near miss to come out `unmatched`."""
     plan = generate(tmp_path, claims=SIZE, seed=12, reword=True)
     assert {p.rule for p in plan.planted} >= {"unmatched", "value-conflict"}
     score = plan.score(audit(load(tmp_path)).findings)

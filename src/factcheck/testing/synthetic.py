@@ -265,8 +265,9 @@ REWORDINGS = ("case", "plural", "order")
 
 
 def reworded(text: str, how: str) -> str:
-    """A thing's name as another writer might put it: other case and punctuation (the same key
-    once normalised), a word's other number, or two words swapped (both near misses)."""
+    """A thing's name as another writer might put it: other case and punctuation, or a word's
+    other number (the same key once normalised), or two words swapped (a near miss; a one-word
+    name gets its other number instead)."""
     words = text.split()
     if how == "case":
         return text.upper() + "."
@@ -279,8 +280,9 @@ def reworded(text: str, how: str) -> str:
 
 
 def _reword(writer: _Writer) -> None:
-    """Reword the thing of the second claim of each planted pair of two parties; a near miss is
-    then planted as `unmatched` (what a reviewer must see), a case change as the same clash."""
+    """Reword the thing of the second claim of each planted pair of two parties; a near miss
+    (two words swapped) is then planted as `unmatched` (what a reviewer must see), a case or
+    number change as the same clash."""
     pairs = set(CONFLICT_RULES.values()) | set(TENSION_RULES.values())
     for number, (rule, _severity, members) in enumerate(writer.groups):
         if rule not in pairs or len(members) != 2:
@@ -288,8 +290,9 @@ def _reword(writer: _Writer) -> None:
         draft = writer.drafts[members[1]]
         field = writer.kinds.kinds[draft.fields["kind"]].key_fields[0]
         how = REWORDINGS[number % len(REWORDINGS)]
+        swapped = how == "order" and len(draft.fields[field].split()) > 1
         draft.fields[field] = reworded(draft.fields[field], how)
-        if how != "case":
+        if swapped:
             writer.groups[number] = ("unmatched", "unmatched", members)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from .corpus.datafiles import read_toml
 from .errors import Location, Problem, UsageError
 
-KEYS = ("root", "seeds", "claims", "report", "review_author", "review_author_url")
+KEYS = ("root", "seeds", "claims", "report", "review_author", "review_author_url",
+        "review_url")
 PYPROJECT = "pyproject.toml"
 
 

@@ -95,6 +95,7 @@ class Marks:
     on_claim: dict[str, list[Finding]]
     findings: dict[str, Finding]
     standing: dict[str, str]
+    kinds: dict[str, str]
 
     @classmethod
     def of(cls, audit: Audit) -> Marks:
@@ -111,7 +112,7 @@ class Marks:
             elif finding.id in waiting:
                 standing[finding.id] = "unreviewed"
         return cls(on_claim=dict(on_claim), findings={f.id: f for f in audit.findings},
-                   standing=standing)
+                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims})
 
     def of_findings(self, findings: Iterable[Finding]) -> list[str]:
         names: list[str] = []
@@ -260,8 +261,7 @@ class DisputeItem(_FactcheckItem):
         return f"{self.dispute.severity} dispute {self.dispute.id}"
 
     def markers(self, marks: Marks) -> list[str]:
-        claims = {c.id: c for c in self.audit.corpus.claims}
-        kinds = [marker_name("kind", claims[c].kind) for c in self.dispute.claims if c in claims]
+        kinds = [marker_name("kind", marks.kinds[c]) for c in self.dispute.claims if c in marks.kinds]
         return [*(marker_name("party", p) for p in self.dispute.parties), *kinds,
                 *marks.of_findings(marks.findings[f] for f in self.dispute.findings
                                    if f in marks.findings)]

@@ -29,10 +29,11 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _pytest(args: list[str], cwd: Path) -> tuple[float, float, str]:
+def _pytest(args: list[str], cwd: Path, *, module: str = "pytest") -> tuple[float, float, str]:
     """Wall and CPU seconds of one pytest run in a child process, and its last line."""
     start, cpu = time.perf_counter(), _cpu()
-    done = subprocess.run([sys.executable, "-m", "pytest", *args, "-q", "-p", "no:cacheprovider"],
+    tail = ["-q", "-p", "no:cacheprovider"] if module == "pytest" else ["-q"]
+    done = subprocess.run([sys.executable, "-m", module, *args, *tail],
                           cwd=cwd, capture_output=True, text=True, check=False)
     elapsed, used = time.perf_counter() - start, _cpu() - cpu
     last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
@@ -58,10 +59,11 @@ def main() -> None:
         (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
         _pytest(["claims", "--collect-only"], root)  # warm the bytecode caches of both
         _pytest(["test_trivial.py", "--collect-only"], trivial)
-        claims_runs, trivial_runs = [], []
+        claims_runs, trivial_runs, audit_runs = [], [], []
         for _ in range(args.repeat):  # interleaved, so both see the same machine load
             claims_runs.append(_pytest(["claims"], root))
             trivial_runs.append(_pytest(["test_trivial.py"], trivial))
+            audit_runs.append(_pytest(["audit", "."], root, module="factcheck"))
     claims_wall, trivial_wall = min(r[0] for r in claims_runs), min(r[0] for r in trivial_runs)
     claims_cpu, trivial_cpu = min(r[1] for r in claims_runs), min(r[1] for r in trivial_runs)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
@@ -70,7 +72,11 @@ def main() -> None:
           f"({claims_runs[0][2]})")
     print(f"pytest, {size} trivial tests:  {trivial_wall:6.2f} s  {trivial_cpu:6.2f} s CPU   "
           f"({trivial_runs[0][2]})")
+    audit_wall, audit_cpu = min(r[0] for r in audit_runs), min(r[1] for r in audit_runs)
+    print(f"factcheck audit (the same audit): {audit_wall:6.2f} s  {audit_cpu:6.2f} s CPU")
     print(f"ratio: {claims_wall / trivial_wall:.2f}x wall, {claims_cpu / trivial_cpu:.2f}x CPU")
+    print(f"without the audit itself: {(claims_cpu - audit_cpu) / trivial_cpu:.2f}x CPU "
+          "(what the plugin adds beyond the audit the command line also runs)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -84,3 +85,33 @@ def test_the_wheel_alone_audits_a_corpus_outside_the_repository(
     done = subprocess.run([sys.executable, "-m", "factcheck", "audit", "-q", str(corpus)],
                           cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ci_runs_on_the_oldest_and_newest_supported_python() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    prefix = "Programming Language :: Python :: 3."
+    minors = sorted(int(c.removeprefix(prefix)) for c in project["classifiers"]
+                    if c.startswith(prefix) and c.removeprefix(prefix).isdigit())
+    assert project["requires-python"] == f">=3.{minors[0]}"
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    [matrix] = re.findall(r"python-version: \[(.*)\]", workflow)
+    assert [v.strip(' "') for v in matrix.split(",")] == [f"3.{minors[0]}", f"3.{minors[-1]}"]
+
+
+def test_the_pre_commit_hooks_run_factcheck_commands() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = re.findall(r"^  entry: (.*)$", hooks, flags=re.MULTILINE)
+    assert entries == ["factcheck audit -q", "factcheck coverage"]
+    for entry in entries:
+        done = subprocess.run([sys.executable, "-m", "factcheck", *entry.split()[1:2], "--help"],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+
+
+def test_generated_reports_are_ignored_and_left_out_of_the_sdist() -> None:
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    excluded = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["hatch"]["build"]["targets"]["sdist"]["exclude"]
+    for report in ("report.json", "report.html", "audit.sarif", "reviews.jsonld"):
+        assert f"/{report}" in ignored
+        assert f"/{report}" in excluded

@@ -116,7 +116,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_audit_writes_the_three_reports(make_corpus: Builder, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     root = make_corpus()
-    (root / "pyproject.toml").write_text('[tool.factcheck]\nreview_author = "The Desk"\n')
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nreview_author = "The Desk"\n'
+                                       'review_url = "https://example.org/checks"\n')
     paths = [tmp_path / name for name in ("r.json", "r.sarif", "r.jsonld")]
     code, out, _ = run(capsys, "audit", str(root), "--json", str(paths[0]), "--sarif",
                        str(paths[1]), "--claimreview", str(paths[2]))

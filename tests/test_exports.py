@@ -1,4 +1,4 @@
-"""Exports: SARIF valid against the official 2.1.0 schema, ClaimReview JSON-LD with the right shape."""
+"""Exports: SARIF valid against the official 2.1.0 schema (ClaimReview: test_claimreview.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 
 import factcheck
 from factcheck import Audit
-from factcheck.reports.claimreview import claimreview, write_claimreview
 from factcheck.reports.sarif import (
     CHECKS,
     EVIDENCE_FINGERPRINT,
@@ -28,55 +27,6 @@ from .test_report import FAILING_CLAIMS, FAILING_TEXT
 ROOT = Path(__file__).parents[1]
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 CONFLICT = finding_id("value-conflict", ["doe-officers-cut", "watchdog-officers-cut"])
-
-CLAIM_REVIEW_SHAPE: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$defs": {
-        "organization": {
-            "type": "object", "required": ["@type", "name"],
-            "properties": {"@type": {"const": "Organization"}, "name": {"type": "string", "minLength": 1},
-                           "url": {"type": "string"}},
-            "additionalProperties": False},
-        "person": {
-            "type": "object", "required": ["@type", "name", "affiliation"],
-            "properties": {"@type": {"const": "Person"}, "name": {"type": "string", "minLength": 1},
-                           "jobTitle": {"type": "string"},
-                           "affiliation": {"$ref": "#/$defs/organization"}},
-            "additionalProperties": False},
-        "date": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-    },
-    "type": "object",
-    "required": ["@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author"],
-    "additionalProperties": False,
-    "properties": {
-        "@context": {"const": "https://schema.org"},
-        "@type": {"const": "ClaimReview"},
-        "url": {"type": "string"},
-        "claimReviewed": {"type": "string", "minLength": 1},
-        "author": {"$ref": "#/$defs/organization"},
-        "itemReviewed": {
-            "type": "object", "required": ["@type", "author", "appearance", "datePublished"],
-            "additionalProperties": False,
-            "properties": {
-                "@type": {"const": "Claim"},
-                "identifier": {"type": "string"},
-                "author": {"oneOf": [{"$ref": "#/$defs/organization"}, {"$ref": "#/$defs/person"}]},
-                "datePublished": {"$ref": "#/$defs/date"},
-                "appearance": {"type": "array", "minItems": 1, "items": {
-                    "type": "object", "required": ["@type", "headline", "datePublished", "publisher"],
-                    "additionalProperties": False,
-                    "properties": {"@type": {"const": "CreativeWork"}, "url": {"type": "string"},
-                                   "headline": {"type": "string"},
-                                   "datePublished": {"$ref": "#/$defs/date"},
-                                   "publisher": {"$ref": "#/$defs/organization"}}}}}},
-        "reviewRating": {
-            "type": "object", "required": ["@type", "alternateName"], "additionalProperties": False,
-            "properties": {"@type": {"const": "Rating"},
-                           "alternateName": {"type": "string", "minLength": 1},
-                           "ratingExplanation": {"type": "string"}}},
-    },
-}
-
 
 def _verdicts(verdict: str, note: str = "The two counts cover different staff. More detail.") -> str:
     return f"""
@@ -199,77 +149,3 @@ def test_write_sarif(failing_audit: Audit, tmp_path: Path) -> None:
     write_sarif(failing_audit, path)
     assert json.loads(path.read_text(encoding="utf-8")) == sarif(failing_audit)
     assert [p.name for p in out.iterdir()] == ["out.sarif"]
-
-
-# --- ClaimReview -------------------------------------------------------------------------------
-
-
-def _check_shape(items: list[dict[str, Any]]) -> None:
-    jsonschema.Draft202012Validator.check_schema(CLAIM_REVIEW_SHAPE)
-    validator = jsonschema.Draft202012Validator(CLAIM_REVIEW_SHAPE)
-    for item in items:
-        assert [e.message for e in validator.iter_errors(item)] == []
-
-
-def test_claimreview_only_for_reviewed_findings(failing_audit: Audit) -> None:
-    assert claimreview(failing_audit) == []
-
-
-def test_claimreview_of_an_upheld_contradiction(make_corpus: Builder) -> None:
-    audit = _reviewed(make_corpus, "upheld")
-    items = claimreview(audit, author="Fact Desk", author_url="https://example.org",
-                        url="https://example.org/review")
-    _check_shape(items)
-    by_claim = {item["itemReviewed"]["identifier"]: item for item in items}
-    assert list(by_claim) == ["doe-officers-cut", "watchdog-officers-cut"]
-
-    doe = by_claim["doe-officers-cut"]
-    assert doe["@context"] == "https://schema.org" and doe["@type"] == "ClaimReview"
-    assert doe["url"] == "https://example.org/review#doe-officers-cut"
-    assert doe["claimReviewed"] == "We have lost 2,221 officers."
-    assert doe["itemReviewed"]["author"] == {
-        "@type": "Person", "name": "John Doe",
-        "affiliation": {"@type": "Organization", "name": "The Commissioner's office"}}
-    assert doe["itemReviewed"]["datePublished"] == "2021-06-01"
-    assert doe["itemReviewed"]["appearance"] == [{
-        "@type": "CreativeWork", "headline": "Watchdog finds force wanting",
-        "datePublished": "2021-06-01", "publisher": {"@type": "Organization", "name": "The Daily"}}]
-    assert doe["reviewRating"]["@type"] == "Rating"
-    assert doe["reviewRating"]["alternateName"] == "Contradicted by The Watchdog (upheld)"
-    assert doe["author"] == {"@type": "Organization", "name": "Fact Desk",
-                             "url": "https://example.org"}
-
-    watchdog = by_claim["watchdog-officers-cut"]
-    assert watchdog["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Watchdog"}
-    assert watchdog["reviewRating"]["alternateName"] == \
-        "Contradicted by The Commissioner's office (upheld)"
-    assert "url" not in watchdog or watchdog["url"].endswith("#watchdog-officers-cut")
-
-
-@pytest.mark.parametrize(("verdict", "phrase"), [
-    ("explained", "Contradicted by The Watchdog, explained: The two counts cover different staff"),
-    ("dismissed", "No contradiction (dismissed: The two counts cover different staff)"),
-])
-def test_claimreview_phrases(make_corpus: Builder, verdict: str, phrase: str) -> None:
-    items = claimreview(_reviewed(make_corpus, verdict))
-    _check_shape(items)
-    assert items[0]["reviewRating"]["alternateName"] == phrase
-    assert items[0]["author"] == {"@type": "Organization", "name": "factcheck"}
-    assert "url" not in items[0]
-
-
-def test_claimreview_of_real_corpus(real_audit: Audit, tmp_path: Path) -> None:
-    items = claimreview(real_audit)
-    _check_shape(items)
-    judged = {v.judges for v in real_audit.corpus.verdicts}
-    in_judged_dispute = {f for d in real_audit.disputes if d.id in judged for f in d.findings}
-    concerned = {c for f in real_audit.findings if f.id in judged | in_judged_dispute
-                 for c in f.claims}
-    assert {item["itemReviewed"]["identifier"] for item in items} == concerned
-    path = tmp_path / "claimreview.json"
-    write_claimreview(real_audit, path)
-    text = path.read_text(encoding="utf-8")
-    assert json.loads(text) == items
-    write_claimreview(real_audit, path)
-    assert path.read_text(encoding="utf-8") == text
-    assert [p.name for p in tmp_path.iterdir()] == ["claimreview.json"]

@@ -296,7 +296,7 @@ def test_a_corpus_in_a_subfolder(pytester: pytest.Pytester) -> None:
 
 def test_without_pyproject_the_root_is_where_pytest_runs(pytester: pytest.Pytester) -> None:
     write_corpus(pytester, pyproject=None)
-    pytester.runpytest("claims/").assert_outcomes(passed=2)
+    pytester.runpytest("claims/", "--factcheck").assert_outcomes(passed=2)
 
 
 def test_stays_out_of_the_way_without_claims(pytester: pytest.Pytester) -> None:

@@ -232,7 +232,7 @@ def test_the_pytest_plugin_collects_it_through_the_entry_point(pytester: pytest.
     (pytester.path / "claims" / "main.toml").write_text(CLAIMS)
     assert sha(TEXT.encode()) in (pytester.path / "seeds" / "sources.toml").read_text()
     assert "duration" in installed_kinds().kinds
-    result = pytester.runpytest("claims/", "-v")
+    result = pytester.runpytest("claims/", "-v", "--factcheck")
     result.stdout.fnmatch_lines([
         "*main.toml::watchdog-review PASSED*",
         "*main.toml::commissioner-review PASSED*",

@@ -110,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
     run.add_argument("--review-author", metavar="NAME",
-                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author, "
-                     "else 'factcheck')")
+                     help="who signs the ClaimReview items (default: [tool.factcheck] review_author; "
+                     "required, with review_url, for --claimreview)")
     why = commands.add_parser(
         "explain", help="show one finding with its claims, quotes and source lines",
         description="Print a finding (by id, or a unique prefix of it) with each claim, its "
@@ -246,8 +246,8 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     if args.claimreview:
         settings = args.settings.values
         texts["--claimreview"] = dump_json(claimreview(
-            result, author=args.review_author or settings.get("review_author", "factcheck"),
-            author_url=settings.get("review_author_url")))
+            result, author=args.review_author or settings.get("review_author"),
+            author_url=settings.get("review_author_url"), url=settings.get("review_url")))
     for option, path in outputs:
         write_output(path, texts[option], stdout=out)
         if path != STDOUT:

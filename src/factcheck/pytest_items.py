@@ -4,18 +4,24 @@ and failures they share. `factcheck.pytest_plugin` collects them; nothing here j
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+from _pytest._code.code import ReprFileLocation
+from _pytest._code.code import TerminalRepr as _TerminalRepr
 
 from .auditing import Audit
 from .checks.evidence import ClaimResult
 from .errors import Problem
 from .reports.explain import explain
 from .rules.disputes import Dispute
+from .rules.findings import Finding
 from .text.lines import index_of, line_text
 
 if TYPE_CHECKING:
@@ -53,10 +59,86 @@ class Settings:
     claims: str
     report: Path | None = None
     report_on_command_line: bool = False
+    active: bool = True
+    """Whether the project opted in, so that claim files are collected."""
 
     @property
     def claims_dir(self) -> Path:
         return (self.root / self.claims).resolve()
+
+
+# --- markers ----------------------------------------------------------------------------------
+
+SEVERITY_MARKERS = ("contradiction", "tension", "unmatched", "changed", "corroborated")
+VERDICT_MARKERS = ("upheld", "dismissed", "explained", "unreviewed")
+
+
+def marker_name(prefix: str, name: str) -> str:
+    """`prefix_name` with every character that is not a letter, digit or '_' made '_'."""
+    return re.sub(r"\W", "_", f"{prefix}_{name}" if prefix else name, flags=re.ASCII).lower()
+
+
+def marker_help() -> list[str]:
+    """The fixed markers, as `markers` ini lines; `party_*`, `kind_*` and `rule_*` come with
+    the corpus and are registered as items are collected."""
+    lines = [f"{s}: a factcheck item with a finding of severity {s}" for s in SEVERITY_MARKERS]
+    lines += [f"{v}: a factcheck item with a finding whose verdict is {v}" for v in VERDICT_MARKERS]
+    lines.append("stale: a factcheck verdict whose finding no longer exists")
+    return lines
+
+
+@attrs.frozen(kw_only=True)
+class Marks:
+    """What markers need from the audit, indexed once: the findings on each claim, and where
+    each finding stands (its verdict, 'unreviewed', or nothing when it needs no verdict)."""
+
+    on_claim: dict[str, list[Finding]]
+    findings: dict[str, Finding]
+    standing: dict[str, str]
+    kinds: dict[str, str]
+
+    @classmethod
+    def of(cls, audit: Audit) -> Marks:
+        on_claim: dict[str, list[Finding]] = defaultdict(list)
+        for finding in audit.findings:
+            for claim in finding.claims:
+                on_claim[claim].append(finding)
+        waiting = {f.id for f in audit.unreviewed}
+        standing: dict[str, str] = {}
+        for finding in audit.findings:
+            verdict = audit.verdict_on(finding)
+            if verdict is not None:
+                standing[finding.id] = verdict.verdict
+            elif finding.id in waiting:
+                standing[finding.id] = "unreviewed"
+        return cls(on_claim=dict(on_claim), findings={f.id: f for f in audit.findings},
+                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims})
+
+    def of_findings(self, findings: Iterable[Finding]) -> list[str]:
+        names: list[str] = []
+        for finding in findings:
+            names += [marker_name("rule", finding.rule), finding.severity]
+            if finding.id in self.standing:
+                names.append(self.standing[finding.id])
+        return names
+
+
+def item_markers(item: _FactcheckItem, marks: Marks) -> list[str]:
+    """The item's markers, each once, in a stable order."""
+    return list(dict.fromkeys(item.markers(marks)))
+
+
+class _Report(_TerminalRepr):
+    """A failure's text, with the one line `--tb=line` and the short summary show (with
+    `--tb=line` pytest writes that line itself, so the text is left out)."""
+
+    def __init__(self, text: str, crash: ReprFileLocation) -> None:
+        self.text = text
+        self.reprcrash = crash
+
+    def toterminal(self, tw: Any) -> None:
+        if self.text:
+            tw.line(self.text)
 
 
 class _FactcheckItem(pytest.Item):
@@ -72,12 +154,25 @@ class _FactcheckItem(pytest.Item):
     def describe(self) -> str:
         raise NotImplementedError
 
+    def markers(self, marks: Marks) -> list[str]:
+        raise NotImplementedError
+
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
     ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
-            return excinfo.value.report
-        return super().repr_failure(excinfo, style)
+        """Our failures as text, cut to fit `--tb`: 'line' one line, 'short' its first
+        paragraph, the other styles all of it; others as pytest shows them."""
+        if not isinstance(excinfo.value, ClaimFailed):
+            return super().repr_failure(excinfo, style)
+        text = excinfo.value.report
+        style = style or self.config.getoption("tbstyle", "auto")
+        first = text.split("\n", 1)[0]
+        if style == "short":
+            text = text.split("\n\n", 1)[0]
+        elif style == "line":
+            text = ""
+        path, line, _ = self.reportinfo()
+        return _Report(text, ReprFileLocation(str(path), (line or 0) + 1, first))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         origin = self.audit.corpus.origins.get(self.origin_key())
@@ -104,6 +199,11 @@ class ClaimItem(_FactcheckItem):
 
     def describe(self) -> str:
         return f"claim {self.result.claim.id}"
+
+    def markers(self, marks: Marks) -> list[str]:
+        claim = self.result.claim
+        own = [marker_name("party", claim.party), marker_name("kind", claim.kind)]
+        return own + marks.of_findings(marks.on_claim.get(claim.id, ()))
 
     def runtest(self) -> None:
         origin = self.audit.corpus.origins.get(self.result.claim.id)
@@ -160,6 +260,12 @@ class DisputeItem(_FactcheckItem):
     def describe(self) -> str:
         return f"{self.dispute.severity} dispute {self.dispute.id}"
 
+    def markers(self, marks: Marks) -> list[str]:
+        kinds = [marker_name("kind", marks.kinds[c]) for c in self.dispute.claims if c in marks.kinds]
+        return [*(marker_name("party", p) for p in self.dispute.parties), *kinds,
+                *marks.of_findings(marks.findings[f] for f in self.dispute.findings
+                                   if f in marks.findings)]
+
     def runtest(self) -> None:
         waiting = {f.id for f in self.audit.unreviewed}
         open_findings = [f for f in self.audit.findings
@@ -187,6 +293,9 @@ class StaleVerdictItem(_FactcheckItem):
 
     def describe(self) -> str:
         return f"stale verdict {self.finding_id}"
+
+    def markers(self, marks: Marks) -> list[str]:
+        return ["stale"]
 
     def runtest(self) -> None:
         raise ClaimFailed(f"the verdict at {self.where()} is for finding {self.finding_id}, which "

@@ -13,15 +13,25 @@ A corpus that cannot be loaded is a collection error listing every problem with 
 file and line, never a Python traceback; so is an internal error of factcheck (the
 traceback only with ``FACTCHECK_DEBUG=1``). The report path is checked like the command
 line's outputs (`factcheck.reports.files.check_outputs`): a path the corpus reads is a
-usage error before any test runs.
+usage error before any test runs; so is one that cannot be written at the end.
+
+The plugin is inert unless the project opts in (`opted_in`): a `[tool.factcheck]` table,
+`--factcheck` or another `--factcheck-*` option, or `-p factcheck`. Items carry markers
+(`party_<id>`, `kind_<kind>`, `rule_<rule>`, the severities and the verdicts; see
+docs/reference/pytest.md). Under pytest-xdist the controller alone writes the report.
+
+Long because it holds every hook of the plugin (settings, the session's one audit,
+collection, the report) and they share the session state.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +41,7 @@ import pytest
 from .auditing import Audit, audit
 from .checks.evidence import ClaimResult
 from .corpus import Corpus, Origin
+from .corpus.datafiles import read_toml
 from .corpus.loading import SPECIAL_FILES, load
 from .errors import FactcheckError, InputError, Location, OutputError, Problem
 from .pytest_items import (
@@ -38,8 +49,11 @@ from .pytest_items import (
     ClaimItem,
     CorpusUnusable,
     DisputeItem,
+    Marks,
     Settings,
     StaleVerdictItem,
+    item_markers,
+    marker_help,
 )
 from .reports.files import STDOUT, check_outputs, write_output
 from .reports.json_report import build_report, dumps
@@ -62,6 +76,8 @@ NOT_CLAIM_FILES = frozenset(SPECIAL_FILES) - {VERDICTS_FILE}
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factcheck", "factcheck: claim files as tests")
+    group.addoption("--factcheck", action="store_true", default=False,
+                    help="collect claim files even without a [tool.factcheck] table in pyproject.toml")
     group.addoption("--factcheck-root", metavar="DIR", default=None,
                     help="corpus root (default: [tool.factcheck] root, else the rootdir)")
     group.addoption("--factcheck-seeds", metavar="DIR", default=None,
@@ -95,6 +111,35 @@ def _mentions_factcheck(path: Path) -> bool:
         return False
 
 
+def _has_table(rootpath: Path) -> bool:
+    """Whether the rootdir's pyproject.toml has a `[tool.factcheck]` table (even an empty one)."""
+    path = rootpath / "pyproject.toml"
+    if not _mentions_factcheck(path):
+        return False
+    doc = read_toml(path, str(path))
+    tool = None if isinstance(doc, Problem) else doc.data.get("tool")
+    return isinstance(tool, dict) and "factcheck" in tool
+
+
+def opted_in(config: pytest.Config) -> bool:
+    """Whether this project asked for claim files to be tests.
+
+    The plugin is installed for every project of the environment, so it stays inert unless
+    the project opts in: a `[tool.factcheck]` table in the rootdir's pyproject.toml,
+    `--factcheck` or any other `--factcheck-*` option, or `-p factcheck` (on the command
+    line or in addopts). Fixtures work either way.
+    """
+    if config.getoption("factcheck", False):
+        return True
+    if any(config.getoption(f"factcheck_{key}", None) is not None
+           for key in ("root", "seeds", "claims", "report")):
+        return True
+    plugins = getattr(config.known_args_namespace, "plugins", None) or []
+    if "factcheck" in plugins or "factcheck.pytest_plugin" in plugins:
+        return True
+    return _has_table(config.rootpath)
+
+
 def read_settings(config: pytest.Config) -> Settings:
     """Command-line options override `[tool.factcheck]`, which overrides the built-in defaults.
 
@@ -123,7 +168,8 @@ def read_settings(config: pytest.Config) -> Settings:
         report = Path(STDOUT) if table["report"] == STDOUT else config.rootpath / table["report"]
     return Settings(root=root.resolve(), seeds=option("seeds") or table.get("seeds", DEFAULTS["seeds"]),
                     claims=option("claims") or table.get("claims", DEFAULTS["claims"]),
-                    report=report, report_on_command_line=report_option is not None)
+                    report=report, report_on_command_line=report_option is not None,
+                    active=opted_in(config))
 
 
 # --- the session's one audit ------------------------------------------------------------------
@@ -149,6 +195,15 @@ class _State:
     error: InputError | None = None
     first_failure: str | None = None
     items: dict[Path, list[Entry]] = attrs.Factory(dict)
+    workers_loaded: bool = False
+    registered: set[str] = attrs.Factory(set)
+    _marks: Marks | None = None
+
+    def marks(self, result: Audit) -> Marks:
+        """The marker index of the audit, built once."""
+        if self._marks is None:
+            self._marks = Marks.of(result)
+        return self._marks
 
     def load(self) -> Audit:
         """The audit, loading and auditing the corpus on first use; raises InputError.
@@ -159,8 +214,9 @@ class _State:
         if not self.loaded:
             self.loaded = True
             try:
-                self.result = audit(load(self.settings.root, seeds=self.settings.seeds,
-                                         claims=self.settings.claims))
+                with _cyclic_gc_paused():
+                    self.result = audit(load(self.settings.root, seeds=self.settings.seeds,
+                                             claims=self.settings.claims))
             except InputError as exc:
                 self.error = exc
             except FactcheckError as exc:
@@ -182,6 +238,24 @@ class _State:
 
 
 _STATE = pytest.StashKey[_State]()
+_WORKER_LOADED = "factcheck_loaded"
+"""The key of xdist's `workeroutput` by which a worker tells the controller it audited claims."""
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Generator[None]:
+    """Pause the cyclic garbage collector, as the factcheck command does for its run.
+
+    A corpus is many small acyclic records that the collector would walk again and again
+    for nothing; reference counting still frees them. The collector is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _state(config: pytest.Config) -> _State:
@@ -191,14 +265,23 @@ def _state(config: pytest.Config) -> _State:
     return state
 
 
-def _origin_path(root: Path, origin: Origin | None) -> Path | None:
-    return (root / origin.file).resolve() if origin is not None else None
-
-
 def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
-    """What each file holds, in order: its claims, then the disputes whose first claim it has."""
+    """What each file holds, in order: its claims, then the disputes whose first claim it has.
+
+    Each file's path is resolved once, not once per claim.
+    """
     corpus = result.corpus
     placed: dict[Path, list[Entry]] = defaultdict(list)
+    resolved: dict[str, Path] = {}
+
+    def _origin_path(root: Path, origin: Origin | None) -> Path | None:
+        if origin is None:
+            return None
+        path = resolved.get(origin.file)
+        if path is None:
+            path = resolved[origin.file] = (root / origin.file).resolve()
+        return path
+
     for claim_result in result.results:
         path = _origin_path(root, corpus.origins.get(claim_result.claim.id))
         if path is not None:
@@ -228,15 +311,27 @@ def _input_report(error: InputError, root: Path) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Settings are read, and a report path given on the command line is checked, before
-    anything runs: a problem with either is a usage error, not a collection traceback."""
+    """Settings are read, markers registered, and a report path given on the command line
+    checked, before anything runs: a problem with either is a usage error, not a collection
+    traceback."""
     settings = _state(config).settings
+    for line in marker_help():
+        config.addinivalue_line("markers", line)
     if config.getoption("factcheck_report", None) is None or hasattr(config, "workerinput"):
         return
     try:
         _check_report(config, settings)
     except OutputError as exc:
         raise pytest.UsageError(f"factcheck: {exc}") from None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Generator[None, object, object]:
+    """Collection (which loads and audits the corpus) runs with the cyclic collector paused."""
+    if not _state(session.config).settings.active:
+        return (yield)
+    with _cyclic_gc_paused():
+        return (yield)
 
 
 def _check_report(config: pytest.Config, settings: Settings) -> None:
@@ -254,6 +349,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile 
     if file_path.suffix not in CLAIM_FILE_SUFFIXES or file_path.name == "pyproject.toml":
         return None
     settings = _state(parent.config).settings
+    if not settings.active:
+        return None
     try:
         relative = file_path.resolve().relative_to(settings.claims_dir).as_posix()
     except ValueError:
@@ -282,15 +379,22 @@ class ClaimFile(pytest.File):
             lines += [f"  {p}" for p in own]
             raise CorpusUnusable("\n".join(lines)) from exc
         for entry in state.items.get(self.path.resolve(), []):
+            item: ClaimItem | DisputeItem | StaleVerdictItem
             if isinstance(entry, ClaimResult):
-                yield ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
-                                            settings=state.settings)
+                item = ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
+                                             settings=state.settings)
             elif isinstance(entry, Dispute):
-                yield DisputeItem.from_parent(self, name=entry.id, dispute=entry, audit=result,
-                                              settings=state.settings)
+                item = DisputeItem.from_parent(self, name=entry.id, dispute=entry, audit=result,
+                                               settings=state.settings)
             else:
-                yield StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
-                                                   finding_id=entry.finding, audit=result)
+                item = StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
+                                                    finding_id=entry.finding, audit=result)
+            for marker in item_markers(item, state.marks(result)):
+                if marker not in state.registered:
+                    state.registered.add(marker)
+                    self.config.addinivalue_line("markers", f"{marker}: a factcheck marker")
+                item.add_marker(marker)
+            yield item
 
     def repr_failure(  # type: ignore[override]
         self, excinfo: pytest.ExceptionInfo[BaseException]
@@ -327,13 +431,35 @@ def _say(config: pytest.Config, line: str) -> None:
         reporter.write_line(line)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """Under pytest-xdist, the controller learns which workers audited the corpus."""
+    output = getattr(node, "workeroutput", None)
+    config = getattr(node, "config", None)
+    if not isinstance(output, dict) or config is None or not output.get(_WORKER_LOADED):
+        return
+    state = config.stash.get(_STATE, None)
+    if state is not None:
+        state.workers_loaded = True
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitCode) -> None:
-    """Write the JSON report when asked, if this session audited the corpus (or was told to)."""
+    """Write the JSON report when asked, if this session audited the corpus (or was told to).
+
+    Under pytest-xdist only the controller writes it, once, when a worker audited the corpus;
+    a worker only says that it did.
+    """
     state = session.config.stash.get(_STATE, None)
-    if state is None or state.settings.report is None or hasattr(session.config, "workerinput"):
+    if state is None:
         return
-    if not state.loaded and not state.settings.report_on_command_line:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[_WORKER_LOADED] = state.loaded
+        return
+    if state.settings.report is None:
+        return
+    if not (state.loaded or state.workers_loaded or state.settings.report_on_command_line):
         return
     try:
         result = state.load()
@@ -344,13 +470,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
     report = state.settings.report
     try:
         _check_report(session.config, state.settings)  # again: the file system may have changed
-    except OutputError as exc:
-        _say(session.config, f"factcheck: no report written: {exc}")
-        session.exitstatus = pytest.ExitCode.USAGE_ERROR
-        return
-    try:
         write_output(report, dumps(build_report(result)))
-    except FactcheckError as exc:
+    except (FactcheckError, OSError) as exc:
         _say(session.config, f"factcheck: no report written: {exc}")
         session.exitstatus = pytest.ExitCode.USAGE_ERROR
         return

@@ -22,6 +22,8 @@ SETTINGS = {
     "report": "where the pytest plugin writes the JSON report",
     "review_author": "who signs the ClaimReview items",
     "review_author_url": "the ClaimReview author's web page",
+    "review_url": "the web page the ClaimReview items are published on (each review's url is "
+                  "it and the claim id)",
 }
 """Every key of `[tool.factcheck]`, with what it sets."""
 KEYS = tuple(SETTINGS)

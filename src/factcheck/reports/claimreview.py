@@ -1,13 +1,20 @@
-"""schema.org ClaimReview JSON-LD: what the reviewers decided about the claims findings concern."""
+"""schema.org ClaimReview JSON-LD: what the reviewers decided about the claims findings concern.
+
+Shaped for Google's fact-check structured data: every review has its `url`, `datePublished`,
+an author from the configuration, a numeric rating on `RATING_SCALE` with a short text
+(`alternateName`), and the claim's appearances with their source URLs.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from typing import Any
 
 from ..auditing import Audit
 from ..corpus import Claim, Corpus, Party, Verdict
+from ..errors import UsageError
 from ..rules.findings import NEEDS_VERDICT, Finding
 from .files import dump_json, write_atomic
 from .json_report import claim_order, finding_order
@@ -22,24 +29,40 @@ def short_name(party: Party) -> str:
     return acronyms[0] if acronyms else party.name
 
 
-def _short(note: str, limit: int = 80) -> str:
-    """The first sentence of a note, cut to `limit` characters."""
-    sentences = re.split(r"(?<=[^.][.!?])\s+(?=[A-Z\"'“‘])", " ".join(note.split()), maxsplit=1)
-    first = sentences[0].rstrip(".")
-    return first if len(first) <= limit else first[:limit - 3].rstrip() + "..."
-
-
 def _names(corpus: Corpus, parties: list[str]) -> str:
     names = [short_name(corpus.parties[p]) if p in corpus.parties else p for p in parties]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+RATING_SCALE: dict[int, str] = {
+    1: "contradicted: a contradiction (or a dispute, or figures that do not add up) upheld",
+    2: "in tension with another party's claim, upheld",
+    3: "at odds or changed over time, upheld; or a clash explained by the reviewer",
+    4: "no contradiction: the reviewer dismissed the finding",
+    5: "corroborated, or figures that add up",
+}
+"""The numeric rating of a review, `worstRating` 1 to `bestRating` 5: how far the audit and its
+reviewer found the claim to stand. The text Google shows is the rating's `alternateName`."""
+WORST_RATING, BEST_RATING = min(RATING_SCALE), max(RATING_SCALE)
+
+
+def review_rating(finding: Finding, verdict: Verdict) -> int:
+    """Where one reviewed finding puts a claim on `RATING_SCALE`."""
+    if verdict.verdict == "dismissed":
+        return 4
+    if verdict.verdict == "explained":
+        return 3
+    if finding.severity not in NEEDS_VERDICT:
+        return 5
+    return {"contradiction": 1, "tension": 2}.get(finding.severity, 3)
 
 
 def review_phrase(claim: Claim, finding: Finding, verdict: Verdict, corpus: Corpus) -> str:
     """A short phrase of what the audit and its reviewer found about one claim of a finding.
 
     For instance 'Contradicted by HMICFRS (upheld)', 'Corroborated by WMP', 'Changed over time',
-    'Disputed by PCC, explained: <first sentence of the note>', or 'No contradiction
-    (dismissed: <...>)'.
+    'Disputed by PCC, explained', or 'No contradiction (dismissed)'. The reviewer's note is the
+    rating's explanation, never cut into the phrase.
     """
     others = [p for p in finding.parties if p != claim.party]
     names = _names(corpus, others) if others else ""
@@ -66,9 +89,9 @@ def review_phrase(claim: Claim, finding: Finding, verdict: Verdict, corpus: Corp
     else:
         phrase, noun = with_others("Corroborated", "by"), "corroboration"
     if verdict.verdict == "dismissed":
-        return f"No {noun} (dismissed: {_short(verdict.note)})"
+        return f"No {noun} (dismissed)"
     if verdict.verdict == "explained":
-        return f"{phrase}, explained: {_short(verdict.note)}"
+        return f"{phrase}, explained"
     return f"{phrase} (upheld)" if finding.severity in NEEDS_VERDICT else phrase
 
 
@@ -98,13 +121,24 @@ def _appearances(claim: Claim, corpus: Corpus) -> list[JsonObject]:
     return works
 
 
-def claimreview(audit: Audit, *, author: str = "factcheck", author_url: str | None = None,
-                url: str | None = None) -> list[JsonObject]:
+def claimreview(audit: Audit, *, author: str | None, url: str | None,
+                author_url: str | None = None, published: date | None = None) -> list[JsonObject]:
     """schema.org ClaimReview items for each claim that a finding with a verdict concerns.
 
-    Each claim is rated by its most serious reviewed finding (contradictions first). `url`,
-    when given, is where the review is published; each item gets `url#claim-id`.
+    Each claim is rated by its most serious reviewed finding (contradictions first), on
+    `RATING_SCALE`. `author` signs every review and `url` is the page that publishes them
+    (each item's `url` is `url#claim-id`): Google requires both, so either missing is a
+    `UsageError` rather than a made-up default. `published` is the reviews' date (today when
+    not given).
     """
+    missing = [what for what, value in (("review_author (who signs the reviews)", author),
+                                        ("review_url (the page that publishes them)", url))
+               if not value or not value.strip()]
+    if missing:
+        raise UsageError("ClaimReview needs " + " and ".join(missing)
+                         + ": set them in [tool.factcheck] of pyproject.toml")
+    assert author is not None and url is not None
+    day = (published or date.today()).isoformat()
     corpus = audit.corpus
     reviewed: dict[str, tuple[Finding, Verdict]] = {}
     for finding in sorted(audit.findings, key=finding_order):
@@ -122,10 +156,11 @@ def claimreview(audit: Audit, *, author: str = "factcheck", author_url: str | No
                            key=lambda c: claim_order(corpus, c)):
         claim = known[claim_id]
         finding, verdict = reviewed[claim_id]
-        item: JsonObject = {"@context": "https://schema.org", "@type": "ClaimReview"}
-        if url:
-            item["url"] = f"{url}#{claim.id}"
-        item.update({
+        phrase = review_phrase(claim, finding, verdict, corpus)
+        items.append({
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"{url}#{claim.id}",
+            "datePublished": day,
             "claimReviewed": " ".join(claim.evidence[0].quote.split()),
             "itemReviewed": {
                 "@type": "Claim",
@@ -136,16 +171,21 @@ def claimreview(audit: Audit, *, author: str = "factcheck", author_url: str | No
             },
             "reviewRating": {
                 "@type": "Rating",
-                "alternateName": review_phrase(claim, finding, verdict, corpus),
+                "ratingValue": review_rating(finding, verdict),
+                "bestRating": BEST_RATING,
+                "worstRating": WORST_RATING,
+                "alternateName": phrase,
+                "name": phrase,
                 "ratingExplanation": verdict.note,
             },
             "author": dict(review_author),
         })
-        items.append(item)
     return items
 
 
-def write_claimreview(audit: Audit, path: str | os.PathLike[str], *, author: str = "factcheck",
-                      author_url: str | None = None, url: str | None = None) -> None:
+def write_claimreview(audit: Audit, path: str | os.PathLike[str], *, author: str | None,
+                      url: str | None, author_url: str | None = None,
+                      published: date | None = None) -> None:
     """Write the ClaimReview items of `audit` to `path` as a JSON array, atomically."""
-    write_atomic(path, dump_json(claimreview(audit, author=author, author_url=author_url, url=url)))
+    write_atomic(path, dump_json(claimreview(audit, author=author, author_url=author_url, url=url,
+                                             published=published)))

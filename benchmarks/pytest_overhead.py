@@ -1,0 +1,83 @@
+"""pytest over N synthetic claims against N trivial tests, in the same run (issue 14).
+
+Prints the wall time of `pytest claims` on a generated corpus of N claims (TOML, planted
+findings with verdicts, so every item passes) and of `pytest` on one file of N trivial
+parametrised tests, each the best of `--repeat` runs (after one run of each that fills the bytecode caches, as
+a user's second run finds them), and their ratios in wall time and in CPU time (steadier on
+a loaded machine). The goal: at most 1.2x at 10,000.
+Run: `.venv/bin/python benchmarks/pytest_overhead.py --claims 10000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from factcheck.testing.synthetic import generate
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _pytest(args: list[str], cwd: Path, *, module: str = "pytest") -> tuple[float, float, str]:
+    """Wall and CPU seconds of one pytest run in a child process, and its last line."""
+    start, cpu = time.perf_counter(), _cpu()
+    tail = ["-q", "-p", "no:cacheprovider"] if module == "pytest" else ["-q"]
+    done = subprocess.run([sys.executable, "-m", module, *args, *tail],
+                          cwd=cwd, capture_output=True, text=True, check=False)
+    elapsed, used = time.perf_counter() - start, _cpu() - cpu
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
+    return elapsed, used, last
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
+    args = parser.parse_args()
+    size = args.claims
+    with tempfile.TemporaryDirectory(prefix="factcheck-pytest-") as tmp:
+        root = Path(tmp) / "corpus"
+        generate(root, claims=size, fmt="toml", verdicts=True)
+        (root / "pyproject.toml").write_text('[tool.factcheck]\nroot = "."\n')
+        trivial = Path(tmp) / "trivial"
+        trivial.mkdir()
+        (trivial / "test_trivial.py").write_text(
+            f"import pytest\n\n\n@pytest.mark.parametrize(\"i\", range({size}))\n"
+            "def test_trivial(i):\n    assert i >= 0\n")
+        (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+        _pytest(["claims", "--collect-only"], root)  # warm the bytecode caches of both
+        _pytest(["test_trivial.py", "--collect-only"], trivial)
+        claims_runs, trivial_runs, audit_runs = [], [], []
+        for _ in range(args.repeat):  # interleaved, so both see the same machine load
+            claims_runs.append(_pytest(["claims"], root))
+            trivial_runs.append(_pytest(["test_trivial.py"], trivial))
+            audit_runs.append(_pytest(["audit", "."], root, module="factcheck"))
+    claims_wall, trivial_wall = min(r[0] for r in claims_runs), min(r[0] for r in trivial_runs)
+    claims_cpu, trivial_cpu = min(r[1] for r in claims_runs), min(r[1] for r in trivial_runs)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}; best of {args.repeat} (wall and CPU seconds)")
+    print(f"pytest claims, {size} claims:  {claims_wall:6.2f} s  {claims_cpu:6.2f} s CPU   "
+          f"({claims_runs[0][2]})")
+    print(f"pytest, {size} trivial tests:  {trivial_wall:6.2f} s  {trivial_cpu:6.2f} s CPU   "
+          f"({trivial_runs[0][2]})")
+    audit_wall, audit_cpu = min(r[0] for r in audit_runs), min(r[1] for r in audit_runs)
+    print(f"factcheck audit (the same audit): {audit_wall:6.2f} s  {audit_cpu:6.2f} s CPU")
+    print(f"ratio: {claims_wall / trivial_wall:.2f}x wall, {claims_cpu / trivial_cpu:.2f}x CPU")
+    print(f"without the audit itself: {(claims_cpu - audit_cpu) / trivial_cpu:.2f}x CPU "
+          "(what the plugin adds beyond the audit the command line also runs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Anchoring tests written to kill mutants that survived `scripts/mutation.py`.
+
+Offsets and messages are counted by hand from the texts below.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import AmbiguousQuote, QuoteNotFound
+from factcheck.text.anchoring import resolve
+
+# Curly quotes in the text, straight in the quote: every match here is a normalised one.
+TWICE = "He said: \u201cthe force is good\u201d and \u201cthe force is good\u201d again."
+QUOTE = '"the force is good"'
+
+
+def test_a_normalised_match_is_picked_by_its_prefix_or_suffix() -> None:
+    first = resolve(TWICE, QUOTE, prefix="said:")
+    assert (first.start, first.end, first.column, first.candidates, first.match) == (
+        9, 28, 10, 2, "normalised")
+    second = resolve(TWICE, QUOTE, suffix="again.")
+    assert (second.start, second.end, second.column, second.candidates) == (33, 52, 34, 2)
+    assert resolve(TWICE, QUOTE, suffix="and").start == 9
+    assert resolve(TWICE, QUOTE, prefix="and", suffix="again").start == 33
+
+
+def test_a_normalised_match_at_the_very_ends_of_the_text() -> None:
+    text = "\u201cthe force is good\u201d and \u201cthe force is good\u201d"
+    assert resolve(text, QUOTE, prefix="and").start == 24
+    assert resolve(text, QUOTE, suffix="and").start == 0
+    with pytest.raises(QuoteNotFound, match=r"but none with suffix 'again'"):
+        resolve(text, QUOTE, suffix="again")
+
+
+def test_a_normalised_selector_must_fit_exactly() -> None:
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(TWICE, QUOTE, prefix="nope")
+    assert str(info.value) == "quote occurs 2 times (lines 1, 1) but none with prefix 'nope'"
+    with pytest.raises(QuoteNotFound, match="but none with prefix 'said:' and suffix 'again'"):
+        resolve(TWICE, QUOTE, prefix="said:", suffix="again")
+
+
+def test_both_occurrences_fitting_the_prefix_are_named() -> None:
+    text = "Prefix quote here. Prefix quote here."
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve(text, "quote here", prefix="Prefix")
+    assert str(info.value) == (
+        "quote occurs 2 times (lines 1, 1) and 2 of them (lines 1, 1) have prefix 'Prefix'; "
+        "lengthen the prefix or suffix to pick one")
+    assert info.value.lines == (1, 1)
+
+
+@pytest.mark.parametrize("gap", [" " * 40, " " * 100, " \n" * 2500])
+def test_a_prefix_or_suffix_beyond_a_run_of_whitespace_still_counts(gap: str) -> None:
+    text = f"Prefix{gap}quote here. Other quote here. Suffix"
+    anchor = resolve(text, "quote here", prefix="Prefix")
+    assert anchor.start == 6 + len(gap) and anchor.candidates == 2
+    text = f"Other{gap}quote here. Prefix quote here."
+    assert resolve(text, "quote here", prefix="Prefix").start == 5 + len(gap) + 19
+    text = f"quote here{gap}Suffix. quote here other"
+    assert resolve(text, "quote here", suffix="Suffix").start == 0
+    text = f"quote here{gap}Other. quote here Suffix"
+    assert resolve(text, "quote here", suffix="Suffix").start == 10 + len(gap) + 7
+
+
+def test_a_long_prefix_that_the_text_before_cannot_hold() -> None:
+    text = "ab quote. xyz quote."
+    with pytest.raises(QuoteNotFound, match="but none with prefix"):
+        resolve(text, "quote", prefix="a much longer prefix than the text ab")
+    assert resolve(text, "quote", prefix="ab").start == 3
+
+
+def test_many_occurrences_show_ten_lines_then_dots() -> None:
+    with pytest.raises(AmbiguousQuote) as info:
+        resolve("x\n" * 12, "x")
+    assert str(info.value) == ("quote occurs 12 times (lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ...); "
+                               "add a prefix or suffix to pick one")
+    with pytest.raises(AmbiguousQuote) as ten:
+        resolve("x\n" * 10, "x")
+    assert "(lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);" in str(ten.value)
+
+
+def test_a_long_selector_is_cut_to_sixty_characters_in_messages() -> None:
+    prefix = "p" * 61
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(TWICE, QUOTE, prefix=prefix)
+    assert str(info.value).endswith(f"but none with prefix '{'p' * 60}...'")
+    with pytest.raises(QuoteNotFound) as exact:
+        resolve(TWICE, QUOTE, prefix="q" * 60)
+    assert str(exact.value).endswith(f"but none with prefix '{'q' * 60}'")
+
+
+def test_a_long_quote_that_departs_early_names_its_opening() -> None:
+    text = "x" * 30 + " the opening words of it, then the rest.\n"
+    quote = "the opening words of it, and something else " + "y" * 600
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(text, quote)
+    message = str(info.value)
+    assert "it is 644 characters long" in message
+    assert ("its first 25 characters are at line 1, then the quote has "
+            "'and something else yyyyyyyyyyy' where the source has 'then the rest. '") in message
+
+
+def test_a_long_quote_whose_opening_is_just_too_short_to_show() -> None:
+    text = "0123456789012345678 and the rest\n"
+    quote = "0123456789012345678" + "z" * 600
+    with pytest.raises(QuoteNotFound, match="not even its first 20 characters are in the source"):
+        resolve(text, quote)
+    text = "01234567890123456789 and the rest\n"
+    quote = "01234567890123456789" + "z" * 600
+    with pytest.raises(QuoteNotFound, match="its first 20 characters are at line 1"):
+        resolve(text, quote)
+
+
+def test_a_long_quote_found_later_in_the_text_names_that_line() -> None:
+    text = "a\nb\n" + "the opening words of the quote, " * 2 + "\n"
+    quote = "the opening words of the quote, then more " + "y" * 600
+    # 'the opening words of the quote, the' (35 characters) is in the text, at line 3.
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(text, quote)
+    assert str(info.value).endswith(
+        "its first 35 characters are at line 3, then the quote has 'n more " + "y" * 23
+        + "' where the source has ' opening words of the quote, '")

@@ -86,11 +86,14 @@ def main() -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     for name in names:
         print(f"--- mutating {MODULES[name]}", flush=True)
-        done = subprocess.run([str(mutmut), "run", "--max-children", str(args.children),
-                               f"{MODULES[name]}.*"], cwd=ROOT, stdout=subprocess.DEVNULL)
+        log = ROOT / "mutants" / f"mutmut-{name}.log"
+        log.parent.mkdir(exist_ok=True)
+        with log.open("w") as out:
+            done = subprocess.run([str(mutmut), "run", "--max-children", str(args.children),
+                                   f"{MODULES[name]}.*"], cwd=ROOT, stdout=out, stderr=out)
         if done.returncode != 0:
-            print(f"mutmut failed on {name} (status {done.returncode}); "
-                  f"rerun `mutmut run '{MODULES[name]}.*'` to see why", file=sys.stderr)
+            print(f"mutmut failed on {name} (status {done.returncode}): see {log}",
+                  file=sys.stderr)
             return 2
     return report(names)
 

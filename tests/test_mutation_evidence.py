@@ -6,6 +6,8 @@ so which problems the audit must report, can be read off the text.
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck import audit, load
 
 from .conftest import PARTIES, TOPICS, Builder, sources_toml
@@ -189,3 +191,60 @@ def test_a_period_up_to_the_day_stated_needs_no_forecast(make_corpus: Builder) -
     target = next_day.replace('measure = "detectives"',
                               'measure = "detectives"\ndeadline = "2021-12"')
     assert "dates" not in " ".join(checks(problems(make_corpus, text, target)))
+
+
+# where each problem is, and what is checked when a quote does not anchor ------------------
+
+def located(make_corpus: Builder, text: str, claims: str) -> list[tuple[object, ...]]:
+    data = text.encode()
+    root = make_corpus(text=data, sources=sources_toml(data), parties=PARTIES, topics=TOPICS,
+                       claims=claims)
+    [item] = audit(load(root)).results
+    return [(p.check, p.location.file, p.location.line, p.location.claim, p.location.field)
+            for p in item.problems]
+
+
+def test_each_problem_names_the_claims_file_line_and_field(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force has 41 detectives.")
+    # claim_toml's text opens with a blank line: `[[claim]]` is line 2 of claims/main.toml
+    claims = claim_toml("has 41 detectives", extra='stated = "2021-07-01"')
+    assert located(make_corpus, text, claims) == [
+        ("value", "claims/main.toml", 2, "c", "evidence[0].quote"),
+        ("dates", "claims/main.toml", 2, "c", "stated")]
+
+
+def test_claims_built_in_memory_have_problems_without_a_file() -> None:
+    from factcheck.checks.evidence import check_claim
+    from tests.factories import claim, corpus
+
+    result = check_claim(claim("quantity", "m", value="7", quote="a quote"),
+                         corpus([claim("quantity", "m", value="7", quote="a quote")]))
+    assert [(p.check, p.location.file, p.location.line, p.location.claim, p.location.field)
+            for p in result.problems] == [("value", None, None, "m", "evidence[0].quote"),
+                                          ("party", None, None, "m", "party")]
+    assert result.anchors[0] is not None and result.anchors[0].start == 0
+
+
+def test_a_quote_that_does_not_anchor_leaves_the_next_checked(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force has 41 detectives.")
+    claims = claim_toml("words that are not there at all") + '''
+[[claim.evidence]]
+source = "report"
+quote = "has 41 detectives"
+'''
+    assert [c[0] + " " + str(c[4]) for c in located(make_corpus, text, claims)] == [
+        "anchor evidence[0].quote", "value evidence[1].quote"]
+
+
+def test_no_value_check_without_an_anchored_quote(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force has 40 detectives.")
+    claims = claim_toml("words that are not there at all", value="several")
+    assert [c[0] for c in located(make_corpus, text, claims)] == ["anchor"]
+
+
+@pytest.mark.parametrize("quote", ["there were 220 crimes", "220 crimes", "there were 220"])
+def test_a_number_keeps_the_unit_its_sentence_gives_it(make_corpus: Builder, quote: str) -> None:
+    # '220 crimes a day' is read in the whole text: a quote that stops before 'a day' still
+    # states 220 a day, wherever in the quote the number stands.
+    text = paragraphs("The Commissioner said there were 220 crimes a day.")
+    assert problems(make_corpus, text, claim_toml(quote, value="220 a day")) == []

@@ -1,13 +1,15 @@
 """Mutation testing of the number grammar, anchoring, evidence checks and built-in rules.
 
-Runs mutmut (`pip install -e '.[mutation]'`, configured in `[tool.mutmut]` of pyproject.toml)
-on one module at a time, each mutant against only the fast tests that call the mutated
-function, then prints killed/total per module and every surviving mutant.  Not run in CI: the
-six modules take about 25 minutes on one core.
+Runs mutmut (`pip install -e '.[mutation]'`; shared settings in `[tool.mutmut]` of
+pyproject.toml) on one module at a time, each in a scratch copy of the project under
+`mutants/<module>/` whose settings mutate only that module and run only its fast tests; mutmut
+then runs each mutant against just the tests that call the mutated function.  Prints
+killed/total per module and every mutant that survived.  Not run in CI (about an hour for the
+six modules on one busy core).
 
-    python scripts/mutation.py                  # all six modules, from a fresh mutants/ copy
+    python scripts/mutation.py                  # all six modules, each from a fresh copy
     python scripts/mutation.py numbers builtin  # some of them
-    python scripts/mutation.py --keep evidence  # reuse mutants/ from an earlier run
+    python scripts/mutation.py --keep evidence  # reuse mutants/evidence/ from an earlier run
     python scripts/mutation.py --report         # only print the scores of the last run
 """
 
@@ -18,30 +20,64 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import tomli_w
+
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = {
-    "numbers": "factcheck.text.numbers",
-    "grammar": "factcheck.text.grammar",
-    "reading": "factcheck.text.reading",
-    "anchoring": "factcheck.text.anchoring",
-    "evidence": "factcheck.checks.evidence",
-    "builtin": "factcheck.rules.builtin",
+NUMBER_TESTS = ["test_numbers", "test_mutation_numbers", "test_mutation_reading",
+                "test_mutation_grammar", "test_intervals"]
+ANCHOR_TESTS = ["test_anchoring", "test_mutation_anchoring", "test_evidence",
+                "test_mutation_evidence"]
+# Each module: its dotted name, and the test files its mutants run against.
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "numbers": ("factcheck.text.numbers", NUMBER_TESTS),
+    "grammar": ("factcheck.text.grammar", NUMBER_TESTS),
+    "reading": ("factcheck.text.reading", NUMBER_TESTS),
+    "anchoring": ("factcheck.text.anchoring", ANCHOR_TESTS),
+    "evidence": ("factcheck.checks.evidence", ["test_evidence", "test_mutation_evidence",
+                                               "test_cues", "test_bundled_judgements"]),
+    "builtin": ("factcheck.rules.builtin", ["test_rules", "test_mutation_rules", "test_disputes",
+                                            "test_semantics", "test_matching",
+                                            "test_targets_windows", "test_bundled_judgements"]),
 }
 KILLED = {1, 3, 36, 24, -24, 152, 255}  # a failing test, pytest's internal error, or a timeout
 SURVIVED = {0}
+COPIED = ("src", "tests", "seeds", "claims")
 
 
-def _meta(module: str) -> Path:
-    return ROOT / "mutants" / "src" / (module.replace(".", "/") + ".py.meta")
+def _work(name: str) -> Path:
+    return ROOT / "mutants" / name
+
+
+def _meta(name: str) -> Path:
+    module = MODULES[name][0]
+    return _work(name) / "mutants" / "src" / (module.replace(".", "/") + ".py.meta")
+
+
+def prepare(name: str) -> Path:
+    """A fresh copy of the project for one module, its settings narrowed to that module."""
+    work = _work(name)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for folder in COPIED:
+        shutil.copytree(ROOT / folder, work / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    module, tests = MODULES[name]
+    mutmut = settings["tool"]["mutmut"]
+    mutmut["only_mutate"] = ["src/" + module.replace(".", "/") + ".py"]
+    mutmut["pytest_add_cli_args_test_selection"] = [f"tests/{t}.py" for t in tests]
+    (work / "pyproject.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
+    return work
 
 
 def scores(names: list[str]) -> list[tuple[str, int, int, list[str], list[str]]]:
-    """Per module: killed, tested, the surviving mutants, the mutants not tested."""
+    """Per module: killed, total, the surviving mutants, the mutants not killed otherwise."""
     rows = []
     for name in names:
-        meta = _meta(MODULES[name])
+        meta = _meta(name)
         if not meta.exists():
             continue
         codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
@@ -61,9 +97,9 @@ def report(names: list[str]) -> int:
     for _, _, _, survivors, other in rows:
         for mutant in survivors:
             print(f"survived  {mutant}")
-        for mutant in other:
+        for mutant in other:  # 33: no test calls the function; None: not run
             print(f"untested  {mutant}")
-    print("\nSee one with: mutmut show <name>")
+    print("\nSee one with: cd mutants/<module> && mutmut show <name>")
     return 0 if all(not other for *_, other in rows) else 1
 
 
@@ -71,7 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", metavar="MODULE",
                         help=f"some of: {', '.join(MODULES)} (default: all)")
-    parser.add_argument("--keep", action="store_true", help="reuse mutants/ from an earlier run")
+    parser.add_argument("--keep", action="store_true", help="reuse mutants/<module>/")
     parser.add_argument("--report", action="store_true", help="only print the last run's scores")
     parser.add_argument("--children", type=int, default=1, help="mutants run at once (default 1)")
     args = parser.parse_args()
@@ -81,16 +117,14 @@ def main() -> int:
         parser.error(f"unknown module {', '.join(unknown)}: choose from {', '.join(MODULES)}")
     if args.report:
         return report(names)
-    if not args.keep:
-        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     mutmut = Path(sys.executable).with_name("mutmut")
     for name in names:
-        print(f"--- mutating {MODULES[name]}", flush=True)
-        log = ROOT / "mutants" / f"mutmut-{name}.log"
-        log.parent.mkdir(exist_ok=True)
+        work = _work(name) if args.keep and _work(name).exists() else prepare(name)
+        print(f"--- mutating {MODULES[name][0]}", flush=True)
+        log = work / "mutmut.log"
         with log.open("w") as out:
-            done = subprocess.run([str(mutmut), "run", "--max-children", str(args.children),
-                                   f"{MODULES[name]}.*"], cwd=ROOT, stdout=out, stderr=out)
+            done = subprocess.run([str(mutmut), "run", "--max-children", str(args.children)],
+                                  cwd=work, stdout=out, stderr=out)
         if done.returncode != 0:
             print(f"mutmut failed on {name} (status {done.returncode}): see {log}",
                   file=sys.stderr)

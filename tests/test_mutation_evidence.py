@@ -248,3 +248,73 @@ def test_a_number_keeps_the_unit_its_sentence_gives_it(make_corpus: Builder, quo
     # states 220 a day, wherever in the quote the number stands.
     text = paragraphs("The Commissioner said there were 220 crimes a day.")
     assert problems(make_corpus, text, claim_toml(quote, value="220 a day")) == []
+
+
+# prefix and suffix reach the anchoring; which paragraphs a sayer may stand in -------------
+
+def test_a_prefix_or_suffix_picks_among_repeated_quotes(make_corpus: Builder) -> None:
+    text = paragraphs("In 2020 the Commissioner said the force has 40 detectives.",
+                      "In 2021 the Commissioner said the force has 40 detectives, he said.")
+    base = claim_toml("the Commissioner said the force has 40 detectives")
+
+    def lines(claims: str) -> list[int | None]:
+        data = text.encode()
+        root = make_corpus(text=data, sources=sources_toml(data), parties=PARTIES,
+                           topics=TOPICS, claims=claims)
+        [item] = audit(load(root)).results
+        return [a.line if a else None for a in item.anchors]
+
+    assert lines(base) == [None]
+    assert lines(base.replace('quote = "the', 'prefix = "In 2021"\nquote = "the')) == [3]
+    assert lines(base.replace('quote = "the', 'suffix = ", he said"\nquote = "the')) == [3]
+    assert lines(base.replace('quote = "the', 'suffix = "."\nquote = "the')) == [1]
+
+
+def test_an_author_other_than_the_speaker_does_not_name_them(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force has 40 detectives.")
+    data = text.encode()
+    authored = sources_toml(data).replace('kind = "news"', 'kind = "news"\nauthor = "A Reporter"')
+    claims = claim_toml("has 40 detectives", speaker="john-doe")
+    assert checks(problems(make_corpus, text, claims, sources=authored)) == ["warning speaker"]
+
+
+def test_a_list_may_open_the_text(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force now has:", "- 40 detectives")
+    assert problems(make_corpus, text, claim_toml("40 detectives")) == []
+
+
+def test_indented_list_items_and_speeches_still_run_on(make_corpus: Builder) -> None:
+    text = paragraphs(FILLER, "The Commissioner said the force now has:  ", "  - 12 new cars",
+                      "  * 40 detectives")
+    assert problems(make_corpus, text, claim_toml("40 detectives")) == []
+    speech = paragraphs("John Doe spoke.", FILLER, FILLER, "  \u201cWe have worked hard.",
+                        "  \u201cThe force has 40 detectives, the Commissioner said.")
+    claims = claim_toml("The force has 40 detectives", speaker="john-doe")
+    assert problems(make_corpus, speech, claims) == []
+
+
+def test_a_paragraph_after_a_colon_runs_on_without_a_list_marker(make_corpus: Builder) -> None:
+    text = paragraphs(FILLER, "The Commissioner said the force now has:", "40 detectives.")
+    assert problems(make_corpus, text, claim_toml("40 detectives")) == []
+
+
+def test_a_list_runs_back_only_to_its_own_introduction(make_corpus: Builder) -> None:
+    # The list belongs to 'Others said:', not to the Commissioner a paragraph before.
+    text = paragraphs("The Commissioner said it was a good year.", "Others said:",
+                      "- 40 detectives")
+    assert checks(problems(make_corpus, text, claim_toml("40 detectives"))) == ["error party"]
+    text = paragraphs(FILLER, "The Commissioner said it was a good year.", FILLER,
+                      "Others said:", "- 12 new cars", "- 40 detectives")
+    assert checks(problems(make_corpus, text, claim_toml("40 detectives"))) == ["error party"]
+
+
+def test_a_paragraph_starting_with_a_capital_x_is_no_list_item(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said it was a good year.",
+                      "Xander Police has 40 detectives.")
+    assert checks(problems(make_corpus, text, claim_toml("has 40 detectives"))) == [
+        "error party"]
+
+
+def test_a_sayer_named_at_the_start_of_a_later_line(make_corpus: Builder) -> None:
+    text = paragraphs("Figures:", "the Commissioner said the force now has:", "- 40 detectives")
+    assert problems(make_corpus, text, claim_toml("40 detectives")) == []

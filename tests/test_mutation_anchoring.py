@@ -6,6 +6,8 @@ Offsets and messages are counted by hand from the texts below.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.errors import AmbiguousQuote, QuoteNotFound
 from factcheck.text.anchoring import resolve
@@ -122,3 +124,74 @@ def test_a_long_quote_found_later_in_the_text_names_that_line() -> None:
     assert str(info.value).endswith(
         "its first 35 characters are at line 3, then the quote has 'n more " + "y" * 23
         + "' where the source has ' opening words of the quote, '")
+
+
+def test_a_selector_right_against_the_quote_needs_no_space() -> None:
+    # Double spaces force the normalised path; the selector touches the quote.
+    assert resolve(TWICE, "the force  is good\"", prefix="said: \"").start == 10
+    assert resolve(TWICE, "the force  is good", suffix="\" again").start == 34
+
+
+def test_a_quote_at_the_start_has_no_prefix_even_if_the_text_ends_with_it() -> None:
+    text = "\u201cabc\u201d and \u201cabc\u201d and\n"
+    anchor = resolve(text, '"abc"', prefix="and")
+    assert (anchor.start, anchor.end, anchor.candidates) == (10, 15, 2)
+
+
+def test_an_empty_source_is_said_to_be_empty() -> None:
+    with pytest.raises(QuoteNotFound) as info:
+        resolve("   \n  ", "abc")
+    assert str(info.value) == "quote not found in source; the source is empty"
+
+
+@pytest.mark.parametrize(("text", "quote", "passage"), [
+    # a letter missing, added or swapped: the passage is the words the quote misspells
+    ("The assessment is the same in connection with investigation teams.\n",
+     "The assesment is the same", "The assessment is the same"),
+    ("The assessment is the same in connection with investigation teams.\n",
+     "assessment is the samee", "assessment is the same"),
+    ("The assessment is the same in connection with investigation teams.\n",
+     "he assessment is teh same in", "he assessment is the same in"),
+    ("The assessment is the same in connection with investigation teams.\n",
+     "investigation teems.", "investigation teams."),
+    ("Some words here,   and   the assessment is the same   in all.\n",
+     "the asessment is the same", "the assessment is the same"),
+])
+def test_a_fuzzy_match_is_the_passage_the_quote_misspells(text: str, quote: str,
+                                                          passage: str) -> None:
+    anchor = resolve(text, quote)
+    assert anchor.match == "fuzzy"
+    assert text[anchor.start:anchor.end] == passage
+    assert anchor.start == text.index(passage)
+
+
+def test_a_passage_scoring_exactly_the_threshold_is_accepted() -> None:
+    text = "The assessment is the same in connection with investigation teams.\n"
+    score = resolve(text, "The assesment is the same").score
+    assert resolve(text, "The assesment is the same", fuzzy_threshold=score).match == "fuzzy"
+    with pytest.raises(QuoteNotFound, match="closest passage"):
+        resolve(text, "The assesment is the same", fuzzy_threshold=score + 0.01)
+
+
+ab = st.text(alphabet="ab", max_size=40)
+
+
+@given(st.text(alphabet="ab", min_size=501, max_size=560), st.integers(0, 80), ab, ab, ab,
+       st.booleans())
+def test_a_long_quote_reports_the_longest_opening_the_source_holds(
+        quote: str, size: int, before: str, between: str, after: str, twice: bool) -> None:
+    # Letters only: normalising changes nothing, so the opening is counted on the raw strings.
+    opening = quote[:size]
+    text = before + opening + between + (opening + after if twice else after)
+    k = max(n for n in range(len(quote) + 1) if quote[:n] in text)
+    head = (f"quote not found in source; it is {len(quote):,} characters long, and quotes over "
+            "500 characters are matched only exactly or after normalising (no fuzzy search)")
+    with pytest.raises(QuoteNotFound) as info:
+        resolve(text, quote)
+    if k < 20:
+        assert str(info.value) == f"{head}; not even its first 20 characters are in the source"
+    else:
+        at = text.find(quote[:k])
+        assert str(info.value) == (
+            f"{head}; its first {k:,} characters are at line 1, then the quote has "
+            f"{quote[k:k + 30]!r} where the source has {text[at + k:at + k + 30]!r}")

@@ -195,3 +195,51 @@ def test_a_long_quote_reports_the_longest_opening_the_source_holds(
         assert str(info.value) == (
             f"{head}; its first {k:,} characters are at line 1, then the quote has "
             f"{quote[k:k + 30]!r} where the source has {text[at + k:at + k + 30]!r}")
+
+
+def test_the_default_threshold_is_85() -> None:
+    # Three letters of twenty replaced: 6 edits in 40 characters, a score of exactly 85.
+    text = "Officers were sent to the scene by car.\n"
+    anchor = resolve(text, "sxnt to thx scxne by")
+    assert (anchor.match, anchor.score, anchor.candidates) == ("fuzzy", 85.0, 1)
+    assert text[anchor.start:anchor.end] == "sent to the scene by"
+
+
+def test_a_quote_of_exactly_500_characters_is_still_searched_fuzzily() -> None:
+    text = "word " * 120
+    quote = "word " * 99 + "wordx"  # 500 characters, one too many
+    anchor = resolve(text, quote)
+    assert anchor.match == "fuzzy" and anchor.start == 0
+
+
+def test_a_normalised_match_never_ends_between_a_letter_and_its_accent() -> None:
+    # 'q' has no precomposed form with U+0301: the first 'and q' would end inside 'q́'.
+    anchor = resolve("and q\u0301 x, and q y", "and  q")
+    assert (anchor.start, anchor.end, anchor.candidates, anchor.match) == (10, 15, 1, "normalised")
+
+
+@pytest.mark.parametrize(("text", "quote", "start"), [
+    ("x q\u200b\u0301 y and q z", "q", 12),  # an invisible character between letter and accent
+    ("xa\u0300 and xa", "xa", 8),  # U+0300, the first combining mark, joins too
+])
+def test_an_exact_match_never_ends_between_a_letter_and_its_accent(
+        text: str, quote: str, start: int) -> None:
+    anchor = resolve(text, quote)
+    assert (anchor.start, anchor.match, anchor.candidates) == (start, "exact", 1)
+
+
+def test_a_quote_may_start_with_a_mark_only_at_the_start_of_the_text() -> None:
+    anchor = resolve("\u0301abc and more", "\u0301abc")
+    assert (anchor.start, anchor.end, anchor.match) == (0, 4, "exact")
+    with pytest.raises(QuoteNotFound):
+        resolve("a\u0301bc and more", "\u0301bc")
+
+
+@pytest.mark.parametrize(("text", "quote", "end"), [
+    ("a\u2019\u200b b", "'", 2),  # an invisible character after the match is not in it
+    ("it\u2019s  \n", "it's", 4),  # nor is the whitespace at the end of the text
+    ("it\u2019s\u200b", "it's", 4),
+])
+def test_a_normalised_match_ends_at_its_last_character(text: str, quote: str, end: int) -> None:
+    anchor = resolve(text, quote)
+    assert anchor.match == "normalised" and anchor.end == end

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,8 @@ def prepare(name: str) -> Path:
     mutmut = settings["tool"]["mutmut"]
     mutmut["only_mutate"] = ["src/" + module.replace(".", "/") + ".py"]
     mutmut["pytest_add_cli_args_test_selection"] = [f"tests/{t}.py" for t in tests]
+    mutmut["pytest_add_cli_args"] = [*mutmut.get("pytest_add_cli_args", []),
+                                     "-p", "mutation_plugin"]
     (work / "pyproject.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
     return work
 
@@ -118,13 +121,16 @@ def main() -> int:
     if args.report:
         return report(names)
     mutmut = Path(sys.executable).with_name("mutmut")
+    # mutation_plugin.py empties factcheck's caches in each mutant's run
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(ROOT / "scripts"), os.environ.get("PYTHONPATH")) if p)}
     for name in names:
         work = _work(name) if args.keep and _work(name).exists() else prepare(name)
         print(f"--- mutating {MODULES[name][0]}", flush=True)
         log = work / "mutmut.log"
         with log.open("w") as out:
             done = subprocess.run([str(mutmut), "run", "--max-children", str(args.children)],
-                                  cwd=work, stdout=out, stderr=out)
+                                  cwd=work, stdout=out, stderr=out, env=environment)
         if done.returncode != 0:
             print(f"mutmut failed on {name} (status {done.returncode}): see {log}",
                   file=sys.stderr)

@@ -243,3 +243,38 @@ def test_a_quote_may_start_with_a_mark_only_at_the_start_of_the_text() -> None:
 def test_a_normalised_match_ends_at_its_last_character(text: str, quote: str, end: int) -> None:
     anchor = resolve(text, quote)
     assert anchor.match == "normalised" and anchor.end == end
+
+
+@given(st.text(alphabet="abx", max_size=5), st.text(alphabet="ab", min_size=1, max_size=4),
+       st.integers(1, 6), st.text(alphabet="ab", max_size=3), st.text(alphabet="abx", max_size=8))
+def test_every_occurrence_is_found_in_repeating_text(
+        before: str, unit: str, times: int, cut: str, after: str) -> None:
+    # Periodic needles after a prefix: the next occurrences are found by their period.
+    from factcheck.text.anchoring import _find_all
+
+    needle = (unit * 3)[:len(unit) * 2 + len(cut)] or unit
+    haystack = before + unit * times + cut + after + needle + unit
+    naive = [i for i in range(len(haystack)) if haystack.startswith(needle, i)]
+    assert _find_all(haystack, needle) == naive
+
+
+@pytest.mark.parametrize(("haystack", "needle", "starts"), [
+    ("x" + "ab" * 6 + "a", "abababa", [1, 3, 5, 7]),
+    ("ababa" + "bb" + "ababa", "ababa", [0, 7]),
+    ("ababababa", "ababa", [0, 2, 4]),
+])
+def test_every_occurrence_of_a_periodic_quote(haystack: str, needle: str,
+                                              starts: list[int]) -> None:
+    from factcheck.text.anchoring import _find_all
+
+    assert _find_all(haystack, needle) == starts
+
+
+@pytest.mark.parametrize("quote", [
+    "investigations were thoroughly unsatisfactoryy",
+    "investigationz were thoroughly unsatisfactory",
+])
+def test_a_fuzzy_passage_keeps_its_long_first_and_last_words(quote: str) -> None:
+    text = "Inspectors found the investigations were thoroughly unsatisfactory in places.\n"
+    anchor = resolve(text, quote)
+    assert text[anchor.start:anchor.end] == "investigations were thoroughly unsatisfactory"

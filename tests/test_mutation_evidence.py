@@ -318,3 +318,14 @@ def test_a_paragraph_starting_with_a_capital_x_is_no_list_item(make_corpus: Buil
 def test_a_sayer_named_at_the_start_of_a_later_line(make_corpus: Builder) -> None:
     text = paragraphs("Figures:", "the Commissioner said the force now has:", "- 40 detectives")
     assert problems(make_corpus, text, claim_toml("40 detectives")) == []
+
+
+def test_a_period_after_the_statement_is_blamed_on_the_period(make_corpus: Builder) -> None:
+    text = paragraphs("The Commissioner said the force has 40 detectives.")
+    claims = claim_toml("has 40 detectives", extra='stated = "2021-05-01"').replace(
+        'period = "2021"', 'period = "2021-05-02"')
+    assert problems(make_corpus, text, claims) == [
+        "error dates period: period 2021-05-02 lies after the claim was stated (2021-05-01); "
+        "set `forecast = true` if it is a forecast"]
+    assert located(make_corpus, text, claims) == [
+        ("dates", "claims/main.toml", 2, "c", "period")]

@@ -6,7 +6,7 @@ Offsets and messages are counted by hand from the texts below.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.errors import AmbiguousQuote, QuoteNotFound
@@ -278,3 +278,24 @@ def test_a_fuzzy_passage_keeps_its_long_first_and_last_words(quote: str) -> None
     text = "Inspectors found the investigations were thoroughly unsatisfactory in places.\n"
     anchor = resolve(text, quote)
     assert text[anchor.start:anchor.end] == "investigations were thoroughly unsatisfactory"
+
+
+@given(st.text(alphabet="ab ", min_size=1, max_size=12), st.text(alphabet="ab ", max_size=40),
+       st.data())
+def test_refining_a_window_keeps_it_off_spaces_and_no_worse(
+        quote: str, ntext: str, data: st.DataObject) -> None:
+    from rapidfuzz import fuzz
+
+    from factcheck.text.anchoring import _refine
+
+    folded = quote.strip() or "a"
+    ntext = "b" + ntext + "a"
+    start = data.draw(st.integers(0, len(ntext) - 1))
+    end = data.draw(st.integers(start + 1, len(ntext)))
+    trimmed = ntext[start:end].strip(" ")
+    assume(trimmed)  # partial_ratio's window holds some of the quote's letters
+    s, e, score = _refine(folded, ntext, start, end)
+    assert 0 <= s < e <= len(ntext)
+    assert ntext[s] != " " and ntext[e - 1] != " "
+    assert score == fuzz.ratio(folded, ntext[s:e])
+    assert score >= fuzz.ratio(folded, trimmed)

@@ -4,8 +4,8 @@ Runs mutmut (`pip install -e '.[mutation]'`; shared settings in `[tool.mutmut]` 
 pyproject.toml) on one module at a time, each in a scratch copy of the project under
 `mutants/<module>/` whose settings mutate only that module and run only its fast tests; mutmut
 then runs each mutant against just the tests that call the mutated function.  Prints
-killed/total per module and every mutant that survived.  Not run in CI (about an hour for the
-six modules on one busy core).
+killed/total per module and every mutant that survived.  Not run in CI (about 20 minutes for
+the six modules on one core).
 
     python scripts/mutation.py                  # all six modules, each from a fresh copy
     python scripts/mutation.py numbers builtin  # some of them

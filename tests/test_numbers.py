@@ -407,6 +407,20 @@ def test_small_counts_are_exact_when_bare(text: str, lo: float, hi: float) -> No
     assert bounds(text) == (lo, hi)
 
 
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("£20", 19.5, 20.5),  # not [15, 25]: below 100, signed and currency amounts are to the unit
+    ("-20", -20.5, -19.5),
+    ("$90", 89.5, 90.5),
+    ("about 20", 18, 22),  # [19.5, 20.5] joined with 20 +- 10%
+    ("about twenty", 18, 22),  # words and digits read alike
+    ("around 40", 36, 44),
+    ("nearly 30", 27, 30),
+])
+def test_small_round_counts_under_a_hedge_or_sign_are_read_to_the_unit(
+        text: str, lo: float, hi: float) -> None:
+    assert bounds(text) == pytest.approx((lo, hi), rel=1e-12)
+
+
 def test_small_counts_no_longer_meet_at_the_half() -> None:
     two, three = parse_number("two"), parse_number("three")
     assert agreement(two.interval, three.interval, two.value, three.value) == "conflict"

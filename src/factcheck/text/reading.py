@@ -99,10 +99,11 @@ def _words_value(words: str) -> int:
 
 
 def _whole_half(value: Fraction, implied: Fraction, bare: bool, mode: RoundPrecision) -> Fraction:
-    """The half-width of a whole number read as a count: exact when small and bare, else by
-    `mode` from 100 up, else the precision its digits or words imply."""
+    """The half-width of a whole number read as a count: below 100 exact when bare, else to
+    the unit ('about 20' as 'about twenty'); from 100 up by `mode`, or the precision its
+    digits or words imply."""
     if abs(value) < 100:
-        return Fraction(0) if bare else implied
+        return Fraction(0) if bare else _HALF
     return Fraction(0) if mode == "exact" else implied
 
 

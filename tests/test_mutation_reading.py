@@ -85,7 +85,7 @@ def test_number_words_with_hundreds_and_dozens() -> None:
     assert reading("a hundred and five")[:3] == (105, 104.5, 105.5)
     assert reading("twelve dozen")[:3] == (144, 143.5, 144.5)
     assert reading("two dozen")[:3] == (24, 24, 24)
-    assert reading("three hundred")[:3] == (300, 299.5, 300.5)
+    assert reading("three hundred")[:3] == (300, 250, 350)  # to the hundred, like "300"
     assert reading("a thousand")[:3] == (1000, 500, 1500)
 
 

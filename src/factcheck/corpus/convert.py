@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,12 +46,23 @@ def _described(value: object) -> str:
     return f"{type(value).__name__}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _cached_date(text: str) -> PartialDate:
+    return parse_date(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_period(text: str) -> Period:
+    return parse_period(text)
+
+
 def _date(value: object, _: type) -> PartialDate:
-    return parse_date(value)
+    """A date, parsed once for each text: a corpus has a handful of distinct ones."""
+    return _cached_date(value) if type(value) is str else parse_date(value)
 
 
 def _period(value: object, _: type) -> Period:
-    return parse_period(value)
+    return _cached_period(value) if type(value) is str else parse_period(value)
 
 
 def make_converter() -> cattrs.Converter:
@@ -66,6 +78,9 @@ def make_converter() -> cattrs.Converter:
 
 
 converter = make_converter()
+fast_converter = converter.copy(detailed_validation=False)
+"""The same hooks without collecting every failure: for records that are right, which most are;
+a record it refuses is structured again by `converter`, whose errors say where and what."""
 
 
 def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterator[

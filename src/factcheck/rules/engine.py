@@ -46,7 +46,7 @@ class Context:
 
     corpus: Corpus
     by_key: dict[Key, tuple[Claim, ...]]
-    numbers: dict[str, Number]
+    numbers: Mapping[str, Number]
     vocabulary: Vocabulary = attrs.field(factory=dict)
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
@@ -108,40 +108,72 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
             seen.add(root)
         if root != claim_id:
             echoes[claim_id] = root
-    first: dict[tuple[str, ...], str] = {}
+    # Claims are grouped by what is cheap to compare; only a group of two or more needs each
+    # claim's number read and its quote folded.
+    groups: dict[tuple[str, ...], list[tuple[Claim, ClaimKind[Any]]]] = defaultdict(list)
     for claim in sorted(corpus.claims, key=lambda c: c.id):
         if claim.speaker is None or claim.id in echoes:
             continue
         kind = corpus.kinds.of(claim)
-        number = kind.number(claim)
-        said = (claim.party, claim.speaker, *comparable_key(claim, kind, vocabulary),
-                str(kind.category(claim)), number.text if number else "",
-                normalise_key(claim.evidence[0].quote))
-        if said in first:
-            echoes[claim.id] = first[said]
-        else:
-            first[said] = claim.id
+        groups[(claim.party, claim.speaker, *comparable_key(claim, kind, vocabulary),
+                str(kind.category(claim)))].append((claim, kind))
+    found: list[tuple[str, str]] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first: dict[tuple[str, str], str] = {}
+        for claim, kind in group:
+            number = kind.number(claim)
+            said = (number.text if number else "", normalise_key(claim.evidence[0].quote))
+            if said in first:
+                found.append((claim.id, first[said]))
+            else:
+                first[said] = claim.id
+    echoes.update(sorted(found))
     return echoes
+
+
+class ClaimNumbers(Mapping[str, Number]):
+    """The number of each claim the rules compare, read the first time a rule asks for it: most
+    claims are never paired with another, and reading a number is not free."""
+
+    def __init__(self, claims: Mapping[str, Claim], corpus: Corpus) -> None:
+        self._claims = claims
+        self._corpus = corpus
+        self._read: dict[str, Number | None] = {}
+
+    def __getitem__(self, claim_id: str) -> Number:
+        if claim_id in self._read:
+            number = self._read[claim_id]
+        else:
+            claim = self._claims[claim_id]
+            number = self._read[claim_id] = self._corpus.kinds.of(claim).number(claim)
+        if number is None:
+            raise KeyError(claim_id)
+        return number
+
+    def __iter__(self) -> Iterator[str]:
+        return (claim_id for claim_id in self._claims if claim_id in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
     groups: dict[Key, list[Claim]] = defaultdict(list)
-    numbers: dict[str, Number] = {}
+    compared: dict[str, Claim] = {}
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
         if claim.id in echoes or claim.deadline is not None:
             continue
-        kind = corpus.kinds.of(claim)
-        groups[comparable_key(claim, kind, vocabulary)].append(claim)
-        number = kind.number(claim)
-        if number is not None:
-            numbers[claim.id] = number
+        groups[comparable_key(claim, corpus.kinds.of(claim), vocabulary)].append(claim)
+        compared[claim.id] = claim
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
               for key, group in groups.items()}
-    return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary,
-                   echoes=echoes)
+    return Context(corpus=corpus, by_key=by_key, numbers=ClaimNumbers(compared, corpus),
+                   vocabulary=vocabulary, echoes=echoes)
 
 
 def overlapping_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:

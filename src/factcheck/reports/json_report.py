@@ -14,11 +14,13 @@ import json
 import math
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import BaseValidationError
 
@@ -135,14 +137,13 @@ def factcheck_version() -> str:
         return "unknown"
 
 
-def build_report(audit: Audit, *, version: str | None = None) -> Report:
-    """The report of an audit, in a deterministic order and without timestamps."""
+def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
+    """The report's entry of each claim, in report order, one at a time."""
     corpus = audit.corpus
-    claims = []
     for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
         claim = result.claim
         origin = corpus.origins.get(claim.id)
-        claims.append(ClaimEntry(
+        yield ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
             stated=corpus.stated(claim), forecast=claim.forecast, note=claim.note,
@@ -152,7 +153,17 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                                          suffix=e.suffix, anchor=a)
                            for e, a in zip(claim.evidence, result.anchors, strict=True)),
             problems=tuple(_problem(p) for p in result.problems), ok=result.ok,
-            reported_by=claim.reported_by, deadline=claim.deadline))
+            reported_by=claim.reported_by, deadline=claim.deadline)
+
+
+def build_report(audit: Audit, *, version: str | None = None) -> Report:
+    """The report of an audit, in a deterministic order and without timestamps."""
+    return _report(audit, tuple(claim_entries(audit)), version)
+
+
+def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -> Report:
+    """The report, with `claims` as its claims (none when they are streamed apart)."""
+    corpus = audit.corpus
     findings = []
     dispute_of = audit.dispute_of
     for finding in sorted(audit.findings, key=finding_order):
@@ -175,11 +186,11 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
         stale.append(StaleVerdict(finding=verdict.judges, verdict=verdict.verdict,
                                   note=verdict.note, file=origin.file if origin else None,
                                   line=origin.line if origin else None))
-    passed = sum(1 for c in claims if c.ok)
+    passed = sum(1 for r in audit.results if r.ok)
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)
     summary = Summary(
-        claims=len(claims), passed=passed, failed=len(claims) - passed,
+        claims=len(audit.results), passed=passed, failed=len(audit.results) - passed,
         warnings=len(audit.warnings),
         findings=FindingCounts(**{s: counts[s] for s in SEVERITIES}),
         unreviewed=len(audit.unreviewed), stale_verdicts=len(stale),
@@ -193,7 +204,7 @@ def build_report(audit: Audit, *, version: str | None = None) -> Report:
                       for _, p in sorted(corpus.parties.items())),
         speakers=tuple(SpeakerEntry(id=s.id, party=s.party, name=s.name, title=s.title)
                        for _, s in sorted(corpus.speakers.items())),
-        claims=tuple(claims), findings=tuple(findings), stale_verdicts=tuple(stale),
+        claims=claims, findings=tuple(findings), stale_verdicts=tuple(stale),
         coverage=coverage, summary=summary,
         disputes=tuple(DisputeEntry(
             id=d.id, severity=d.severity, subject=d.subject, topic=d.topic, about=d.about,
@@ -210,29 +221,46 @@ def dumps(report: Report) -> str:
     Each record sits on a line of its own, so the file diffs and greps well, and the C JSON
     encoder does the work (indent=2 would fall back to the pure-Python one, ten times slower).
     """
-    data = _WRITER.unstructure(report)
-    encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
-                              separators=(", ", ": ")).encode
-    keys = sorted(data)
-    lines = ["{"]
-    for number, key in enumerate(keys, start=1):
-        comma = "," if number < len(keys) else ""
-        value = data[key]
-        if isinstance(value, list) and value:
-            lines.append(f"  {encode(key)}: [")
-            last = len(value) - 1
-            lines.extend(f"    {encode(item)}{',' if index < last else ''}"
-                         for index, item in enumerate(value))
-            lines.append(f"  ]{comma}")
+    return "".join(iter_dumps(report))
+
+
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
+                           separators=(", ", ": ")).encode
+_REPORT_KEYS = tuple(sorted(a.name for a in attrs.fields(Report)))
+
+
+def iter_dumps(report: Report, *, claims: Iterable[ClaimEntry] | None = None) -> Iterator[str]:
+    """`dumps` a line at a time, each record turned to JSON as its line is written, so the report
+    is never held whole, as text or as data. `claims`, when given, stand for the report's own
+    (an iterator of them, built as they are written)."""
+    yield "{\n"
+    last_key = len(_REPORT_KEYS) - 1
+    for number, key in enumerate(_REPORT_KEYS):
+        comma = "," if number < last_key else ""
+        value = getattr(report, key) if key != "claims" or claims is None else claims
+        if isinstance(value, tuple) and not value:
+            yield f"  {_ENCODE(key)}: []{comma}\n"
+        elif isinstance(value, tuple | Iterator):
+            items = iter(value)
+            item = next(items, None)
+            if item is None:
+                yield f"  {_ENCODE(key)}: []{comma}\n"
+                continue
+            yield f"  {_ENCODE(key)}: [\n"
+            for following in items:
+                yield f"    {_ENCODE(_WRITER.unstructure(item))},\n"
+                item = following
+            yield f"    {_ENCODE(_WRITER.unstructure(item))}\n"
+            yield f"  ]{comma}\n"
         else:
-            lines.append(f"  {encode(key)}: {encode(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield f"  {_ENCODE(key)}: {_ENCODE(_WRITER.unstructure(value))}{comma}\n"
+    yield "}\n"
 
 
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:
-    """Write the JSON report of `audit` to `path`, atomically."""
-    write_atomic(path, dumps(build_report(audit, version=version)))
+    """Write the JSON report of `audit` to `path`, atomically, streamed: each claim's entry is
+    built and written in turn."""
+    write_atomic(path, iter_dumps(_report(audit, (), version), claims=claim_entries(audit)))
 
 
 def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = None) -> Report:

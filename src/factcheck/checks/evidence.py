@@ -90,6 +90,11 @@ def check_claim(claim: Claim, corpus: Corpus, *,
     return ClaimResult(claim=claim, anchors=tuple(anchors), problems=tuple(problems))
 
 
+def anchor_of(text: str, evidence: Evidence) -> Anchor | None:
+    """Where a quote sits in its source's text, as `check_claim` finds it; None when it does not."""
+    return _anchor(evidence, text, lambda message: None)
+
+
 def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:
     assert callable(report)
     try:

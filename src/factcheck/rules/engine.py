@@ -204,17 +204,20 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
     """Every finding of every rule, deduplicated by id and sorted for stable output."""
     context = make_context(corpus) if context is None else context
     rules = tuple(rules)
-    found: dict[str, Finding] = {}
+    return merge_findings([pair_findings(context, rules, context.by_key),
+                           corpus_findings(context, rules)])
 
-    def keep(findings: Iterable[Finding]) -> None:
-        for finding in findings:
-            found.setdefault(finding.id, finding)
 
+def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) -> list[Finding]:
+    """The findings of the pair rules among the claims of each of `keys`, in order: the reduce
+    step of an audit, which a distributed audit runs on a share of the keys at a time."""
+    found: list[Finding] = []
     contexts = {rule.id: attrs.evolve(context, rule=rule.id) for rule in rules}
     pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
-    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)]
-                      for name, kind in corpus.kinds.kinds.items()}
-    for key, claims in context.by_key.items():
+    kinds = context.corpus.kinds.kinds
+    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)] for name, kind in kinds.items()}
+    for key in keys:
+        claims = context.by_key[key]
         wanted = wanted_by_kind[key[2]]
         if not wanted or len(claims) < 2:
             continue
@@ -223,12 +226,27 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
         if overlap:
             for a, b in overlapping_pairs(claims):
                 for rule in overlap:
-                    keep(rule.check(a, b, contexts[rule.id]))
+                    found.extend(rule.check(a, b, contexts[rule.id]))
         if sequence:
             for a, b in sequential_pairs(claims):
                 for rule in sequence:
-                    keep(rule.check(a, b, contexts[rule.id]))
+                    found.extend(rule.check(a, b, contexts[rule.id]))
+    return found
+
+
+def corpus_findings(context: Context, rules: Sequence[Rule]) -> list[Finding]:
+    """The findings of the rules that look at the whole corpus at once."""
+    found: list[Finding] = []
     for rule in rules:
         if rule.scope == "corpus":
-            keep(rule.check(contexts[rule.id]))
+            found.extend(rule.check(attrs.evolve(context, rule=rule.id)))
+    return found
+
+
+def merge_findings(parts: Iterable[Iterable[Finding]]) -> tuple[Finding, ...]:
+    """Findings from parts taken in order, the first of each id kept, sorted for stable output."""
+    found: dict[str, Finding] = {}
+    for part in parts:
+        for finding in part:
+            found.setdefault(finding.id, finding)
     return tuple(sorted(found.values(), key=lambda f: (f.rule, f.claims)))

@@ -57,3 +57,13 @@ def test_a_synthetic_corpus_on_two_workers(client: object, tmp_path: Path, fmt: 
 def test_a_task_share_must_hold_something(client: object) -> None:
     with pytest.raises(FactcheckError, match="at least 1"):
         audit_on_dask(load(BUNDLED), client, sources_per_task=0)
+
+
+def test_the_command_line_audits_on_a_cluster(client: object, tmp_path: Path) -> None:
+    from factcheck.cli import main
+
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    assert main(["audit", str(BUNDLED), "-q", "--json", str(tmp_path / "dask.json"),
+                 "--dask-scheduler", address]) == 0
+    assert main(["audit", str(BUNDLED), "-q", "--json", str(tmp_path / "here.json")]) == 0
+    assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "here.json").read_bytes()

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import load
+from factcheck.auditing import Audit, audit, mark_unproven, review_problems
+from factcheck.checks.coverage import measure_coverage
+from factcheck.checks.evidence import check_claim
+from factcheck.corpus import Corpus, builtin_kinds
+from factcheck.corpus.convert import converter, fast_converter
 from factcheck.corpus.datafiles import fast_json_line, read_json_line
+from factcheck.reports.json_report import build_report, dumps, write_report
+from factcheck.rules import find, key_lint, make_context
+from factcheck.rules.disputes import group_disputes
+from factcheck.testing.synthetic import generate
+from factcheck.text.numbers import find_numbers
 
 TABLES = ("claim", "relation")
 
@@ -64,3 +77,68 @@ def test_the_fast_json_reader_leaves_every_refusal_to_the_stdlib_reader() -> Non
                  '[' * 70 + ']' * 70):
         assert fast_json_line(line, TABLES) is None
         assert isinstance(read_json_line(line, TABLES), str)
+
+
+# --- the audit, source by source and key by key, against the audit written plainly -------------
+
+
+def _reference_audit(corpus: Corpus) -> Audit:
+    """The audit as it was written before issue 14: every source's numbers read first, the claims
+    checked in corpus order, coverage from all anchors at once, the rules in one pass."""
+    mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
+    results = tuple(check_claim(claim, corpus, mentions=mentions) for claim in corpus.claims)
+    context = make_context(corpus)
+    findings = mark_unproven(find(corpus, context=context), results)
+    disputes = group_disputes(findings, context)
+    coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
+    return Audit(corpus=corpus, results=results, findings=findings, disputes=disputes,
+                 review=review_problems(corpus, findings, disputes) + key_lint(context),
+                 coverage=coverage)
+
+
+@settings(max_examples=12, deadline=None)
+@given(claims=st.integers(min_value=1, max_value=160), per_source=st.integers(min_value=1, max_value=12),
+       seed=st.integers(min_value=0, max_value=2**16), fmt=st.sampled_from(["toml", "jsonl"]),
+       reword=st.booleans(), verdicts=st.booleans())
+def test_the_audit_and_its_streamed_report_are_the_plain_ones(
+        claims: int, per_source: int, seed: int, fmt: str, reword: bool, verdicts: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp), claims=claims, per_source=per_source, seed=seed, fmt=fmt,  # type: ignore[arg-type]
+                 reword=reword, verdicts=verdicts)
+        corpus = load(tmp)
+        result = audit(corpus)
+        expected = dumps(build_report(_reference_audit(corpus), version="test"))
+        assert dumps(build_report(result, version="test")) == expected
+        write_report(result, Path(tmp) / "report.json", version="test")
+        assert (Path(tmp) / "report.json").read_text(encoding="utf-8") == expected
+
+
+def test_the_bundled_audit_is_the_plain_one() -> None:
+    corpus = load(Path(__file__).parents[1])
+    assert (dumps(build_report(audit(corpus), version="test"))
+            == dumps(build_report(_reference_audit(corpus), version="test")))
+
+
+# --- structuring: the converter without detailed validation takes what the detailed one takes --
+
+_CLAIM = {"id": "c1", "kind": "quantity", "party": "force", "subject": "force", "topic": "staffing",
+          "period": "2023", "measure": "officers", "value": "2,221", "unit": "officers",
+          "evidence": [{"source": "s", "quote": "We have 2,221 officers."}], "stated": "2023-05"}
+
+
+@settings(max_examples=300)
+@given(field=st.sampled_from([*_CLAIM, "forecast", "speaker", "deadline", "window"]),
+       value=_values, drop=st.booleans())
+def test_the_fast_converter_structures_what_the_detailed_one_does(
+        field: str, value: object, drop: bool) -> None:
+    raw = dict(_CLAIM)
+    if drop:
+        raw.pop(field, None)
+    else:
+        raw[field] = value
+    record_class = builtin_kinds().kinds["quantity"].record
+    try:
+        fast = fast_converter.structure(raw, record_class)
+    except Exception:  # the loader then asks the detailed converter, whose errors it reports
+        return
+    assert fast == converter.structure(raw, record_class)

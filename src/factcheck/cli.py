@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--sarif", metavar="FILE", help="write SARIF 2.1.0 results to FILE")
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
+    run.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="run the audit on the Dask cluster whose scheduler is at ADDRESS "
+                     "(tcp://host:8786), or 'local' for a cluster on this machine; needs "
+                     "factcheck[dask]")
     run.add_argument("--review-author", metavar="NAME",
                      help="who signs the ClaimReview items (default: [tool.factcheck] review_author "
                      "in ROOT/pyproject.toml, else 'factcheck')")
@@ -249,7 +253,13 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     if outputs:  # before any work: an output may not replace what the run reads
         check_outputs(outputs, root=args.root, seeds=args.seeds, claims=args.claims)
     corpus = load(args.root, seeds=args.seeds, claims=args.claims)
-    result = audit(corpus, progress=_progress(sys.stderr))
+    if args.dask_scheduler:
+        from .distributed import audit_on_dask  # the optional extra, imported when asked for
+
+        local = args.dask_scheduler == "local"
+        result = audit_on_dask(corpus, scheduler=None if local else args.dask_scheduler)
+    else:
+        result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
     _print_audit(result, listing, quiet=args.quiet)
     texts: dict[str, str] = {}

@@ -3,11 +3,13 @@
     .venv/bin/python benchmarks/bench.py [--sizes 1000 10000 100000] [--format jsonl|toml]
                                          [--repeat 3] [--pytest-compare 10000] [--tracemalloc]
 
-For each size a corpus is generated (about 10 claims a source) into a temporary folder,
-then measured in a fresh child process, stage by stage: load, anchor (every claim's
-evidence checks), rules, coverage and report (the JSON report written to a file). Right
-after, in another child on the same corpus, `floor.py` measures the irreducible work of
-each stage; the ratio actual / floor of each stage and of the whole is printed, so a loaded
+For each size a corpus is generated (10 claims a source unless --per-source says otherwise)
+into a temporary folder, then measured in a fresh child process, stage by stage as `audit`
+runs: load, map (source by source: every claim's evidence checks and the source's
+coverage), rules (the index of keys, every rule, the audit put together) and report (the
+JSON report streamed to a file). Right after, in another child on the same corpus,
+`floor.py` measures the irreducible work of each stage (for map: its anchor and coverage
+floors); the ratio actual / floor of each stage and of the whole is printed, so a loaded
 machine slows both alike. With --repeat N both are measured N times, alternately, and the
 median of each stage is kept. Memory is the
 process high-water mark (ru_maxrss) after each stage, so it only grows; with
@@ -42,7 +44,11 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from factcheck.testing.synthetic import generate  # noqa: E402
 
-STAGES = ("load", "anchor", "rules", "coverage", "report")
+STAGES = ("load", "map", "rules", "report")
+FLOOR_STAGES = {"load": ("load",), "map": ("anchor", "coverage"), "rules": ("rules",),
+                "report": ("report",)}
+"""The floor's stages each of the audit's stands against: the map step anchors and measures
+coverage, source by source."""
 
 
 def _rss_mib() -> float:
@@ -52,44 +58,33 @@ def _rss_mib() -> float:
 def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
-    from factcheck.auditing import Audit, review_problems
-    from factcheck.checks.coverage import measure_coverage as coverage_measure
-    from factcheck.checks.evidence import check_claim
+    from factcheck.auditing import assemble, check_sources, quoting, source_order
     from factcheck.reports.json_report import write_report
-    from factcheck.rules import find
-    from factcheck.text.numbers import find_numbers
+    from factcheck.rules import find, make_context
 
     state: dict[str, Any] = {}
 
     def do_load() -> None:
         state["corpus"] = load(root)
 
-    def do_anchor() -> None:
+    def do_map() -> None:
         corpus = state["corpus"]
-        mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
-        state["mentions"] = mentions
-        state["results"] = tuple(check_claim(claim, corpus, mentions=mentions)
-                                 for claim in corpus.claims)
+        quotes = quoting(corpus)
+        state["parts"] = [check_sources(corpus, (source,), quotes)
+                          for source in source_order(corpus, quotes)]
 
     def do_rules() -> None:
-        state["findings"] = find(state["corpus"])
-
-    def do_coverage() -> None:
-        state["coverage"] = coverage_measure(state["corpus"],
-                                             ((r.claim, r.anchors) for r in state["results"]),
-                                             mentions=state["mentions"])
+        corpus = state["corpus"]
+        context = make_context(corpus)
+        state["audit"] = assemble(corpus, state.pop("parts"), find(corpus, context=context), context)
 
     def do_report() -> None:
-        corpus = state["corpus"]
-        result = Audit(corpus=corpus, results=state["results"], findings=state["findings"],
-                       review=review_problems(corpus, state["findings"]), coverage=state["coverage"])
-        state["audit"] = result
         path = Path(root) / "report.json"
-        write_report(result, path)
+        write_report(state["audit"], path)
         state["json_bytes"] = path.stat().st_size
 
-    steps: dict[str, Callable[[], None]] = {"load": do_load, "anchor": do_anchor, "rules": do_rules,
-                                            "coverage": do_coverage, "report": do_report}
+    steps: dict[str, Callable[[], None]] = {"load": do_load, "map": do_map, "rules": do_rules,
+                                            "report": do_report}
     out: dict[str, Any] = {"baseline_rss": _rss_mib(), "stages": {}}
     for name in STAGES:
         if use_tracemalloc:
@@ -144,7 +139,8 @@ def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, r
             data["stages"][name]["seconds"] = statistics.median(
                 r["stages"][name]["seconds"] for r in runs)
             data["stages"][name]["rss_mib"] = max(r["stages"][name]["rss_mib"] for r in runs)
-        data["floor"] = {name: statistics.median(f[name] for f in floors) for name in STAGES}
+        data["floor"] = {name: statistics.median(sum(f[part] for part in FLOOR_STAGES[name])
+                                                 for f in floors) for name in STAGES}
         data["total_seconds"] = statistics.median(
             sum(r["stages"][name]["seconds"] for name in STAGES) for r in runs)
         data["floor_total"] = statistics.median(sum(f.values()) for f in floors)

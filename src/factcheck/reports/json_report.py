@@ -113,19 +113,28 @@ def finding_order(finding: Finding) -> tuple[int, str, str]:
 
 
 def _coverage(coverage: Coverage | None) -> CoverageEntry | None:
+    """The coverage entry; each source's counted and uncovered statements listed once, and the
+    totals summed as `Coverage` sums them."""
     if coverage is None:
         return None
     sources = []
+    covered_total = counted_total = 0
     for source in coverage.sources:
         counted = source.counted
+        uncovered = tuple(s for s in counted if not s.covered)
+        covered = len(counted) - len(uncovered)
+        covered_total += covered
+        counted_total += len(counted)
         sources.append(SourceCoverageEntry(
-            source=source.source, percent=round(source.percent, 2),
-            covered=len(counted) - len(source.uncovered), total=len(counted),
+            source=source.source,
+            percent=round(100.0 * covered / len(counted) if counted else 100.0, 2),
+            covered=covered, total=len(counted),
             ignored=len(source.statements) - len(counted),
-            uncovered=tuple(Uncovered(line=s.line, text=s.text, kind=s.kind)
-                            for s in source.uncovered)))
-    return CoverageEntry(threshold=float(coverage.threshold), percent=round(coverage.percent, 2),
-                         covered=coverage.covered, total=coverage.total, ok=coverage.ok,
+            uncovered=tuple(Uncovered(line=s.line, text=s.text, kind=s.kind) for s in uncovered)))
+    percent = 100.0 * covered_total / counted_total if counted_total else 100.0
+    return CoverageEntry(threshold=float(coverage.threshold), percent=round(percent, 2),
+                         covered=covered_total, total=counted_total,
+                         ok=percent >= coverage.threshold,
                          sources=tuple(sorted(sources, key=lambda s: s.source)))
 
 
@@ -166,8 +175,10 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
     corpus = audit.corpus
     findings = []
     dispute_of = audit.dispute_of
+    verdicts = audit.verdicts  # each worked out once: a report has thousands of findings
     for finding in sorted(audit.findings, key=finding_order):
-        verdict = audit.verdict_on(finding)
+        dispute = dispute_of.get(finding.id)
+        verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
         findings.append(FindingEntry(
             id=finding.id, rule=finding.rule, severity=finding.severity, claims=finding.claims,
             parties=finding.parties, subject=finding.subject, topic=finding.topic,
@@ -209,7 +220,7 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
         disputes=tuple(DisputeEntry(
             id=d.id, severity=d.severity, subject=d.subject, topic=d.topic, about=d.about,
             findings=d.findings, claims=d.claims, parties=d.parties,
-            verdict=_verdict(audit.verdicts.get(d.id))) for d in audit.disputes))
+            verdict=_verdict(verdicts.get(d.id))) for d in audit.disputes))
 
 
 # --- JSON in and out ---------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from factcheck import load
 from factcheck.auditing import Audit, audit, mark_unproven, review_problems
 from factcheck.checks.coverage import measure_coverage
-from factcheck.checks.evidence import check_claim
-from factcheck.corpus import Corpus, builtin_kinds
+from factcheck.checks.evidence import _numbers_inside, check_claim
+from factcheck.corpus import Anchor, Corpus, builtin_kinds
 from factcheck.corpus.convert import converter, fast_converter
 from factcheck.corpus.datafiles import fast_json_line, read_json_line
 from factcheck.reports.json_report import build_report, dumps, write_report
@@ -142,3 +142,21 @@ def test_the_fast_converter_structures_what_the_detailed_one_does(
     except Exception:  # the loader then asks the detailed converter, whose errors it reports
         return
     assert fast == converter.structure(raw, record_class)
+
+
+# --- the numbers inside a quote, by binary search ---------------------------------------------
+
+_NUMBERISH = st.lists(st.sampled_from(["12", "2,221", "about 5", "24.5 per 100,000", "a day", "one",
+                                       "in", "2019", "three quarters", " ", ".", "%", "£3m", "x"]),
+                      max_size=25).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(text=_NUMBERISH, start=st.integers(min_value=0, max_value=200),
+       length=st.integers(min_value=0, max_value=200))
+def test_the_numbers_inside_a_quote_are_those_a_plain_filter_finds(text: str, start: int,
+                                                                    length: int) -> None:
+    mentions = find_numbers(text)
+    anchor = Anchor(start=start, end=start + length, line=1, column=1, end_line=1, match="exact")
+    assert _numbers_inside(mentions, anchor) == [
+        m.number for m in mentions if anchor.start <= m.start and m.end <= anchor.end]

@@ -24,6 +24,8 @@ from factcheck.rules.disputes import group_disputes
 from factcheck.testing.synthetic import generate
 from factcheck.text.numbers import find_numbers
 
+from .conftest import CLAIMS, Builder
+
 TABLES = ("claim", "relation")
 
 _scalars = (st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
@@ -160,3 +162,37 @@ def test_the_numbers_inside_a_quote_are_those_a_plain_filter_finds(text: str, st
     anchor = Anchor(start=start, end=start + length, line=1, column=1, end_line=1, match="exact")
     assert _numbers_inside(mentions, anchor) == [
         m.number for m in mentions if anchor.start <= m.start and m.end <= anchor.end]
+
+
+def test_the_streamed_report_of_failing_claims_is_the_plain_one(make_corpus: Builder) -> None:
+    # A quote that does not anchor (anchor null, an error), one stated with a deadline and a
+    # value the quote does not state, another party's words: every kind of entry a claim has.
+    claims = CLAIMS.replace("We have lost 2,221 officers.", "Nothing of the sort was said here.")
+    assert claims != CLAIMS
+    claims += """
+[[claim]]
+id = "doe-target"
+kind = "quantity"
+party = "commissioner"
+speaker = "john-doe"
+subject = "force"
+topic = "officer-numbers"
+period = "2021"
+deadline = "2022-03"
+measure = "officers lost"
+value = "3,000"
+unit = "officers"
+note = "a note"
+
+[[claim.evidence]]
+source = "report"
+quote = "That was 25 per cent of them."
+prefix = "officers. "
+"""
+    corpus = load(make_corpus(claims=claims))
+    result = audit(corpus)
+    assert not result.ok and any(a is None for r in result.results for a in r.anchors)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_report(result, Path(tmp) / "report.json", version="test")
+        assert ((Path(tmp) / "report.json").read_text(encoding="utf-8")
+                == dumps(build_report(result, version="test")))

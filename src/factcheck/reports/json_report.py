@@ -26,7 +26,7 @@ from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Claim, ClaimValue, Corpus, KindRegistry, Verdict, installed_kinds
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Verdict, installed_kinds
 from ..corpus.convert import converter, error_paths
 from ..errors import FactcheckError, Problem, path_text
 from ..rules.findings import SEVERITIES, Finding
@@ -240,38 +240,80 @@ _ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
 _REPORT_KEYS = tuple(sorted(a.name for a in attrs.fields(Report)))
 
 
-def iter_dumps(report: Report, *, claims: Iterable[ClaimEntry] | None = None) -> Iterator[str]:
+def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
     """`dumps` a line at a time, each record turned to JSON as its line is written, so the report
-    is never held whole, as text or as data. `claims`, when given, stand for the report's own
-    (an iterator of them, built as they are written)."""
+    is never held whole, as text or as data. `claims`, when given, stand for the report's own,
+    as data (an iterator of them, built as they are written: `claim_data`)."""
     yield "{\n"
     last_key = len(_REPORT_KEYS) - 1
     for number, key in enumerate(_REPORT_KEYS):
         comma = "," if number < last_key else ""
-        value = getattr(report, key) if key != "claims" or claims is None else claims
-        if isinstance(value, tuple) and not value:
-            yield f"  {_ENCODE(key)}: []{comma}\n"
-        elif isinstance(value, tuple | Iterator):
-            items = iter(value)
-            item = next(items, None)
-            if item is None:
-                yield f"  {_ENCODE(key)}: []{comma}\n"
-                continue
-            yield f"  {_ENCODE(key)}: [\n"
-            for following in items:
-                yield f"    {_ENCODE(_WRITER.unstructure(item))},\n"
-                item = following
-            yield f"    {_ENCODE(_WRITER.unstructure(item))}\n"
-            yield f"  ]{comma}\n"
+        value = getattr(report, key)
+        if key == "claims" and claims is not None:
+            items: Iterator[Any] = iter(claims)
+        elif isinstance(value, tuple):
+            items = map(_WRITER.unstructure, value)
         else:
             yield f"  {_ENCODE(key)}: {_ENCODE(_WRITER.unstructure(value))}{comma}\n"
+            continue
+        item = next(items, _END)
+        if item is _END:
+            yield f"  {_ENCODE(key)}: []{comma}\n"
+            continue
+        yield f"  {_ENCODE(key)}: [\n"
+        for following in items:
+            yield f"    {_ENCODE(item)},\n"
+            item = following
+        yield f"    {_ENCODE(item)}\n"
+        yield f"  ]{comma}\n"
     yield "}\n"
+
+
+_END = object()
+_CLAIM_FIELDS = ("id", "kind", "party", "speaker", "subject", "topic", "period", "stated",
+                 "forecast", "note", "file", "line", "value", "evidence", "problems", "ok",
+                 "reported_by", "deadline")
+_DIRECT = (tuple(a.name for a in attrs.fields(ClaimEntry)) == _CLAIM_FIELDS
+           and tuple(a.name for a in attrs.fields(EvidenceEntry))
+           == ("source", "quote", "prefix", "suffix", "anchor")
+           and tuple(a.name for a in attrs.fields(ProblemEntry)) == ("check", "level", "message", "field"))
+"""Whether `claim_data` may write the entries' data itself: it knows every field they have."""
+_ANCHOR_FIELDS = tuple(a.name for a in attrs.fields(Anchor))
+
+
+def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
+    """Each claim's entry as the report's data, in report order: what the converter makes of
+    `claim_entries`, written directly (a third of the report's time), unless the entries have
+    fields this does not know."""
+    if not _DIRECT:
+        yield from map(_WRITER.unstructure, claim_entries(audit))
+        return
+    corpus = audit.corpus
+    kinds = corpus.kinds
+    for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
+        claim = result.claim
+        origin = corpus.origins.get(claim.id)
+        value = claim_value(claim, kinds)
+        yield {
+            "id": claim.id, "kind": claim.kind, "party": claim.party, "speaker": claim.speaker,
+            "subject": claim.subject, "topic": claim.topic, "period": str(claim.period),
+            "stated": str(corpus.stated(claim)), "forecast": claim.forecast, "note": claim.note,
+            "file": origin.file if origin else None, "line": origin.line if origin else None,
+            "value": _WRITER.unstructure(value, unstructure_as=type(value)),
+            "evidence": [{"source": e.source, "quote": e.quote, "prefix": e.prefix,
+                          "suffix": e.suffix,
+                          "anchor": None if a is None else {f: getattr(a, f) for f in _ANCHOR_FIELDS}}
+                         for e, a in zip(claim.evidence, result.anchors, strict=True)],
+            "problems": [{"check": p.check, "level": p.level, "message": p.message,
+                          "field": p.location.field} for p in result.problems],
+            "ok": result.ok, "reported_by": claim.reported_by,
+            "deadline": None if claim.deadline is None else str(claim.deadline)}
 
 
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:
     """Write the JSON report of `audit` to `path`, atomically, streamed: each claim's entry is
     built and written in turn."""
-    write_atomic(path, iter_dumps(_report(audit, (), version), claims=claim_entries(audit)))
+    write_atomic(path, iter_dumps(_report(audit, (), version), claims=claim_data(audit)))
 
 
 def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = None) -> Report:

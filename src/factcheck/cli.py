@@ -15,7 +15,7 @@ import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .auditing import Audit, Progress, audit, stale_verdict_problem
@@ -26,7 +26,7 @@ from .reports.claimreview import claimreview
 from .reports.explain import explain, explain_dispute
 from .reports.files import STDOUT, check_outputs, dump_json, write_output
 from .reports.html import render_html
-from .reports.json_report import build_report, dumps, factcheck_version
+from .reports.json_report import factcheck_version, report_text
 from .reports.sarif import sarif
 from .rules.findings import NEEDS_VERDICT, SEVERITIES
 from .settings import tool_settings
@@ -262,9 +262,9 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
         result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
     _print_audit(result, listing, quiet=args.quiet)
-    texts: dict[str, str] = {}
+    texts: dict[str, str | Iterable[str]] = {}
     if args.json:
-        texts["--json"] = dumps(build_report(result))
+        texts["--json"] = report_text(result)  # streamed as it is written
     if args.html:
         texts["--html"] = render_html(result)
     if args.sarif:

@@ -108,11 +108,13 @@ def check_outputs(outputs: Sequence[tuple[str, str | os.PathLike[str]]], *, root
                           location=Location())
 
 
-def write_output(path: str | os.PathLike[str], text: str, *, stdout: Writable | None = None) -> None:
-    """Write `text` to `path` with `write_atomic`, or to standard output when `path` is '-'."""
+def write_output(path: str | os.PathLike[str], text: str | Iterable[str], *,
+                 stdout: Writable | None = None) -> None:
+    """Write `text` (or its pieces in turn) to `path` with `write_atomic`, or to standard output
+    when `path` is '-'."""
     if os.fspath(path) == STDOUT:
         stream = stdout if stdout is not None else sys.stdout
-        stream.write(text)
+        _write(stream, text)
         stream.flush()
         return
     write_atomic(path, text)

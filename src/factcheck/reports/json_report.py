@@ -310,10 +310,14 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
             "deadline": None if claim.deadline is None else str(claim.deadline)}
 
 
+def report_text(audit: Audit, *, version: str | None = None) -> Iterator[str]:
+    """`dumps(build_report(audit))` in pieces, each claim's entry built as it is written."""
+    return iter_dumps(_report(audit, (), version), claims=claim_data(audit))
+
+
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:
-    """Write the JSON report of `audit` to `path`, atomically, streamed: each claim's entry is
-    built and written in turn."""
-    write_atomic(path, iter_dumps(_report(audit, (), version), claims=claim_data(audit)))
+    """Write the JSON report of `audit` to `path`, atomically, streamed (`report_text`)."""
+    write_atomic(path, report_text(audit, version=version))
 
 
 def load_report(source: str | os.PathLike[str], *, kinds: KindRegistry | None = None) -> Report:

@@ -145,8 +145,8 @@ def mark_unproven(findings: Iterable[Finding], results: Iterable[ClaimResult],
                   ) -> tuple[Finding, ...]:
     """Each finding with the failing checks of its claims, so none rests unseen on a claim the
     audit could not prove."""
-    failing = {r.claim.id: sorted({p.check for p in r.problems if p.level == "error"})
-               for r in results}
+    failing = {r.claim.id: sorted(checks) for r in results
+               if (checks := {p.check for p in r.problems if p.level == "error"})}
     return tuple(attrs.evolve(f, unproven=tuple(f"{c}: {check}" for c in f.claims
                                                 for check in failing.get(c, ())))
                  if any(failing.get(c) for c in f.claims) else f for f in findings)

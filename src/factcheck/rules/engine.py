@@ -108,15 +108,25 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
             seen.add(root)
         if root != claim_id:
             echoes[claim_id] = root
-    # Claims are grouped by what is cheap to compare; only a group of two or more needs each
-    # claim's number read and its quote folded.
-    groups: dict[tuple[str, ...], list[tuple[Claim, ClaimKind[Any]]]] = defaultdict(list)
+    # Claims are grouped by what is cheap to compare, first by its hash alone (an int a claim,
+    # not a tuple: a million claims are mostly alone); only a group of two or more needs its
+    # keys compared, and each claim's number read and its quote folded.
+    def said(claim: Claim, kind: ClaimKind[Any]) -> tuple[str, ...]:
+        return (claim.party, claim.speaker or "", *comparable_key(claim, kind, vocabulary),
+                str(kind.category(claim)))
+
+    by_hash: dict[int, list[Claim]] = {}
     for claim in sorted(corpus.claims, key=lambda c: c.id):
         if claim.speaker is None or claim.id in echoes:
             continue
-        kind = corpus.kinds.of(claim)
-        groups[(claim.party, claim.speaker, *comparable_key(claim, kind, vocabulary),
-                str(kind.category(claim)))].append((claim, kind))
+        by_hash.setdefault(hash(said(claim, corpus.kinds.of(claim))), []).append(claim)
+    groups: dict[tuple[str, ...], list[tuple[Claim, ClaimKind[Any]]]] = defaultdict(list)
+    for candidates in by_hash.values():
+        if len(candidates) > 1:
+            for claim in candidates:
+                kind = corpus.kinds.of(claim)
+                groups[said(claim, kind)].append((claim, kind))
+    del by_hash
     found: list[tuple[str, str]] = []
     for group in groups.values():
         if len(group) < 2:
@@ -124,11 +134,11 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
         first: dict[tuple[str, str], str] = {}
         for claim, kind in group:
             number = kind.number(claim)
-            said = (number.text if number else "", normalise_key(claim.evidence[0].quote))
-            if said in first:
-                found.append((claim.id, first[said]))
+            words = (number.text if number else "", normalise_key(claim.evidence[0].quote))
+            if words in first:
+                found.append((claim.id, first[words]))
             else:
-                first[said] = claim.id
+                first[words] = claim.id
     echoes.update(sorted(found))
     return echoes
 

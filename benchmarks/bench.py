@@ -55,7 +55,8 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, Any]:
+def measure(root: str, expected_path: str, use_tracemalloc: bool,
+            clock: Callable[[], float] = time.perf_counter) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
     from factcheck.auditing import assemble, check_sources, quoting, source_order
@@ -89,9 +90,9 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
     for name in STAGES:
         if use_tracemalloc:
             tracemalloc.start()
-        start = time.perf_counter()
+        start = clock()
         steps[name]()
-        elapsed = time.perf_counter() - start
+        elapsed = clock() - start
         stage = {"seconds": elapsed, "rss_mib": _rss_mib()}
         if use_tracemalloc:
             stage["traced_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
@@ -120,7 +121,7 @@ def _child(command: list[str], size: int) -> dict[str, Any]:
 
 
 def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, repeat: int = 1,
-             per_source: int = 10) -> dict[str, Any]:
+             per_source: int = 10, clock: str = "cpu") -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"factcheck-bench-{size}-") as tmp:
         start = time.perf_counter()
         plan = generate(Path(tmp), claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
@@ -128,8 +129,9 @@ def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, r
         generated = time.perf_counter() - start
         expected = Path(tmp) / "expected.json"
         expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected)]
-        floor_command = [sys.executable, str(HERE / "floor.py"), tmp, "--json"]
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected),
+                   "--clock", clock]
+        floor_command = [sys.executable, str(HERE / "floor.py"), tmp, "--json", "--clock", clock]
         runs, floors = [], []
         for _ in range(repeat):
             runs.append(_child(command, size))
@@ -150,6 +152,7 @@ def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, r
                 data["stages"][name]["traced_peak_mib"] = traced["stages"][name]["traced_peak_mib"]
         data["generate_seconds"] = generated
         data["repeat"] = repeat
+        data["clock"] = clock
         data["planted"] = {s: plan.count(s) for s in ("contradiction", "tension", "changed")}
         return data
 
@@ -160,7 +163,8 @@ def _exponent(t1: float, t2: float, n1: int, n2: int) -> float:
 
 def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, traced: bool) -> None:
     repeat = runs[sizes[0]]["repeat"]
-    print(f"\nformat: {fmt}; seconds: median of {repeat} run(s); memory: process high-water mark "
+    clock = "CPU seconds of the process" if runs[sizes[0]]["clock"] == "cpu" else "wall-clock seconds"
+    print(f"\nformat: {fmt}; {clock}, median of {repeat} run(s); memory: process high-water mark "
           "(ru_maxrss) after each stage, MiB"
           + ("; traced = tracemalloc peak of the stage alone (separate pass), MiB" if traced else ""))
     header = f"{'claims':>8} {'sources':>7} " + " ".join(f"{s + ' s':>10} {s + ' MiB':>11}" for s in STAGES)
@@ -238,6 +242,9 @@ def main() -> None:
     parser.add_argument("--format", choices=("jsonl", "toml"), default="jsonl")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="measure the audit and the floor N times each, keep the medians")
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
+                        help="time stages by the CPU time of the process (the default: steady "
+                        "on a shared machine) or by the wall clock")
     parser.add_argument("--per-source", type=int, default=10, metavar="N",
                         help="claims a source (and a claim file); larger corpora want more")
     parser.add_argument("--compare-formats", type=int, default=10000, metavar="N",
@@ -256,20 +263,22 @@ def main() -> None:
     if args.child:
         if not os.environ.get("FACTCHECK_BENCH_KEEP_GC"):
             gc.disable()  # as the factcheck command does for its run
-        print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc)))
+        clock = time.process_time if args.clock == "cpu" else time.perf_counter
+        print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc, clock)))
         return
     if args.keep_gc:
         os.environ["FACTCHECK_BENCH_KEEP_GC"] = "1"
     sizes = sorted(args.sizes)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
           + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
-    runs = {n: run_size(n, args.format, args.tracemalloc, args.reword, args.repeat, args.per_source)
+    runs = {n: run_size(n, args.format, args.tracemalloc, args.reword, args.repeat, args.per_source,
+                        args.clock)
             for n in sizes}
     print_table(sizes, runs, args.format, args.tracemalloc)
     if args.compare_formats:
         other = "toml" if args.format == "jsonl" else "jsonl"
         n = args.compare_formats
-        print_table([n], {n: run_size(n, other, False)}, other, False)
+        print_table([n], {n: run_size(n, other, False, clock=args.clock)}, other, False)
     if args.pytest_compare:
         pytest_compare(args.pytest_compare)
 

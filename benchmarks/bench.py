@@ -59,7 +59,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool,
             clock: Callable[[], float] = time.perf_counter) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
-    from factcheck.auditing import assemble, check_sources, quoting, source_order
+    from factcheck.auditing import assemble, map_sources
     from factcheck.reports.json_report import write_report
     from factcheck.rules import find, make_context
 
@@ -69,10 +69,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool,
         state["corpus"] = load(root)
 
     def do_map() -> None:
-        corpus = state["corpus"]
-        quotes = quoting(corpus)
-        state["parts"] = [check_sources(corpus, (source,), quotes)
-                          for source in source_order(corpus, quotes)]
+        state["parts"] = map_sources(state["corpus"])
 
     def do_rules() -> None:
         corpus = state["corpus"]

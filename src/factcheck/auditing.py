@@ -152,6 +152,8 @@ def mark_unproven(findings: Iterable[Finding], results: Iterable[ClaimResult],
                  if any(failing.get(c) for c in f.claims) else f for f in findings)
 
 
+SOURCES_PER_STEP = 64
+"""Sources a map step of the in-process audit takes at once: their numbers are held together."""
 Quoting = Mapping[str, Sequence[tuple[int, int]]]
 """For each source, the quotes in it: (index of the claim in the corpus, index of the evidence)."""
 
@@ -181,7 +183,8 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
     dropped when the step ends. A quote in one of them by a claim checked elsewhere is anchored
     again here (anchoring is a pure function of the quote and the text)."""
     mine = set(sources)
-    mentions: dict[str, list[NumberMention]] = {}
+    mentions = {source: find_numbers(corpus.texts[source]) for source in sources
+                if source in corpus.texts}
 
     def numbers_of(source: str) -> list[NumberMention]:
         if source not in mentions:
@@ -189,12 +192,13 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
         return mentions[source]
 
     results: dict[int, ClaimResult] = {}
+    lazy = _Lazy(corpus.texts, numbers_of)  # for a claim that also quotes another source
     for source in sources:
         for index, number in quotes.get(source, ()):
             if number == 0:
                 claim = corpus.claims[index]
-                results[index] = check_claim(claim, corpus, mentions=_Lazy(
-                    {e.source for e in claim.evidence}, numbers_of))
+                results[index] = check_claim(
+                    claim, corpus, mentions=mentions if len(claim.evidence) == 1 else lazy)
                 if progress is not None:
                     progress()
     coverage = []
@@ -219,7 +223,8 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
 class _Lazy(Mapping[str, Sequence[NumberMention]]):
     """The numbers of the given sources, read when first asked for."""
 
-    def __init__(self, sources: set[str], read: Callable[[str], list[NumberMention]]) -> None:
+    def __init__(self, sources: Mapping[str, object],
+                 read: Callable[[str], list[NumberMention]]) -> None:
         self._sources, self._read = sources, read
 
     def __getitem__(self, source: str) -> list[NumberMention]:
@@ -260,12 +265,8 @@ def assemble(corpus: Corpus, parts: Iterable[SourcesPart], findings: Iterable[Fi
                  coverage=coverage)
 
 
-def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
-          progress: Progress | None = None) -> Audit:
-    """Check every claim of `corpus` against its sources, then run the rules.
-
-    Source by source (the map step), so only one source's numbers are held at a time; then the
-    rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask."""
+def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> list[SourcesPart]:
+    """The map step over every source, `SOURCES_PER_STEP` at a time, in this process."""
     quotes = quoting(corpus)
     total, done = len(corpus.claims), 0
 
@@ -275,7 +276,17 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
         if progress is not None:
             progress(done, total)
 
-    parts = [check_sources(corpus, (source,), quotes, progress=step)
-             for source in source_order(corpus, quotes)]
+    order = source_order(corpus, quotes)
+    return [check_sources(corpus, order[i:i + SOURCES_PER_STEP], quotes, progress=step)
+            for i in range(0, len(order), SOURCES_PER_STEP)]
+
+
+def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
+          progress: Progress | None = None) -> Audit:
+    """Check every claim of `corpus` against its sources, then run the rules.
+
+    A few sources at a time (the map step), so only their numbers are held at once; then the
+    rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask."""
+    parts = map_sources(corpus, progress=progress)
     context = make_context(corpus)
     return assemble(corpus, parts, find(corpus, rules, context=context), context)

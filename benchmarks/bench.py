@@ -1,11 +1,17 @@
 """Benchmark the audit on synthetic corpora of growing size.
 
     .venv/bin/python benchmarks/bench.py [--sizes 1000 10000 100000] [--format jsonl|toml]
-                                         [--pytest-compare 10000] [--tracemalloc]
+                                         [--repeat 3] [--pytest-compare 10000] [--tracemalloc]
 
-For each size a corpus is generated (about 10 claims a source) into a temporary folder,
-then measured in a fresh child process, stage by stage: load, anchor (every claim's
-evidence checks), rules, coverage and report (build_report + dumps). Memory is the
+For each size a corpus is generated (10 claims a source unless --per-source says otherwise)
+into a temporary folder, then measured in a fresh child process, stage by stage as `audit`
+runs: load, map (source by source: every claim's evidence checks and the source's
+coverage), rules (the index of keys, every rule, the audit put together) and report (the
+JSON report streamed to a file). Right after, in another child on the same corpus,
+`floor.py` measures the irreducible work of each stage (for map: its anchor and coverage
+floors); the ratio actual / floor of each stage and of the whole is printed, so a loaded
+machine slows both alike. With --repeat N both are measured N times, alternately, and the
+median of each stage is kept. Memory is the
 process high-water mark (ru_maxrss) after each stage, so it only grows; with
 --tracemalloc a second, slower pass gives each stage's own peak of Python allocations.
 The findings are scored against the planted ones (precision and recall). At the
@@ -22,6 +28,7 @@ import json
 import math
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,59 +44,52 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from factcheck.testing.synthetic import generate  # noqa: E402
 
-STAGES = ("load", "anchor", "rules", "coverage", "report")
+STAGES = ("load", "map", "rules", "report")
+FLOOR_STAGES = {"load": ("load",), "map": ("anchor", "coverage"), "rules": ("rules",),
+                "report": ("report",)}
+"""The floor's stages each of the audit's stands against: the map step anchors and measures
+coverage, source by source."""
 
 
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, Any]:
+def measure(root: str, expected_path: str, use_tracemalloc: bool,
+            clock: Callable[[], float] = time.perf_counter) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
-    from factcheck.auditing import Audit, review_problems
-    from factcheck.checks.coverage import measure_coverage as coverage_measure
-    from factcheck.checks.evidence import check_claim
-    from factcheck.reports.json_report import build_report, dumps
-    from factcheck.rules import find
-    from factcheck.text.numbers import find_numbers
+    from factcheck.auditing import assemble, map_sources
+    from factcheck.reports.json_report import write_report
+    from factcheck.rules import find, make_context
 
     state: dict[str, Any] = {}
 
     def do_load() -> None:
         state["corpus"] = load(root)
 
-    def do_anchor() -> None:
-        corpus = state["corpus"]
-        mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
-        state["mentions"] = mentions
-        state["results"] = tuple(check_claim(claim, corpus, mentions=mentions)
-                                 for claim in corpus.claims)
+    def do_map() -> None:
+        state["parts"] = map_sources(state["corpus"])
 
     def do_rules() -> None:
-        state["findings"] = find(state["corpus"])
-
-    def do_coverage() -> None:
-        state["coverage"] = coverage_measure(state["corpus"],
-                                             ((r.claim, r.anchors) for r in state["results"]),
-                                             mentions=state["mentions"])
+        corpus = state["corpus"]
+        context = make_context(corpus)
+        state["audit"] = assemble(corpus, state.pop("parts"), find(corpus, context=context), context)
 
     def do_report() -> None:
-        corpus = state["corpus"]
-        result = Audit(corpus=corpus, results=state["results"], findings=state["findings"],
-                       review=review_problems(corpus, state["findings"]), coverage=state["coverage"])
-        state["audit"] = result
-        state["json_bytes"] = len(dumps(build_report(result)).encode())
+        path = Path(root) / "report.json"
+        write_report(state["audit"], path)
+        state["json_bytes"] = path.stat().st_size
 
-    steps: dict[str, Callable[[], None]] = {"load": do_load, "anchor": do_anchor, "rules": do_rules,
-                                            "coverage": do_coverage, "report": do_report}
+    steps: dict[str, Callable[[], None]] = {"load": do_load, "map": do_map, "rules": do_rules,
+                                            "report": do_report}
     out: dict[str, Any] = {"baseline_rss": _rss_mib(), "stages": {}}
     for name in STAGES:
         if use_tracemalloc:
             tracemalloc.start()
-        start = time.perf_counter()
+        start = clock()
         steps[name]()
-        elapsed = time.perf_counter() - start
+        elapsed = clock() - start
         stage = {"seconds": elapsed, "rss_mib": _rss_mib()}
         if use_tracemalloc:
             stage["traced_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
@@ -109,28 +109,47 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool) -> dict[str, A
     return out
 
 
-def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False) -> dict[str, Any]:
+def _child(command: list[str], size: int) -> dict[str, Any]:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"measuring {size} claims failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, repeat: int = 1,
+             per_source: int = 10, clock: str = "cpu") -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"factcheck-bench-{size}-") as tmp:
         start = time.perf_counter()
-        plan = generate(Path(tmp), claims=size, fmt=fmt, reword=reword)  # type: ignore[arg-type]
+        plan = generate(Path(tmp), claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
+                        per_source=per_source)
         generated = time.perf_counter() - start
         expected = Path(tmp) / "expected.json"
         expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
-        passes = [False, True] if use_tracemalloc else [False]
-        results = []
-        for traced in passes:
-            command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected)]
-            if traced:
-                command.append("--tracemalloc")
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                raise SystemExit(f"measuring {size} claims failed:\n{done.stderr}")
-            results.append(json.loads(done.stdout))
-        data = results[0]
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected),
+                   "--clock", clock]
+        floor_command = [sys.executable, str(HERE / "floor.py"), tmp, "--json", "--clock", clock]
+        runs, floors = [], []
+        for _ in range(repeat):
+            runs.append(_child(command, size))
+            floors.append(_child(floor_command, size))
+        data = runs[0]
+        for name in STAGES:
+            data["stages"][name]["seconds"] = statistics.median(
+                r["stages"][name]["seconds"] for r in runs)
+            data["stages"][name]["rss_mib"] = max(r["stages"][name]["rss_mib"] for r in runs)
+        data["floor"] = {name: statistics.median(sum(f[part] for part in FLOOR_STAGES[name])
+                                                 for f in floors) for name in STAGES}
+        data["total_seconds"] = statistics.median(
+            sum(r["stages"][name]["seconds"] for name in STAGES) for r in runs)
+        data["floor_total"] = statistics.median(sum(f.values()) for f in floors)
         if use_tracemalloc:
+            traced = _child([*command, "--tracemalloc"], size)
             for name in STAGES:
-                data["stages"][name]["traced_peak_mib"] = results[1]["stages"][name]["traced_peak_mib"]
+                data["stages"][name]["traced_peak_mib"] = traced["stages"][name]["traced_peak_mib"]
         data["generate_seconds"] = generated
+        data["repeat"] = repeat
+        data["clock"] = clock
         data["planted"] = {s: plan.count(s) for s in ("contradiction", "tension", "changed")}
         return data
 
@@ -140,7 +159,10 @@ def _exponent(t1: float, t2: float, n1: int, n2: int) -> float:
 
 
 def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, traced: bool) -> None:
-    print(f"\nformat: {fmt}; memory: process high-water mark (ru_maxrss) after each stage, MiB"
+    repeat = runs[sizes[0]]["repeat"]
+    clock = "CPU seconds of the process" if runs[sizes[0]]["clock"] == "cpu" else "wall-clock seconds"
+    print(f"\nformat: {fmt}; {clock}, median of {repeat} run(s); memory: process high-water mark "
+          "(ru_maxrss) after each stage, MiB"
           + ("; traced = tracemalloc peak of the stage alone (separate pass), MiB" if traced else ""))
     header = f"{'claims':>8} {'sources':>7} " + " ".join(f"{s + ' s':>10} {s + ' MiB':>11}" for s in STAGES)
     print(header)
@@ -149,21 +171,26 @@ def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, tra
         cells = " ".join(f"{r['stages'][s]['seconds']:>10.2f} {r['stages'][s]['rss_mib']:>11.0f}"
                          for s in STAGES)
         print(f"{n:>8} {r['sources']:>7} {cells}")
+        print(f"{'':>8} {'floor':>7} " + " ".join(f"{r['floor'][s]:>10.2f} {'':>11}" for s in STAGES))
+        print(f"{'':>8} {'ratio':>7} " + " ".join(
+            f"{r['stages'][s]['seconds'] / r['floor'][s]:>9.1f}x {'':>11}" for s in STAGES))
         if traced:
             print(f"{'':>8} {'traced':>7} " + " ".join(
                 f"{'':>10} {r['stages'][s]['traced_peak_mib']:>11.0f}" for s in STAGES))
-    print(f"\n{'claims':>8} {'total s':>8} {'claims/s':>9} {'peak MiB':>9} {'exponent':>9} "
-          f"{'precision':>9} {'recall':>7} {'planted c/t/ch':>15} {'found':>6} {'ev.err':>6} {'gen s':>6}")
+    print(f"\n{'claims':>8} {'total s':>8} {'floor s':>8} {'ratio':>6} {'claims/s':>9} {'peak MiB':>9} "
+          f"{'exponent':>9} {'precision':>9} {'recall':>7} {'planted c/t/ch':>15} {'found':>6} "
+          f"{'ev.err':>6} {'gen s':>6}")
     previous: tuple[int, float] | None = None
     for n in sizes:
         r = runs[n]
-        total = sum(r["stages"][s]["seconds"] for s in STAGES)
+        total = r["total_seconds"]
         peak = max(r["stages"][s]["rss_mib"] for s in STAGES)
         exponent = "" if previous is None else f"{_exponent(previous[1], total, previous[0], n):.2f}"
         precision = r["hits"] / r["findings"] if r["findings"] else 1.0
         recall = r["hits"] / r["expected"] if r["expected"] else 1.0
         planted = "/".join(str(r["planted"][s]) for s in ("contradiction", "tension", "changed"))
-        print(f"{n:>8} {total:>8.2f} {n / total:>9.0f} {peak:>9.0f} {exponent:>9} {precision:>9.3f} "
+        print(f"{n:>8} {total:>8.2f} {r['floor_total']:>8.2f} {total / r['floor_total']:>5.2f}x "
+              f"{n / total:>9.0f} {peak:>9.0f} {exponent:>9} {precision:>9.3f} "
               f"{recall:>7.3f} {planted:>15} {r['findings']:>6} {r['evidence_errors']:>6} "
               f"{r['generate_seconds']:>6.1f}")
         previous = (n, total)
@@ -210,6 +237,13 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--format", choices=("jsonl", "toml"), default="jsonl")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="measure the audit and the floor N times each, keep the medians")
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
+                        help="time stages by the CPU time of the process (the default: steady "
+                        "on a shared machine) or by the wall clock")
+    parser.add_argument("--per-source", type=int, default=10, metavar="N",
+                        help="claims a source (and a claim file); larger corpora want more")
     parser.add_argument("--compare-formats", type=int, default=10000, metavar="N",
                         help="also time the other format at N claims (0: skip)")
     parser.add_argument("--pytest-compare", type=int, default=10000, metavar="N",
@@ -226,19 +260,22 @@ def main() -> None:
     if args.child:
         if not os.environ.get("FACTCHECK_BENCH_KEEP_GC"):
             gc.disable()  # as the factcheck command does for its run
-        print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc)))
+        clock = time.process_time if args.clock == "cpu" else time.perf_counter
+        print(json.dumps(measure(args.child[0], args.child[1], args.tracemalloc, clock)))
         return
     if args.keep_gc:
         os.environ["FACTCHECK_BENCH_KEEP_GC"] = "1"
     sizes = sorted(args.sizes)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
           + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
-    runs = {n: run_size(n, args.format, args.tracemalloc, args.reword) for n in sizes}
+    runs = {n: run_size(n, args.format, args.tracemalloc, args.reword, args.repeat, args.per_source,
+                        args.clock)
+            for n in sizes}
     print_table(sizes, runs, args.format, args.tracemalloc)
     if args.compare_formats:
         other = "toml" if args.format == "jsonl" else "jsonl"
         n = args.compare_formats
-        print_table([n], {n: run_size(n, other, False)}, other, False)
+        print_table([n], {n: run_size(n, other, False, clock=args.clock)}, other, False)
     if args.pytest_compare:
         pytest_compare(args.pytest_compare)
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .checks.coverage import Coverage, measure_coverage
-from .checks.evidence import ClaimResult, check_claim
+from .checks.coverage import Coverage, SourceCoverage, graded_words, source_coverage
+from .checks.evidence import ClaimResult, anchor_of, check_claim
 from .corpus import Corpus, Verdict
-from .errors import Location, Problem
-from .rules import Rule, find, key_lint, make_context
+from .errors import FactcheckError, Location, Problem
+from .rules import Context, Rule, find, key_lint, make_context
 from .rules.disputes import Dispute, group_disputes
 from .rules.findings import NEEDS_VERDICT, Finding
-from .text.numbers import find_numbers
+from .text.numbers import NumberMention, find_numbers
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while claims are checked."""
@@ -145,27 +145,148 @@ def mark_unproven(findings: Iterable[Finding], results: Iterable[ClaimResult],
                   ) -> tuple[Finding, ...]:
     """Each finding with the failing checks of its claims, so none rests unseen on a claim the
     audit could not prove."""
-    failing = {r.claim.id: sorted({p.check for p in r.problems if p.level == "error"})
-               for r in results}
+    failing = {r.claim.id: sorted(checks) for r in results
+               if (checks := {p.check for p in r.problems if p.level == "error"})}
     return tuple(attrs.evolve(f, unproven=tuple(f"{c}: {check}" for c in f.claims
                                                 for check in failing.get(c, ())))
                  if any(failing.get(c) for c in f.claims) else f for f in findings)
 
 
-def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
-          progress: Progress | None = None) -> Audit:
-    """Check every claim of `corpus` against its sources, then run the rules."""
-    mentions = {source: find_numbers(text) for source, text in corpus.texts.items()}
-    results = []
-    total = len(corpus.claims)
-    for done, claim in enumerate(corpus.claims, start=1):
-        results.append(check_claim(claim, corpus, mentions=mentions))
-        if progress is not None:
-            progress(done, total)
-    context = make_context(corpus)
-    findings = mark_unproven(find(corpus, rules, context=context), results)
+SOURCES_PER_STEP = 64
+"""Sources a map step of the in-process audit takes at once: their numbers are held together."""
+Quoting = Mapping[str, Sequence[tuple[int, int]]]
+"""For each source, the quotes in it: (index of the claim in the corpus, index of the evidence)."""
+
+
+@attrs.frozen(kw_only=True)
+class SourcesPart:
+    """The map step's result for some sources: the checked claims whose first quote is in one of
+    them (with each claim's index in the corpus) and the coverage of each of them."""
+
+    results: tuple[tuple[int, ClaimResult], ...]
+    coverage: tuple[SourceCoverage, ...]
+
+
+def quoting(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+    """Where each claim quotes: for each source, (claim index, evidence index) of its quotes."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for index, claim in enumerate(corpus.claims):
+        for number, evidence in enumerate(claim.evidence):
+            found.setdefault(evidence.source, []).append((index, number))
+    return found
+
+
+def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
+                  progress: Callable[[], None] | None = None) -> SourcesPart:
+    """The map step of an audit over some sources: read each one's numbers once, check every
+    claim whose first quote is in one of them, and measure their coverage; the numbers read are
+    dropped when the step ends. A quote in one of them by a claim checked elsewhere is anchored
+    again here (anchoring is a pure function of the quote and the text)."""
+    mine = set(sources)
+    mentions = {source: find_numbers(corpus.texts[source]) for source in sources
+                if source in corpus.texts}
+
+    def numbers_of(source: str) -> list[NumberMention]:
+        if source not in mentions:
+            mentions[source] = find_numbers(corpus.texts[source])
+        return mentions[source]
+
+    results: dict[int, ClaimResult] = {}
+    lazy = _Lazy(corpus.texts, numbers_of)  # for a claim that also quotes another source
+    for source in sources:
+        for index, number in quotes.get(source, ()):
+            if number == 0:
+                claim = corpus.claims[index]
+                results[index] = check_claim(
+                    claim, corpus, mentions=mentions if len(claim.evidence) == 1 else lazy)
+                if progress is not None:
+                    progress()
+    coverage = []
+    words = graded_words(corpus, corpus.coverage)
+    for source in sources:
+        if source not in corpus.sources:
+            continue
+        spans = []
+        for index, number in quotes.get(source, ()):
+            claim = corpus.claims[index]
+            if claim.evidence[0].source in mine:
+                anchor = results[index].anchors[number]
+            else:
+                anchor = anchor_of(corpus.texts[source], claim.evidence[number])
+            if anchor is not None and anchor.match != "fuzzy":
+                spans.append((anchor.start, anchor.end))
+        coverage.append(source_coverage(corpus, source, spans, words, corpus.coverage,
+                                        numbers_of(source)))
+    return SourcesPart(results=tuple(sorted(results.items())), coverage=tuple(coverage))
+
+
+class _Lazy(Mapping[str, Sequence[NumberMention]]):
+    """The numbers of the given sources, read when first asked for."""
+
+    def __init__(self, sources: Mapping[str, object],
+                 read: Callable[[str], list[NumberMention]]) -> None:
+        self._sources, self._read = sources, read
+
+    def __getitem__(self, source: str) -> list[NumberMention]:
+        if source not in self._sources:
+            raise KeyError(source)
+        return self._read(source)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+def source_order(corpus: Corpus, quotes: Quoting) -> list[str]:
+    """The sources of a corpus and those its claims quote, in order."""
+    return sorted(set(corpus.sources) | set(quotes))
+
+
+def assemble(corpus: Corpus, parts: Iterable[SourcesPart], findings: Iterable[Finding],
+             context: Context) -> Audit:
+    """The audit from the map step's parts and the reduce step's findings."""
+    results: list[ClaimResult | None] = [None] * len(corpus.claims)
+    sources: list[SourceCoverage] = []
+    for part in parts:
+        for index, result in part.results:
+            results[index] = result
+        sources.extend(part.coverage)
+    checked = tuple(r for r in results if r is not None)
+    if len(checked) != len(results):
+        raise FactcheckError("a claim was not checked: its first quote's source was in no part")
+    findings = mark_unproven(findings, checked)
     disputes = group_disputes(findings, context)
-    coverage = measure_coverage(corpus, ((r.claim, r.anchors) for r in results), mentions=mentions)
-    return Audit(corpus=corpus, results=tuple(results), findings=findings, disputes=disputes,
+    coverage = Coverage(sources=tuple(sorted(sources, key=lambda s: s.source)),
+                        threshold=corpus.coverage.threshold)
+    return Audit(corpus=corpus, results=checked, findings=findings, disputes=disputes,
                  review=review_problems(corpus, findings, disputes) + key_lint(context),
                  coverage=coverage)
+
+
+def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> list[SourcesPart]:
+    """The map step over every source, `SOURCES_PER_STEP` at a time, in this process."""
+    quotes = quoting(corpus)
+    total, done = len(corpus.claims), 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    order = source_order(corpus, quotes)
+    return [check_sources(corpus, order[i:i + SOURCES_PER_STEP], quotes, progress=step)
+            for i in range(0, len(order), SOURCES_PER_STEP)]
+
+
+def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
+          progress: Progress | None = None) -> Audit:
+    """Check every claim of `corpus` against its sources, then run the rules.
+
+    A few sources at a time (the map step), so only their numbers are held at once; then the
+    rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask."""
+    parts = map_sources(corpus, progress=progress)
+    context = make_context(corpus)
+    return assemble(corpus, parts, find(corpus, rules, context=context), context)

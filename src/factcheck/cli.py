@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .auditing import Audit, Progress, audit
@@ -29,7 +29,7 @@ from .reports.diagnostics import OUTPUT_FORMATS, as_json, diagnostics, from_prob
 from .reports.explain import explain, explain_dispute
 from .reports.files import STDOUT, check_outputs, dump_json, write_output
 from .reports.html import render_html
-from .reports.json_report import build_report, dumps, factcheck_version
+from .reports.json_report import factcheck_version, report_text
 from .reports.sarif import sarif
 from .settings import corpus_paths, describe, find_settings
 
@@ -109,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--sarif", metavar="FILE", help="write SARIF 2.1.0 results to FILE")
     run.add_argument("--claimreview", metavar="FILE",
                      help="write schema.org ClaimReview JSON-LD for reviewed claims to FILE")
+    run.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="run the audit on the Dask cluster whose scheduler is at ADDRESS "
+                     "(tcp://host:8786), or 'local' for a cluster on this machine; needs "
+                     "factcheck[dask]")
     run.add_argument("--review-author", metavar="NAME",
                      help="who signs the ClaimReview items (default: [tool.factcheck] review_author; "
                      "required, with review_url, for --claimreview)")
@@ -231,14 +235,20 @@ def _cmd_audit(args: argparse.Namespace, out: Out, err: Out) -> int:
     if not corpus.claims:
         raise UsageError(f"no claims in {Path(args.root) / args.claims}: nothing to audit "
                          "(`factcheck init` starts a corpus, `factcheck suggest SOURCE` drafts claims)")
-    result = audit(corpus, progress=_progress(sys.stderr))
+    if args.dask_scheduler:
+        from .distributed import audit_on_dask  # the optional extra, imported when asked for
+
+        local = args.dask_scheduler == "local"
+        result = audit_on_dask(corpus, scheduler=None if local else args.dask_scheduler)
+    else:
+        result = audit(corpus, progress=_progress(sys.stderr))
     listing = err if any(path == STDOUT for _, path in outputs) else out
     if args.fix and report_fixes(apply_quote_fixes(result), listing):  # audit what is now written
         result = audit(load(args.root, seeds=args.seeds, claims=args.claims))
     _print_results(result, args, listing, err)
-    texts: dict[str, str] = {}
+    texts: dict[str, str | Iterable[str]] = {}
     if args.json:
-        texts["--json"] = dumps(build_report(result))
+        texts["--json"] = report_text(result)  # streamed as it is written
     if args.html:
         texts["--html"] = render_html(result)
     if args.sarif:

@@ -133,24 +133,29 @@ def measure_coverage(corpus: Corpus, anchors: Iterable[tuple[Claim, Iterable[Anc
         for evidence, anchor in zip(claim.evidence, claim_anchors, strict=True):
             if anchor is not None and anchor.match != "fuzzy":
                 spans[evidence.source].append((anchor.start, anchor.end))
-    ignored: dict[str, set[int]] = {}
-    for entry in config.ignore:
-        ignored.setdefault(entry.source, set()).update(entry.lines)
     words = graded_words(corpus, config)
-    result = []
-    for source_id in sorted(corpus.sources):
-        text = corpus.texts[source_id]
-        lines = index_of(text)
-        covers = _Covers(spans[source_id])
-        skip = ignored.get(source_id, set())
-        found = []
-        for start, end, stated, kind in statements(text, words, (mentions or {}).get(source_id)):
-            line = lines.line(start)
-            found.append(Statement(
-                source=source_id, start=start, end=end, line=line, text=stated, kind=kind,
-                covered=covers(start, end), ignored=line in skip))
-        result.append(SourceCoverage(source=source_id, statements=tuple(found)))
-    return Coverage(sources=tuple(result), threshold=config.threshold)
+    return Coverage(sources=tuple(
+        source_coverage(corpus, source_id, spans[source_id], words, config,
+                        (mentions or {}).get(source_id))
+        for source_id in sorted(corpus.sources)), threshold=config.threshold)
+
+
+def source_coverage(corpus: Corpus, source_id: str, spans: Iterable[tuple[int, int]],
+                    words: Iterable[str], config: CoverageConfig,
+                    mentions: Sequence[NumberMention] | None = None) -> SourceCoverage:
+    """The statements of one source, each covered when one of `spans` (the quotes anchored in
+    the source, fuzzy ones left out) holds it. `words` are `graded_words(corpus, config)`."""
+    skip = {line for entry in config.ignore if entry.source == source_id for line in entry.lines}
+    text = corpus.texts[source_id]
+    lines = index_of(text)
+    covers = _Covers(spans)
+    found = []
+    for start, end, stated, kind in statements(text, words, mentions):
+        line = lines.line(start)
+        found.append(Statement(
+            source=source_id, start=start, end=end, line=line, text=stated, kind=kind,
+            covered=covers(start, end), ignored=line in skip))
+    return SourceCoverage(source=source_id, statements=tuple(found))
 
 
 class _Covers:

@@ -16,7 +16,7 @@ from ..errors import AmbiguousQuote, Level, Location, Problem, QuoteNotFound, pa
 from ..text.anchoring import resolve
 from ..text.lines import split_lines
 from ..text.normalise import comparable_text
-from ..text.numbers import NumberMention
+from ..text.numbers import Number, NumberMention
 
 SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""
@@ -68,8 +68,7 @@ def check_claim(claim: Claim, corpus: Corpus, *,
         anchors.append(anchor)
         if anchor is None:
             continue
-        inside = [m.number for m in (mentions or {}).get(evidence.source, ())
-                  if anchor.start <= m.start and m.end <= anchor.end]
+        inside = _numbers_inside((mentions or {}).get(evidence.source, ()), anchor)
         quotes.append(Quote(index=index, source=evidence.source, line=anchor.line,
                             text=text[anchor.start:anchor.end], numbers=inside,
                             around=_window(text, anchor)))
@@ -88,6 +87,26 @@ def check_claim(claim: Claim, corpus: Corpus, *,
         file=origin.file if origin else None, line=origin.line if origin else None,
         claim=claim.id)))
     return ClaimResult(claim=claim, anchors=tuple(anchors), problems=tuple(problems))
+
+
+def _numbers_inside(mentions: Sequence[NumberMention], anchor: Anchor) -> list[Number]:
+    """The numbers of the mentions (in order of their starts, as `find_numbers` gives them) that
+    lie inside the anchor: found by a binary search, so a source of many quotes costs no more
+    than the quotes."""
+    first = bisect.bisect_left(mentions, anchor.start, key=lambda m: m.start)
+    inside = []
+    for index in range(first, len(mentions)):
+        mention = mentions[index]
+        if mention.start >= anchor.end:
+            break
+        if mention.end <= anchor.end:
+            inside.append(mention.number)
+    return inside
+
+
+def anchor_of(text: str, evidence: Evidence) -> Anchor | None:
+    """Where a quote sits in its source's text, as `check_claim` finds it; None when it does not."""
+    return _anchor(evidence, text, lambda message: None)
 
 
 def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Iterator
 from typing import Any, Literal, get_args, get_origin
 
@@ -19,6 +21,9 @@ from ..text.dates import PartialDate, Period, parse_date, parse_period
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_SHARED_LENGTH = 48
+"""Strings up to this long (ids, parties, topics, kinds, units, periods) are held once however
+many records repeat them; a million claims repeat a few hundred of them."""
 
 
 def _strict(kind: type) -> Any:
@@ -29,6 +34,8 @@ def _strict(kind: type) -> Any:
             return float(value)
         if type(value) is not kind:
             raise FactcheckError(f"expected {_TYPE_NAMES[kind]}, got {_described(value)}")
+        if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
+            return sys.intern(value)
         if kind is int and not _INT_MIN <= value <= _INT_MAX:  # type: ignore[operator]
             raise FactcheckError("integer out of range; integers must fit in 64 bits")
         return value
@@ -45,12 +52,23 @@ def _described(value: object) -> str:
     return f"{type(value).__name__}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _cached_date(text: str) -> PartialDate:
+    return parse_date(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_period(text: str) -> Period:
+    return parse_period(text)
+
+
 def _date(value: object, _: type) -> PartialDate:
-    return parse_date(value)
+    """A date, parsed once for each text: a corpus has a handful of distinct ones."""
+    return _cached_date(value) if type(value) is str else parse_date(value)
 
 
 def _period(value: object, _: type) -> Period:
-    return parse_period(value)
+    return _cached_period(value) if type(value) is str else parse_period(value)
 
 
 def _is_literal(kind: Any) -> bool:
@@ -86,6 +104,9 @@ def make_converter() -> cattrs.Converter:
 
 
 converter = make_converter()
+fast_converter = converter.copy(detailed_validation=False)
+"""The same hooks without collecting every failure: for records that are right, which most are;
+a record it refuses is structured again by `converter`, whose errors say where and what."""
 
 
 def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterator[

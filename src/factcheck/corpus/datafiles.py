@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import orjson
 
 from ..errors import Location, Problem
 from ..text.lines import split_lines
@@ -193,6 +194,42 @@ def _json_constant(text: str) -> float:
     raise _Unacceptable(f"{text} is not JSON (JSON has no NaN or infinity)")
 
 
+def fast_json_line(line: str, tables: tuple[str, ...]) -> tuple[str, Any] | None:
+    """A well-formed line's (table, record), decoded by orjson; None when anything is off, so the
+    line is read again by the stdlib decoder, whose messages say what. orjson refuses all the
+    stdlib decoder refuses, and more (NaN, infinity, lone surrogates); a line that is not
+    plainly in bounds never takes this path."""
+    if not plainly_in_bounds(line):
+        return None
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(record, dict) and len(record) == 1 and (table := next(iter(record))) in tables:
+        return table, record[table]
+    return None
+
+
+def read_json_line(line: str, tables: tuple[str, ...]) -> tuple[str, Any] | str:
+    """One line's (table, record) by the stdlib decoder, or the message saying what is wrong."""
+    try:
+        record = json.loads(line, parse_int=_json_int, parse_float=_json_float,
+                            parse_constant=_json_constant)
+    except json.JSONDecodeError as exc:
+        return f"malformed JSON: {exc.msg} (column {exc.colno})"
+    except _Unacceptable as exc:
+        return f"malformed JSON: {exc}"
+    except RecursionError:
+        return f"malformed JSON: nested deeper than {MAX_DEPTH} levels, the limit"
+    if not plainly_in_bounds(line) and (bad := out_of_bounds(record)) is not None:
+        return f"malformed JSON: {bad[1]}"
+    if not isinstance(record, dict) or len(record) != 1 or next(iter(record)) not in tables:
+        return ("each line must be one object with a single key, one of "
+                + ", ".join(repr(t) for t in tables))
+    table, value = next(iter(record.items()))
+    return table, value
+
+
 def read_json_lines(path: Path, name: str, tables: tuple[str, ...]) -> JsonLinesFile | list[Problem]:
     """Parse a JSON lines file of records, or every problem that stops it being read.
 
@@ -208,29 +245,13 @@ def read_json_lines(path: Path, name: str, tables: tuple[str, ...]) -> JsonLines
     for number, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
-        where = Location(file=name, line=number)
-        message: str | None = None
-        try:
-            record = json.loads(line, parse_int=_json_int, parse_float=_json_float,
-                                parse_constant=_json_constant)
-        except json.JSONDecodeError as exc:
-            message = f"malformed JSON: {exc.msg} (column {exc.colno})"
-        except _Unacceptable as exc:
-            message = f"malformed JSON: {exc}"
-        except RecursionError:
-            message = f"malformed JSON: nested deeper than {MAX_DEPTH} levels, the limit"
-        else:
-            if not plainly_in_bounds(line) and (bad := out_of_bounds(record)) is not None:
-                message = f"malformed JSON: {bad[1]}"
-            elif not isinstance(record, dict) or len(record) != 1 or next(iter(record)) not in tables:
-                message = ("each line must be one object with a single key, one of "
-                           + ", ".join(repr(t) for t in tables))
-        if message is not None:
-            problems.append(Problem(check="input", message=message, location=where))
+        found = fast_json_line(line, tables) or read_json_line(line, tables)
+        if isinstance(found, str):
+            problems.append(Problem(check="input", message=found,
+                                    location=Location(file=name, line=number)))
             continue
-        table, value = next(iter(record.items()))
-        data[table].append(value)
-        lines[table].append(number)
+        data[found[0]].append(found[1])
+        lines[found[0]].append(number)
     if problems:
         return problems
     return JsonLinesFile(name=name, data=dict(data), record_lines={k: tuple(v) for k, v in lines.items()})

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errors import InputError, Location, Problem, UnreadableFile, did_you_mean
 from ..text.lines import line_count
 from .corpus import Corpus
@@ -219,6 +221,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = structure_records(
             claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
+        # What the checks after loading need of the file: its lines, not its parsed data.
+        located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) else claim_doc
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
             if claim.id in origins:
@@ -228,7 +232,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 continue
             origins[claim.id] = Origin(file=claim_doc.name, line=line)
             claim_list.append(claim)
-            written.append((claim, claim_doc, index))
+            written.append((claim, located, index))
         for relation, index in structure_records(claim_doc, "relation", Relation, out):
             origins[f"relation:{relation.id}"] = Origin(file=claim_doc.name,
                                                         line=claim_doc.table_line("relation", index))

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from ..errors import Location, Problem, did_you_mean, path_text
-from .convert import converter, error_paths, validator_message
+from .convert import converter, error_paths, fast_converter, validator_message
 from .datafiles import JsonLinesFile, TomlFile
 from .records import Evidence
 
@@ -97,11 +97,14 @@ def structure_records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], o
         if bad:
             continue
         try:
-            record = converter.structure(raw, target)
-        except Exception as exc:  # cattrs groups every field's failure; attrs validators raise plainly
-            for path, message in _explain(exc):
-                report(path, message)
-            continue
+            record = fast_converter.structure(raw, target)
+        except Exception:  # read again below, where the failure is explained
+            try:
+                record = converter.structure(raw, target)
+            except Exception as exc:  # cattrs groups every field's failure; attrs validators raise
+                for path, message in _explain(exc):
+                    report(path, message)
+                continue
         records.append((record, index))
     return records
 

@@ -108,18 +108,29 @@ def check_outputs(outputs: Sequence[tuple[str, str | os.PathLike[str]]], *, root
                           location=Location())
 
 
-def write_output(path: str | os.PathLike[str], text: str, *, stdout: Writable | None = None) -> None:
-    """Write `text` to `path` with `write_atomic`, or to standard output when `path` is '-'."""
+def write_output(path: str | os.PathLike[str], text: str | Iterable[str], *,
+                 stdout: Writable | None = None) -> None:
+    """Write `text` (or its pieces in turn) to `path` with `write_atomic`, or to standard output
+    when `path` is '-'."""
     if os.fspath(path) == STDOUT:
         stream = stdout if stdout is not None else sys.stdout
-        stream.write(text)
+        _write(stream, text)
         stream.flush()
         return
     write_atomic(path, text)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename.
+def _write(stream: Writable, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        stream.write(text)
+    else:
+        for piece in text:
+            stream.write(piece)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> None:
+    """Write `text` (a string, or its pieces in turn) to `path` through a temporary file in the
+    same folder and a rename.
 
     A reader sees the old file or the new one, never half of one; on any failure the
     temporary file is removed and nothing else is touched. The file gets the mode a new
@@ -136,7 +147,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         try:
             with open(target, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+                _write(stream, text)
         except OSError as exc:
             raise FactcheckError(f"cannot write {target}: {exc.strerror or exc}") from exc
         return
@@ -155,7 +166,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             raise FileExistsError(f"no free temporary name in {directory}")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             fd = -1
-            stream.write(text)
+            _write(stream, text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)

@@ -48,7 +48,7 @@ class Context:
 
     corpus: Corpus
     by_key: dict[Key, tuple[Claim, ...]]
-    numbers: dict[str, Number]
+    numbers: Mapping[str, Number]
     vocabulary: Vocabulary = attrs.field(factory=dict)
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
@@ -114,41 +114,84 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
             seen.add(root)
         if root != claim_id:
             echoes[claim_id] = root
-    first: dict[tuple[str, ...], str] = {}
+    # Claims are grouped by what is cheap to compare, first by its hash alone (an int a claim,
+    # not a tuple: a million claims are mostly alone); only a group of two or more needs its
+    # keys compared, and each claim's number read and its quote folded.
+    def said(claim: Claim, kind: ClaimKind[Any]) -> tuple[str, ...]:
+        return (claim.party, claim.speaker or "", *comparable_key(claim, kind, vocabulary),
+                str(kind.category(claim)))
+
+    by_hash: dict[int, list[Claim]] = {}
     for claim in sorted(corpus.claims, key=lambda c: c.id):
         if claim.speaker is None or claim.id in echoes:
             continue
-        kind = corpus.kinds.of(claim)
-        number = kind.number(claim)
-        said = (claim.party, claim.speaker, *comparable_key(claim, kind, vocabulary),
-                str(kind.category(claim)), number.text if number else "",
-                normalise_key(claim.evidence[0].quote))
-        if said in first:
-            echoes[claim.id] = first[said]
-        else:
-            first[said] = claim.id
+        by_hash.setdefault(hash(said(claim, corpus.kinds.of(claim))), []).append(claim)
+    groups: dict[tuple[str, ...], list[tuple[Claim, ClaimKind[Any]]]] = defaultdict(list)
+    for candidates in by_hash.values():
+        if len(candidates) > 1:
+            for claim in candidates:
+                kind = corpus.kinds.of(claim)
+                groups[said(claim, kind)].append((claim, kind))
+    del by_hash
+    found: list[tuple[str, str]] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first: dict[tuple[str, str], str] = {}
+        for claim, kind in group:
+            number = kind.number(claim)
+            words = (number.text if number else "", normalise_key(claim.evidence[0].quote))
+            if words in first:
+                found.append((claim.id, first[words]))
+            else:
+                first[words] = claim.id
+    echoes.update(sorted(found))
     return echoes
+
+
+class ClaimNumbers(Mapping[str, Number]):
+    """The number of each claim the rules compare, read the first time a rule asks for it: most
+    claims are never paired with another, and reading a number is not free."""
+
+    def __init__(self, claims: Mapping[str, Claim], corpus: Corpus) -> None:
+        self._claims = claims
+        self._corpus = corpus
+        self._read: dict[str, Number | None] = {}
+
+    def __getitem__(self, claim_id: str) -> Number:
+        if claim_id in self._read:
+            number = self._read[claim_id]
+        else:
+            claim = self._claims[claim_id]
+            number = self._read[claim_id] = at_precision(
+                self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
+        if number is None:
+            raise KeyError(claim_id)
+        return number
+
+    def __iter__(self) -> Iterator[str]:
+        return (claim_id for claim_id in self._claims if claim_id in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
     groups: dict[Key, list[Claim]] = defaultdict(list)
-    numbers: dict[str, Number] = {}
+    compared: dict[str, Claim] = {}
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
         if claim.id in echoes:
             continue
-        kind = corpus.kinds.of(claim)
-        number = at_precision(kind.number(claim), corpus.lexicon)
-        if number is not None:
-            numbers[claim.id] = number  # a target's too: the target rule compares it
+        compared[claim.id] = claim  # a target's number too: the target rule compares it
         if claim.deadline is None:
-            groups[comparable_key(claim, kind, vocabulary)].append(claim)
+            groups[comparable_key(claim, corpus.kinds.of(claim), vocabulary)].append(claim)
     by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
               for key, group in groups.items()}
-    return Context(corpus=corpus, by_key=by_key, numbers=numbers, vocabulary=vocabulary,
-                   echoes=echoes)
+    return Context(corpus=corpus, by_key=by_key, numbers=ClaimNumbers(compared, corpus),
+                   vocabulary=vocabulary, echoes=echoes)
 
 
 def overlapping_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
@@ -179,18 +222,21 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
     """Every finding of every rule, deduplicated by id and sorted for stable output."""
     context = make_context(corpus) if context is None else context
     rules = tuple(rules)
-    found: dict[str, Finding] = {}
+    return merge_findings([pair_findings(context, rules, context.by_key),
+                           corpus_findings(context, rules)])
 
-    def keep(findings: Iterable[Finding]) -> None:
-        for finding in findings:
-            found.setdefault(finding.id, finding)
 
+def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) -> list[Finding]:
+    """The findings of the pair rules among the claims of each of `keys`, in order: the reduce
+    step of an audit, which a distributed audit runs on a share of the keys at a time."""
+    found: list[Finding] = []
     contexts = {rule.id: attrs.evolve(context, rule=rule.id, severities=rule.severities)
                 for rule in rules}
     pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
-    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)]
-                      for name, kind in corpus.kinds.kinds.items()}
-    for key, claims in context.by_key.items():
+    kinds = context.corpus.kinds.kinds
+    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)] for name, kind in kinds.items()}
+    for key in keys:
+        claims = context.by_key[key]
         wanted = wanted_by_kind[key[2]]
         if not wanted or len(claims) < 2:
             continue
@@ -199,12 +245,28 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
         if overlap:
             for a, b in overlapping_pairs(claims):
                 for rule in overlap:
-                    keep(rule.check(a, b, contexts[rule.id]))
+                    found.extend(rule.check(a, b, contexts[rule.id]))
         if sequence:
             for a, b in sequential_pairs(claims):
                 for rule in sequence:
-                    keep(rule.check(a, b, contexts[rule.id]))
+                    found.extend(rule.check(a, b, contexts[rule.id]))
+    return found
+
+
+def corpus_findings(context: Context, rules: Sequence[Rule]) -> list[Finding]:
+    """The findings of the rules that look at the whole corpus at once."""
+    found: list[Finding] = []
     for rule in rules:
         if rule.scope == "corpus":
-            keep(rule.check(contexts[rule.id]))
+            found.extend(rule.check(attrs.evolve(context, rule=rule.id,
+                                                 severities=rule.severities)))
+    return found
+
+
+def merge_findings(parts: Iterable[Iterable[Finding]]) -> tuple[Finding, ...]:
+    """Findings from parts taken in order, the first of each id kept, sorted for stable output."""
+    found: dict[str, Finding] = {}
+    for part in parts:
+        for finding in part:
+            found.setdefault(finding.id, finding)
     return tuple(sorted(found.values(), key=lambda f: (f.rule, f.claims)))

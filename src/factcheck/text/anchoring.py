@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Literal
@@ -51,6 +52,7 @@ SELECTOR_CHARS = 256
 """How many characters of a prefix (its end) and a suffix (its start) are compared."""
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 @attrs.frozen(kw_only=True)
@@ -98,8 +100,11 @@ def resolve(
     ``normalise(text)`` if the caller already has it. Raises QuoteNotFound or
     AmbiguousQuote.
     """
-    folded = _fold(quote)
-    if not folded:
+    # A quote with a letter or digit is never empty once folded: it is folded only when the
+    # exact search fails.
+    worded = _LETTER_OR_DIGIT.search(quote) is not None
+    folded = "" if worded else _fold(quote)
+    if not worded and not folded:
         raise QuoteNotFound("empty quote")
     selector = (_fold(prefix)[-SELECTOR_CHARS:] if prefix else "",
                 _fold(suffix)[:SELECTOR_CHARS] if suffix else "")
@@ -117,6 +122,7 @@ def resolve(
             if any(selector) else spans
         return _pick(lines, spans, kept, "exact", selector)
 
+    folded = folded or _fold(quote)
     ntext, offsets = normal()
     size = len(folded)
     found = _find_all(ntext, folded)

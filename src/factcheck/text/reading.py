@@ -5,6 +5,7 @@ The rules are documented in `factcheck.text.numbers`, which re-exports the recor
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from fractions import Fraction
@@ -139,10 +140,12 @@ def _nearest(q: ExtendedReal, text: str) -> float:
         raise NumberError(f"{text!r} is too large a number") from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _plain(digits: str, text: str, mode: RoundPrecision) -> Number | None:
     """A bare number written in digits ('2,221', '24.5', '2010') read with integer arithmetic:
     the same Number the general path makes with fractions (int / int is correctly rounded, as
-    is float(Fraction)), or None when it is long enough to need the general path."""
+    is float(Fraction)), or None when it is long enough to need the general path. Cached: a
+    Number is immutable, and texts state the same years and figures again and again."""
     plain = digits.replace(",", "")
     if len(plain) > 300:
         return None

@@ -136,6 +136,12 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
                       else r"(?!x)x")
 
 
+@functools.lru_cache(maxsize=64)
+def _longest(terms: tuple[str, ...]) -> int:
+    """The length of the longest term, worked out once a list."""
+    return max((len(t) for t in terms), default=0)
+
+
 def count_terms(text: str, terms: tuple[str, ...]) -> int:
     """How many times terms of the list stand in the text, as whole words, never overlapping."""
     return len(_pattern(terms).findall(comparable_text(text)))
@@ -175,7 +181,7 @@ def reported_near(window: str, names: Iterable[str], lexicon: Lexicon, *, after:
     """
     text = comparable_text(window)
     verbs = _pattern(lexicon.reporting)
-    reach = max(len(t) for t in lexicon.reporting) if lexicon.reporting else 0
+    reach = _longest(lexicon.reporting)
     for match in _names_pattern(tuple(names)).finditer(text):
         following = verbs.search(text, match.end(), match.end() + after + reach + 1)
         if following is not None and following.start() - match.end() <= after:

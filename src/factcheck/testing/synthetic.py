@@ -267,7 +267,7 @@ REWORDINGS = ("case", "plural", "order")
 def reworded(text: str, how: str) -> str:
     """A thing's name as another writer might put it: other case and punctuation, or a word's
     other number (the same key once normalised), or two words swapped (a near miss; a one-word
-    name gets its other number instead)."""
+    name gets an "s" added instead, a plural or a typo)."""
     words = text.split()
     if how == "case":
         return text.upper() + "."
@@ -290,7 +290,9 @@ def _reword(writer: _Writer) -> None:
         draft = writer.drafts[members[1]]
         field = writer.kinds.kinds[draft.fields["kind"]].key_fields[0]
         how = REWORDINGS[number % len(REWORDINGS)]
-        swapped = how == "order" and len(draft.fields[field].split()) > 1
+        text = draft.fields[field]
+        # two words swapped, or a one-word name with an "s" too many ("arrestss"): a near miss
+        swapped = how == "order" and (len(text.split()) > 1 or text.endswith("s"))
         draft.fields[field] = reworded(draft.fields[field], how)
         if swapped:
             writer.groups[number] = ("unmatched", "unmatched", members)

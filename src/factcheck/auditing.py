@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -290,3 +292,20 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
     parts = map_sources(corpus, progress=progress)
     context = make_context(corpus)
     return assemble(corpus, parts, find(corpus, rules, context=context), context)
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a front end loads and audits a corpus.
+
+    A corpus is hundreds of thousands of small acyclic records; the collector would walk
+    them again and again for nothing (a quarter of the run at 100,000 claims). Reference
+    counting still frees everything; the collector is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -26,8 +26,6 @@ collection, the report) and they share the session state.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import os
 from collections import defaultdict
@@ -38,7 +36,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
-from .auditing import Audit, audit
+from .auditing import Audit, audit, cyclic_gc_paused
 from .checks.evidence import ClaimResult
 from .corpus import Corpus, Origin
 from .corpus.datafiles import read_toml
@@ -214,7 +212,7 @@ class _State:
         if not self.loaded:
             self.loaded = True
             try:
-                with _cyclic_gc_paused():
+                with cyclic_gc_paused():
                     self.result = audit(load(self.settings.root, seeds=self.settings.seeds,
                                              claims=self.settings.claims))
             except InputError as exc:
@@ -240,22 +238,6 @@ class _State:
 _STATE = pytest.StashKey[_State]()
 _WORKER_LOADED = "factcheck_loaded"
 """The key of xdist's `workeroutput` by which a worker tells the controller it audited claims."""
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Generator[None]:
-    """Pause the cyclic garbage collector, as the factcheck command does for its run.
-
-    A corpus is many small acyclic records that the collector would walk again and again
-    for nothing; reference counting still frees them. The collector is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _state(config: pytest.Config) -> _State:
@@ -330,7 +312,7 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
     """Collection (which loads and audits the corpus) runs with the cyclic collector paused."""
     if not _state(session.config).settings.active:
         return (yield)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return (yield)
 
 

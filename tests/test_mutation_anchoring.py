@@ -299,3 +299,73 @@ def test_refining_a_window_keeps_it_off_spaces_and_no_worse(
     assert ntext[s] != " " and ntext[e - 1] != " "
     assert score == fuzz.ratio(folded, ntext[s:e])
     assert score >= fuzz.ratio(folded, trimmed)
+
+
+def test_the_shortcut_period_is_that_of_the_quote_not_of_a_longer_opening() -> None:
+    # "abcabca" has period 3: occurrences at 1 and 4; the "cabca" at 11 must not be taken
+    # for the tail of a period-5 repeat (which would report 9, where "acabca" does not match).
+    from factcheck.text.anchoring import _find_all
+
+    assert _find_all("xabcabcabcacabca", "abcabca") == [1, 4]
+
+
+# fuzz.ratio is 200 * LCS / (len(a) + len(b)). In the windows below the quote's characters
+# are distinct and "z" is not one of them, so a window's LCS is the number of the quote's
+# characters it holds: widening over a letter raises the ratio, over a "z" lowers it, and
+# each end moves straight towards the passage, at most `reach` characters a round
+# (3 below 16 characters, a quarter of the length up to 32), for two rounds.
+_Z = "z" * 24
+_T = "abcdefghijklmnopqrst"  # 20 characters: reach 5
+_WIDE = "".join(chr(0x4E00 + i) for i in range(136))  # 136 characters: reach 32, not 34
+
+
+@pytest.mark.parametrize(("folded", "ntext", "window", "refined"), [
+    # 8 characters, reach 3. Window 5 to the right: 3 then 2 back; the end drops the z's.
+    ("abcdefgh", _Z + "abcdefgh" + _Z, (29, 37), (24, 32, 100.0)),
+    # 7 to the right: 3 and 3 back leave "a" out; the end reaches back to one z past "h".
+    ("abcdefgh", _Z + "abcdefgh" + _Z, (31, 39), (25, 33, 200 * 7 / 16)),
+    # 7 to the left: the mirror image, one z before the passage and "h" left out.
+    ("abcdefgh", _Z + "abcdefgh" + _Z, (17, 25), (23, 31, 200 * 7 / 16)),
+    # the passage at the start of the text: the start goes back to 0 itself.
+    ("abcdefgh", "abcdefgh" + _Z, (3, 11), (0, 8, 100.0)),
+    # 20 characters, reach 5: 11 to the right ends 1 short, one z past the end.
+    (_T, _Z + _T + _Z, (35, 55), (25, 45, 200 * 19 / 40)),
+    # 136 characters, reach 32: 65 to the right ends 1 short.
+    (_WIDE, "z" * 200 + _WIDE + "z" * 200, (265, 401), (201, 337, 200 * 135 / 272)),
+])
+def test_refining_moves_each_end_by_its_reach_for_two_rounds(
+        folded: str, ntext: str, window: tuple[int, int],
+        refined: tuple[int, int, float]) -> None:
+    from factcheck.text.anchoring import _refine
+
+    start, end, score = _refine(folded, ntext, *window)
+    assert (start, end) == refined[:2]
+    assert score == pytest.approx(refined[2])
+
+
+@pytest.mark.parametrize(("folded", "ntext", "window", "refined"), [
+    # "qr" in "zzqzz" from "qz" (50): the end comes back to just after the start, "q" (66.7).
+    ("qr", "zzqzz", (2, 4), (2, 3, 200 * 1 / 3)),
+    # "ab" and "abxyc" both score 200 * 2 / 6 = 200 * 3 / 9: the first end found is kept.
+    ("abcd", "abxyczz", (0, 4), (0, 2, 200 * 2 / 6)),
+    # "bxycd" and "cd" tie likewise: the first start found (from "xycd", 50) is kept.
+    ("abcd", "zzbxycd", (3, 7), (2, 7, 200 * 2 / 6)),
+    # a window that already scores the best is kept over an earlier start that ties it.
+    ("abcd", "zzbxycd", (5, 7), (5, 7, 200 * 2 / 6)),
+    # the space at its start is dropped first: "cd" ties "bx cd", so the start stays on "c".
+    ("abcd", "zzbx cd", (4, 7), (5, 7, 200 * 2 / 6)),
+    # a space at its end is dropped: "abxyc" ties "ab", so the end stays after "c".
+    ("abcd", "abxyc zz", (0, 6), (0, 5, 200 * 3 / 9)),
+    # and so is a space that ends the text, with nothing after it to look at.
+    ("abcd", "abxyc ", (0, 6), (0, 5, 200 * 3 / 9)),
+    # " its" starts on "i" after its space: "th its" (80, LCS "t is") is 3 back from there.
+    ("t is", "with its to", (4, 8), (2, 8, 80.0)),
+])
+def test_refining_keeps_the_first_of_equal_scores_and_drops_end_spaces(
+        folded: str, ntext: str, window: tuple[int, int],
+        refined: tuple[int, int, float]) -> None:
+    from factcheck.text.anchoring import _refine
+
+    start, end, score = _refine(folded, ntext, *window)
+    assert (start, end) == refined[:2]
+    assert score == pytest.approx(refined[2])

@@ -42,6 +42,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from pytest_overhead import write_suites  # noqa: E402  (this folder is on the path)
+
 from factcheck.testing.synthetic import generate  # noqa: E402
 
 STAGES = ("load", "map", "rules", "report")
@@ -215,15 +217,7 @@ def _pytest(args: list[str], cwd: Path) -> tuple[float, str]:
 
 def pytest_compare(size: int) -> None:
     with tempfile.TemporaryDirectory(prefix="factcheck-pytest-") as tmp:
-        root = Path(tmp) / "corpus"
-        generate(root, claims=size, fmt="toml", verdicts=True)
-        (root / "pyproject.toml").write_text('[tool.factcheck]\nroot = "."\n')
-        trivial = Path(tmp) / "trivial"
-        trivial.mkdir()
-        (trivial / "test_trivial.py").write_text(
-            f"import pytest\n\n\n@pytest.mark.parametrize(\"i\", range({size}))\n"
-            "def test_trivial(i):\n    assert i >= 0\n")
-        (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+        root, trivial = write_suites(Path(tmp), size)
         claims_time, claims_line = _pytest(["claims"], root)
         trivial_time, trivial_line = _pytest(["test_trivial.py"], trivial)
     print(f"\npytest at {size} claims (TOML, planted findings with verdicts), same run:")

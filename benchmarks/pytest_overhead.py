@@ -40,6 +40,21 @@ def _pytest(args: list[str], cwd: Path, *, module: str = "pytest") -> tuple[floa
     return elapsed, used, last
 
 
+def write_suites(tmp: Path, size: int) -> tuple[Path, Path]:
+    """Two projects of `size` tests each under `tmp`: a generated corpus opted in to the plugin
+    (TOML, planted findings with verdicts), and a trivial parametrized suite."""
+    root = tmp / "corpus"
+    generate(root, claims=size, fmt="toml", verdicts=True)
+    (root / "pyproject.toml").write_text('[tool.factcheck]\nroot = "."\n')
+    trivial = tmp / "trivial"
+    trivial.mkdir()
+    (trivial / "test_trivial.py").write_text(
+        f"import pytest\n\n\n@pytest.mark.parametrize(\"i\", range({size}))\n"
+        "def test_trivial(i):\n    assert i >= 0\n")
+    (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+    return root, trivial
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -48,15 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     size = args.claims
     with tempfile.TemporaryDirectory(prefix="factcheck-pytest-") as tmp:
-        root = Path(tmp) / "corpus"
-        generate(root, claims=size, fmt="toml", verdicts=True)
-        (root / "pyproject.toml").write_text('[tool.factcheck]\nroot = "."\n')
-        trivial = Path(tmp) / "trivial"
-        trivial.mkdir()
-        (trivial / "test_trivial.py").write_text(
-            f"import pytest\n\n\n@pytest.mark.parametrize(\"i\", range({size}))\n"
-            "def test_trivial(i):\n    assert i >= 0\n")
-        (trivial / "pyproject.toml").write_text("[tool.pytest.ini_options]\n")
+        root, trivial = write_suites(Path(tmp), size)
         _pytest(["claims", "--collect-only"], root)  # warm the bytecode caches of both
         _pytest(["test_trivial.py", "--collect-only"], trivial)
         claims_runs, trivial_runs, audit_runs = [], [], []

@@ -64,7 +64,7 @@ def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what:
                            values=(_value(a, context), _value(b, context)), rounding=rounding)
 
 
-def _numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
+def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
     """'exact', 'rounding' or 'conflict' for two numeric claims, None when not comparable.
 
     A numeric kind's category (a change's direction) must agree as well as its number.
@@ -86,14 +86,14 @@ def _one_reports_the_other(a: Claim, b: Claim) -> bool:
 def differ(a: Claim, b: Claim, context: Context) -> bool:
     """Whether two claims about one thing state values that clash."""
     if context.kind(a).family == "numeric":
-        return _numeric_agreement(a, b, context) == "conflict"
+        return numeric_agreement(a, b, context) == "conflict"
     return context.category(a) != context.category(b)
 
 
 @rule("value-conflict", families=("numeric",), severities=("contradiction",))
 def value_conflict(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """Numbers about the same thing and time whose intervals do not meet."""
-    if not _one_reports_the_other(a, b) and _numeric_agreement(a, b, context) == "conflict":
+    if not _one_reports_the_other(a, b) and numeric_agreement(a, b, context) == "conflict":
         yield pair_finding("contradiction", a, b, context, "the stated values do not meet")
 
 
@@ -134,7 +134,7 @@ def corroboration(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     if a.party == b.party:
         return
     if context.kind(a).family == "numeric":
-        found = _numeric_agreement(a, b, context)
+        found = numeric_agreement(a, b, context)
         if found in ("exact", "rounding"):
             what = ("the values agree only thanks to rounding" if found == "rounding"
                     else "the values agree")

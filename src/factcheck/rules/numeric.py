@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..corpus import Change, Claim
 from ..corpus.kinds.values import at_precision, number_or_none
 from ..text.intervals import Agreement, agreement
-from .builtin import pair_finding
+from .builtin import numeric_agreement, pair_finding
 from .engine import Context
 from .findings import Finding
 from .registry import rule
@@ -24,12 +24,7 @@ def rounding_only(a: Claim, b: Claim, context: Context) -> Iterator[Finding]:
     """
     if a.party != b.party or (a.reported_by is None) != (b.reported_by is None):
         return
-    if context.category(a) != context.category(b):
-        return
-    na, nb = context.numbers.get(a.id), context.numbers.get(b.id)
-    if na is None or nb is None or na.scale != nb.scale:
-        return
-    if agreement(na.interval, nb.interval, na.value, nb.value) == "rounding" and na.value != nb.value:
+    if numeric_agreement(a, b, context) == "rounding":
         yield pair_finding("corroborated", a, b, context,
                            "one party's values agree only thanks to rounding", rounding=True)
 

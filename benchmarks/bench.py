@@ -61,7 +61,7 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool,
             clock: Callable[[], float] = time.perf_counter) -> dict[str, Any]:
     """Run the stages once over the corpus at `root`; time and memory of each (child process)."""
     from factcheck import load
-    from factcheck.auditing import assemble, map_sources
+    from factcheck.auditing import assemble, gather_parts, map_sources
     from factcheck.reports.json_report import write_report
     from factcheck.rules import find, make_context
 
@@ -71,12 +71,12 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool,
         state["corpus"] = load(root)
 
     def do_map() -> None:
-        state["parts"] = map_sources(state["corpus"])
+        state["checked"] = gather_parts(state["corpus"], map_sources(state["corpus"]))
 
     def do_rules() -> None:
         corpus = state["corpus"]
         context = make_context(corpus)
-        state["audit"] = assemble(corpus, state.pop("parts"), find(corpus, context=context), context)
+        state["audit"] = assemble(corpus, state.pop("checked"), find(corpus, context=context), context)
 
     def do_report() -> None:
         path = Path(root) / "report.json"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
-from factcheck.checks.coverage import statements
+from factcheck.checks.coverage import SourceCoverage, Statement, statements
 
 from .conftest import CLAIMS, Builder
 
@@ -113,3 +113,29 @@ def test_coverage_lines_count_every_line_end(make_corpus: Builder, end: str) -> 
     assert coverage is not None
     assert [(s.line, s.text) for s in coverage.sources[0].uncovered] == [
         (3, "adequate"), (3, "three"), (7, "25 per cent")]
+
+
+_statements = st.builds(
+    lambda start, length, **fields: Statement(source="s", start=start, end=start + length,
+                                              **fields),
+    start=st.integers(0, 2**40), length=st.integers(0, 50), line=st.integers(1, 2**31),
+    text=st.text(max_size=12), kind=st.sampled_from(["number", "graded"]), covered=st.booleans(),
+    ignored=st.booleans())
+
+
+@given(st.lists(_statements, max_size=30))
+def test_a_source_coverage_keeps_every_statement_as_given(given_statements: list[Statement]) -> None:
+    """The coverage of a source is held in columns; what goes in comes out, field for field, and
+    the tally counts what a reader counting the statements by hand would."""
+    held = SourceCoverage.of("s", given_statements)
+    assert held.statements == tuple(given_statements)
+    assert len(held) == len(given_statements)
+    counted = [s for s in given_statements if not s.ignored]
+    assert held.tally == (sum(1 for s in counted if s.covered), len(counted))
+    assert held.uncovered == tuple(s for s in counted if not s.covered)
+
+
+def test_a_source_coverage_refuses_another_source_statement() -> None:
+    other = Statement(source="t", start=0, end=1, line=1, text="1", kind="number", covered=True)
+    with pytest.raises(ValueError, match="a statement of 't' in the coverage of 's'"):
+        SourceCoverage.of("s", [other])

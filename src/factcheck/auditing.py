@@ -246,9 +246,17 @@ def source_order(corpus: Corpus, quotes: Quoting) -> list[str]:
     return sorted(set(corpus.sources) | set(quotes))
 
 
-def assemble(corpus: Corpus, parts: Iterable[SourcesPart], findings: Iterable[Finding],
-             context: Context) -> Audit:
-    """The audit from the map step's parts and the reduce step's findings."""
+@attrs.frozen(kw_only=True)
+class Checked:
+    """The map step's parts put together: every claim's result in corpus order, and the
+    coverage of every source in order of its id."""
+
+    results: tuple[ClaimResult, ...]
+    coverage: tuple[SourceCoverage, ...]
+
+
+def gather_parts(corpus: Corpus, parts: Iterable[SourcesPart]) -> Checked:
+    """The map step's parts, taken one at a time (each can be dropped once taken), put together."""
     results: list[ClaimResult | None] = [None] * len(corpus.claims)
     sources: list[SourceCoverage] = []
     for part in parts:
@@ -258,17 +266,23 @@ def assemble(corpus: Corpus, parts: Iterable[SourcesPart], findings: Iterable[Fi
     checked = tuple(r for r in results if r is not None)
     if len(checked) != len(results):
         raise FactcheckError("a claim was not checked: its first quote's source was in no part")
-    findings = mark_unproven(findings, checked)
+    return Checked(results=checked, coverage=tuple(sorted(sources, key=lambda s: s.source)))
+
+
+def assemble(corpus: Corpus, checked: Checked, findings: Iterable[Finding],
+             context: Context) -> Audit:
+    """The audit from the map step's checks and the reduce step's findings."""
+    findings = mark_unproven(findings, checked.results)
     disputes = group_disputes(findings, context)
-    coverage = Coverage(sources=tuple(sorted(sources, key=lambda s: s.source)),
-                        threshold=corpus.coverage.threshold)
-    return Audit(corpus=corpus, results=checked, findings=findings, disputes=disputes,
+    coverage = Coverage(sources=checked.coverage, threshold=corpus.coverage.threshold)
+    return Audit(corpus=corpus, results=checked.results, findings=findings, disputes=disputes,
                  review=review_problems(corpus, findings, disputes) + key_lint(context),
                  coverage=coverage)
 
 
-def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> list[SourcesPart]:
-    """The map step over every source, `SOURCES_PER_STEP` at a time, in this process."""
+def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> Iterator[SourcesPart]:
+    """The map step over every source, `SOURCES_PER_STEP` at a time, in this process: a part
+    is made when it is asked for, so `gather_parts` holds one at a time."""
     quotes = quoting(corpus)
     total, done = len(corpus.claims), 0
 
@@ -279,8 +293,8 @@ def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> list[Sou
             progress(done, total)
 
     order = source_order(corpus, quotes)
-    return [check_sources(corpus, order[i:i + SOURCES_PER_STEP], quotes, progress=step)
-            for i in range(0, len(order), SOURCES_PER_STEP)]
+    return (check_sources(corpus, order[i:i + SOURCES_PER_STEP], quotes, progress=step)
+            for i in range(0, len(order), SOURCES_PER_STEP))
 
 
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
@@ -289,9 +303,9 @@ def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
 
     A few sources at a time (the map step), so only their numbers are held at once; then the
     rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask."""
-    parts = map_sources(corpus, progress=progress)
+    checked = gather_parts(corpus, map_sources(corpus, progress=progress))
     context = make_context(corpus)
-    return assemble(corpus, parts, find(corpus, rules, context=context), context)
+    return assemble(corpus, checked, find(corpus, rules, context=context), context)
 
 
 @contextlib.contextmanager

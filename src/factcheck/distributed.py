@@ -15,7 +15,15 @@ import contextlib
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from .auditing import Audit, SourcesPart, assemble, check_sources, quoting, source_order
+from .auditing import (
+    Audit,
+    SourcesPart,
+    assemble,
+    check_sources,
+    gather_parts,
+    quoting,
+    source_order,
+)
 from .corpus import Corpus
 from .errors import FactcheckError
 from .rules import Context, Finding, Rule, builtin_rules, check_rules, make_context, rule_packs
@@ -54,7 +62,7 @@ def audit_on_dask(corpus: Corpus, client: Any = None, *, scheduler: str | None =
                            context=shared, rules=chosen, pure=False)
         findings = merge_findings([*client.gather(keyed), corpus_findings(context, chosen)])
         done: list[SourcesPart] = client.gather(parts)
-        return assemble(corpus, done, findings, context)
+        return assemble(corpus, gather_parts(corpus, done), findings, context)
 
 
 def _map_sources(sources: Sequence[str], quotes: dict[str, list[tuple[int, int]]], *,

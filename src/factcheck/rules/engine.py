@@ -178,7 +178,7 @@ class ClaimNumbers(Mapping[str, Number]):
 
 def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
-    groups: dict[Key, list[Claim]] = defaultdict(list)
+    groups: defaultdict[Key, Any] = defaultdict(list)  # lists, each made a sorted tuple in place
     compared: dict[str, Claim] = {}
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
@@ -188,9 +188,10 @@ def make_context(corpus: Corpus) -> Context:
         compared[claim.id] = claim  # a target's number too: the target rule compares it
         if claim.deadline is None:
             groups[comparable_key(claim, corpus.kinds.of(claim), vocabulary)].append(claim)
-    by_key = {key: tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
-              for key, group in groups.items()}
-    return Context(corpus=corpus, by_key=by_key, numbers=ClaimNumbers(compared, corpus),
+    for key, group in groups.items():  # in place: a million claims' lists are not held twice
+        groups[key] = tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
+    groups.default_factory = None  # a plain mapping from here on: a missing key is a KeyError
+    return Context(corpus=corpus, by_key=groups, numbers=ClaimNumbers(compared, corpus),
                    vocabulary=vocabulary, echoes=echoes)
 
 

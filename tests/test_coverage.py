@@ -139,3 +139,21 @@ def test_a_source_coverage_refuses_another_source_statement() -> None:
     other = Statement(source="t", start=0, end=1, line=1, text="1", kind="number", covered=True)
     with pytest.raises(ValueError, match="a statement of 't' in the coverage of 's'"):
         SourceCoverage.of("s", [other])
+
+
+@given(st.lists(st.sampled_from(["Good", "good", "GOOD", "goodness", "requires improvement",
+                                 "Requires  Improvement", "adequate", "inadequate", "-good",
+                                 "good-", "3", "three", " ", "\n", ".", "x"]), max_size=12))
+def test_graded_words_of_an_ascii_text_are_found_as_in_any_other(pieces: list[str]) -> None:
+    """ASCII texts skip the words they cannot hold; a text that is not ASCII (a word added after
+    a space, which changes nothing before it) takes every word's pattern: both find the same."""
+    text = "".join(pieces)
+    words = ["requires improvement", "inadequate", "adequate", "good"]
+    assert statements(text, words) == statements(text + " \u00e9t\u00e9", words)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_normalises_as_the_full_normalisation_does(text: str) -> None:
+    from factcheck.text.normalise import normalise, normalise_text
+
+    assert normalise_text(text) == normalise(text)[0]

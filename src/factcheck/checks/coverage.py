@@ -157,7 +157,10 @@ def statements(text: str, words: Iterable[str], numbers: Sequence[NumberMention]
         (m.start, m.end, text[m.start:m.end], "number") for m in mentions]
     starts = [m.start for m in mentions]
     ends = [m.end for m in mentions]
+    lowered = text.lower() if text.isascii() else None
     for word in words:
+        if lowered is not None and word.isascii() and word.lower() not in lowered:
+            continue  # an ASCII word matches an ASCII text, ignoring case, only where it stands
         added: list[tuple[int, int]] = []
         for match in _word_pattern(word).finditer(text):
             start, end = match.span()

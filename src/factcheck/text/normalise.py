@@ -157,6 +157,8 @@ def _char_class(codes: set[int]) -> str:
 
 def normalise_text(text: str) -> str:
     """``normalise(text)[0]``, without the offsets: the quick way to compare texts."""
+    if text.isascii():  # nothing to drop, compose or fold: only whitespace runs to collapse
+        return _SPACES.sub(" ", text)
     if _HAS_DROP.search(text) is not None:
         text = text.translate(_DROP_TABLE)
     if not unicodedata.is_normalized("NFC", text):

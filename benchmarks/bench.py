@@ -23,6 +23,7 @@ trivial parametrised tests, in the same run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import math
@@ -120,17 +121,26 @@ def _child(command: list[str], size: int) -> dict[str, Any]:
 
 
 def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, repeat: int = 1,
-             per_source: int = 10, clock: str = "cpu") -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix=f"factcheck-bench-{size}-") as tmp:
+             per_source: int = 10, clock: str = "cpu", corpus_dir: Path | None = None,
+             ) -> dict[str, Any]:
+    with contextlib.ExitStack() as stack:
+        if corpus_dir is None:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(
+                prefix=f"factcheck-bench-{size}-")))
+        else:
+            tmp = corpus_dir / f"{size}-{fmt}-{per_source}{'-reword' if reword else ''}"
+        expected = tmp / "expected.json"
         start = time.perf_counter()
-        plan = generate(Path(tmp), claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
-                        per_source=per_source)
+        if not expected.exists():  # a kept corpus is generated once (10 million claims: minutes)
+            plan = generate(tmp, claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
+                            per_source=per_source)
+            expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
         generated = time.perf_counter() - start
-        expected = Path(tmp) / "expected.json"
-        expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", tmp, str(expected),
-                   "--clock", clock]
-        floor_command = [sys.executable, str(HERE / "floor.py"), tmp, "--json", "--clock", clock]
+        planted = [severity for severity, _ in json.loads(expected.read_text())]
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", str(tmp),
+                   str(expected), "--clock", clock]
+        floor_command = [sys.executable, str(HERE / "floor.py"), str(tmp), "--json", "--clock",
+                         clock]
         runs, floors = [], []
         for _ in range(repeat):
             runs.append(_child(command, size))
@@ -152,7 +162,7 @@ def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, r
         data["generate_seconds"] = generated
         data["repeat"] = repeat
         data["clock"] = clock
-        data["planted"] = {s: plan.count(s) for s in ("contradiction", "tension", "changed")}
+        data["planted"] = {s: planted.count(s) for s in ("contradiction", "tension", "changed")}
         return data
 
 
@@ -249,6 +259,10 @@ def main() -> None:
     parser.add_argument("--reword", action="store_true",
                         help="one claim of each planted pair names its thing as another writer "
                              "would (case, plural, word order); near misses count as unmatched")
+    parser.add_argument("--corpus-dir", type=Path, metavar="DIR",
+                        help="keep each generated corpus under DIR (one folder a size, format and "
+                             "layout) and measure it again on the next run instead of generating "
+                             "it anew: a 10-million-claim corpus takes minutes to write")
     parser.add_argument("--child", nargs=2, metavar=("ROOT", "EXPECTED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -263,7 +277,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
           + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
     runs = {n: run_size(n, args.format, args.tracemalloc, args.reword, args.repeat, args.per_source,
-                        args.clock)
+                        args.clock, args.corpus_dir)
             for n in sizes}
     print_table(sizes, runs, args.format, args.tracemalloc)
     if args.compare_formats:

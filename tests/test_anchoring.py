@@ -356,3 +356,20 @@ def test_the_written_out_joining_characters_match_the_unicode_database() -> None
     from factcheck.text.normalise import JOINING_STARTERS, composition
 
     assert {ch for ch in composition()[1] if not unicodedata.combining(ch)} == JOINING_STARTERS
+
+
+@given(st.text(max_size=80) | st.text(alphabet="a \u00a0\t\n\u2019\u201c\u2014\u00ad\u0301e'-", max_size=40))
+def test_normalise_text_is_normalise_without_offsets(text: str) -> None:
+    """The quick path (no offsets, ASCII and already-plain texts short-cut) says what the full
+    normalisation says, for any text."""
+    from factcheck.text.normalise import normalise_text
+
+    assert normalise_text(text) == normalise(text)[0]
+
+
+def test_no_mark_folds_into_another() -> None:
+    """`normalise_text` folds the marks one after another, which is folding them at once only
+    while no mark's fold is itself a mark."""
+    from factcheck.text.normalise import _FOLD
+
+    assert not set(_FOLD.values()) & set(_FOLD)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Iterator
 from typing import Any, Literal, get_args, get_origin
@@ -24,9 +23,8 @@ _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float:
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SHARED_LENGTH = 48
 """Strings up to this long (parties, topics, kinds, units) are held once however many records
-repeat them; a million claims repeat a few hundred of them. Those with a digit (ids, figures)
-are not: they seldom repeat, and the table of shared strings would hold each of them."""
-_DIGIT = re.compile(r"\d")
+repeat them; a million claims repeat a few hundred of them. Those ending in a digit (ids,
+figures, years) are not: they seldom repeat, and the table of shared strings would hold each."""
 
 
 def _strict(kind: type) -> Any:
@@ -37,7 +35,7 @@ def _strict(kind: type) -> Any:
             return float(value)
         if type(value) is not kind:
             raise FactcheckError(f"expected {_TYPE_NAMES[kind]}, got {_described(value)}")
-        if isinstance(value, str) and len(value) <= _SHARED_LENGTH and not _DIGIT.search(value):
+        if isinstance(value, str) and len(value) <= _SHARED_LENGTH and not value[-1:].isdigit():
             return sys.intern(value)
         if kind is int and not _INT_MIN <= value <= _INT_MAX:  # type: ignore[operator]
             raise FactcheckError("integer out of range; integers must fit in 64 bits")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck import InputError, audit, load
@@ -791,3 +791,59 @@ def test_the_quick_look_never_passes_what_the_walk_refuses(value: object) -> Non
     line = json.dumps(value)
     if plainly_in_bounds(line):
         assert out_of_bounds(json.loads(line)) is None
+
+
+_leaves = (st.integers(min_value=-(2**70), max_value=2**70) | st.booleans() | st.floats()
+           | st.text(alphabet=st.characters(blacklist_categories=()), max_size=4) | st.none())
+
+
+def _deep(depth: int, leaf: object) -> object:
+    for level in range(depth):
+        leaf = [leaf] if level % 2 else {"k": leaf}
+    return leaf
+
+
+@given(st.recursive(_leaves, lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=12)
+       | st.builds(_deep, st.integers(60, 70), _leaves))
+def test_the_quick_bounds_check_agrees_with_the_walk_that_names_the_place(data: object) -> None:
+    """`within_bounds` (no paths built) says yes exactly when `out_of_bounds` finds nothing: big
+    integers, lone surrogates, and nesting around the limit of 64."""
+    from factcheck.corpus.limits import out_of_bounds, within_bounds
+
+    assert within_bounds(data) == (out_of_bounds(data) is None)
+
+
+def test_toml_nested_past_the_limit_but_under_pythons_is_located_by_the_scan(
+        make_corpus: Builder) -> None:
+    """Data that the parser reads but that nest past 64 levels are reported as the scan of the
+    text reports them, with their line, as before the scan was kept for failures."""
+    root = make_corpus(claims=CLAIMS + "\n[[relation]]\nid = 'r'\nnote = " + "[" * 100 + "]" * 100)
+    [message] = problems_of(root)
+    assert "nest deeper than 64 levels, the limit" in message
+    assert message.startswith("claims/main.toml:35:")
+
+
+_toml_pieces = st.sampled_from(["[", "]", "{", "}", ".", "=", ",", "\n", "a", " ", "#", '"',
+                                "'", '"""', "1.5", "[[x]]\n", "\\"])
+
+
+@given(st.lists(_toml_pieces | st.builds(lambda piece, count: piece * count,
+                                         st.sampled_from(["[", "{", "a.", ".", "[\n", "{a.\n"]),
+                                         st.integers(60, 70)), max_size=12).map("".join))
+@example("a." * 64 + " = 1")  # the shortest key too many parts long
+@example("x = " + "[" * 65 + "]" * 65)  # and the shallowest nesting too deep
+def test_a_toml_text_the_quick_look_passes_is_one_the_scan_passes(text: str) -> None:
+    """`plainly_shallow` spares the token scan only where the scan would find nothing."""
+    from factcheck.corpus.limits import plainly_shallow, toml_nesting
+
+    if plainly_shallow(text):
+        assert toml_nesting(text) is None
+
+
+def test_the_quick_look_passes_every_bundled_claim_file() -> None:
+    """It is a quick look worth having: the bundled corpus's files all pass it."""
+    from factcheck.corpus.limits import plainly_shallow
+
+    files = sorted((Path(__file__).parent.parent / "claims").glob("*.toml"))
+    assert files and all(plainly_shallow(f.read_text(encoding="utf-8")) for f in files)

@@ -37,8 +37,10 @@ from .limits import (
     RANGE_MESSAGE,
     out_of_bounds,
     plainly_in_bounds,
+    plainly_shallow,
     read_text,
     toml_nesting,
+    within_bounds,
 )
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
@@ -128,7 +130,7 @@ def parse_toml(text: str, name: str) -> TomlFile | Problem:
     def problem(message: str, line: int | None = None) -> Problem:
         return Problem(check="input", message=message, location=Location(file=name, line=line))
 
-    if (deep := toml_nesting(text)) is not None:
+    if not plainly_shallow(text) and (deep := toml_nesting(text)) is not None:
         return problem(f"malformed TOML: {deep[1]}", deep[0])
     try:
         data = tomllib.loads(text)
@@ -150,7 +152,7 @@ def parse_toml(text: str, name: str) -> TomlFile | Problem:
         if (match := _HEADER.match(line))
     )
     doc = TomlFile(name=name, data=data, lines=lines, headers=headers)
-    if (bad := out_of_bounds(data)) is not None:
+    if not within_bounds(data) and (bad := out_of_bounds(data)) is not None:
         path, message = bad
         return problem(message, doc.path_line(path))
     return doc

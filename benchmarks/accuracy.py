@@ -69,9 +69,9 @@ def score(truth: Mapping[str, Any], findings: Iterable[Finding]) -> dict[str, An
         want = same[0] if same else wants[0] if wants else None
         if same and (key, finding.severity) not in hit:
             hit.add((key, finding.severity))
-            row = table[want["category"]]
+            row = table[same[0]["category"]]
             row["hits"] += 1
-            if want["rounding"] is not None and want["rounding"] != finding.rounding:
+            if same[0]["rounding"] is not None and same[0]["rounding"] != finding.rounding:
                 row["rounding flag wrong"] += 1
             continue
         category = want["category"] if want is not None else category_of.get(

@@ -1,23 +1,27 @@
-"""Benchmark the audit on synthetic corpora of growing size.
+"""Benchmark the audit on generated corpora of growing size.
 
-    .venv/bin/python benchmarks/bench.py [--sizes 1000 10000 100000] [--format jsonl|toml]
-                                         [--repeat 3] [--pytest-compare 10000] [--tracemalloc]
+    .venv/bin/python benchmarks/bench.py [--sizes 1000 10000 100000] [--repeat 3]
+        [--generator realistic|synthetic] [--format jsonl|toml] [--per-source N]
+        [--corpus-dir DIR] [--pytest-compare 10000] [--tracemalloc]
 
 For each size a corpus is generated (10 claims a source unless --per-source says otherwise)
-into a temporary folder, then measured in a fresh child process, stage by stage as `audit`
-runs: load, map (source by source: every claim's evidence checks and the source's
+into a temporary folder (or kept under --corpus-dir and reused), by the realistic generator
+(`factcheck.testing.realistic`: reworded keys, hedged and round numbers, curled quotes,
+echoes, hard negatives; TOML) or the synthetic one (quicker to write, JSON lines or TOML: the
+one for 10 million claims), then measured in a fresh child process, stage by stage as
+`audit` runs: load, map (source by source: every claim's evidence checks and the source's
 coverage), rules (the index of keys, every rule, the audit put together) and report (the
 JSON report streamed to a file). Right after, in another child on the same corpus,
 `floor.py` measures the irreducible work of each stage (for map: its anchor and coverage
 floors); the ratio actual / floor of each stage and of the whole is printed, so a loaded
 machine slows both alike. With --repeat N both are measured N times, alternately, and the
-median of each stage is kept. Memory is the
-process high-water mark (ru_maxrss) after each stage, so it only grows; with
---tracemalloc a second, slower pass gives each stage's own peak of Python allocations.
-The findings are scored against the planted ones (precision and recall). At the
---pytest-compare size, `pytest claims` over a generated corpus (TOML, every planted
-contradiction and tension with a verdict, so all items pass) is timed against as many
-trivial parametrised tests, in the same run.
+median of each stage is kept. Memory is the process high-water mark (ru_maxrss) after each
+stage, so it only grows; with --tracemalloc a second, slower pass gives each stage's own
+peak of Python allocations. The findings are scored against the planted ones (precision and
+recall; for the realistic corpus as `accuracy.py` scores them, which prints them by
+category). At the --pytest-compare size, `pytest claims` over a generated corpus (TOML,
+every planted contradiction and tension with a verdict, so all items pass) is timed against
+as many trivial parametrised tests, in the same run.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from pytest_overhead import write_suites  # noqa: E402  (this folder is on the path)
 
+from factcheck.testing.realistic import generate as generate_realistic  # noqa: E402
 from factcheck.testing.synthetic import generate  # noqa: E402
 
 STAGES = ("load", "map", "rules", "report")
@@ -99,12 +104,22 @@ def measure(root: str, expected_path: str, use_tracemalloc: bool,
             tracemalloc.stop()
         out["stages"][name] = stage
     result = state["audit"]
-    expected = {(s, frozenset(c)) for s, c in json.loads(Path(expected_path).read_text())}
-    found = {(f.severity, frozenset(f.claims)) for f in result.findings}
-    hits = len(found & expected)
+    truth = json.loads(Path(expected_path).read_text())
+    if isinstance(truth, dict):  # the realistic generator's truth.json, scored as accuracy.py does
+        from accuracy import score
+
+        table = score(truth, result.findings)["table"]
+        hits = sum(row["hits"] for row in table.values())
+        found_count = hits + sum(row["spurious"] for row in table.values())
+        expected_count = sum(row["expected"] for row in table.values())
+    else:
+        expected = {(s, frozenset(c)) for s, c in truth}
+        found = {(f.severity, frozenset(f.claims)) for f in result.findings}
+        hits, found_count, expected_count = len(found & expected), len(found), len(expected)
     out.update(claims=len(result.corpus.claims), sources=len(result.corpus.sources),
                evidence_errors=sum(1 for r in result.results for p in r.problems if p.level == "error"),
-               warnings=len(result.warnings), findings=len(found), expected=len(expected), hits=hits,
+               warnings=len(result.warnings), findings=found_count, expected=expected_count,
+               hits=hits,
                json_bytes=state.get("json_bytes"),
                by_severity={s: sum(1 for f in result.findings if f.severity == s)
                             for s in ("contradiction", "tension", "unmatched", "changed",
@@ -120,23 +135,37 @@ def _child(command: list[str], size: int) -> dict[str, Any]:
     return result
 
 
+def _generated(tmp: Path, size: int, generator: str, fmt: str, reword: bool, per_source: int,
+               ) -> tuple[Path, list[str]]:
+    """The corpus at `tmp`, written unless a kept one is there already (10 million claims take
+    minutes to write): its truth file, and the severity of each finding planted in it."""
+    if generator == "realistic":
+        truth = tmp / "truth.json"
+        if not truth.exists():
+            generate_realistic(tmp, claims=size, per_source=per_source)
+        return truth, [want["severity"] for case in json.loads(truth.read_text())["cases"]
+                       for want in case["expect"]]
+    expected = tmp / "expected.json"
+    if not expected.exists():
+        plan = generate(tmp, claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
+                        per_source=per_source)
+        expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
+    return expected, [severity for severity, _ in json.loads(expected.read_text())]
+
+
 def run_size(size: int, fmt: str, use_tracemalloc: bool, reword: bool = False, repeat: int = 1,
              per_source: int = 10, clock: str = "cpu", corpus_dir: Path | None = None,
-             ) -> dict[str, Any]:
+             generator: str = "realistic") -> dict[str, Any]:
     with contextlib.ExitStack() as stack:
         if corpus_dir is None:
             tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(
                 prefix=f"factcheck-bench-{size}-")))
         else:
-            tmp = corpus_dir / f"{size}-{fmt}-{per_source}{'-reword' if reword else ''}"
-        expected = tmp / "expected.json"
+            tmp = corpus_dir / (f"{size}-{generator}-{per_source}" if generator == "realistic"
+                                else f"{size}-{fmt}-{per_source}{'-reword' if reword else ''}")
         start = time.perf_counter()
-        if not expected.exists():  # a kept corpus is generated once (10 million claims: minutes)
-            plan = generate(tmp, claims=size, fmt=fmt, reword=reword,  # type: ignore[arg-type]
-                            per_source=per_source)
-            expected.write_text(json.dumps([[s, sorted(c)] for s, c in plan.expected]))
+        expected, planted = _generated(tmp, size, generator, fmt, reword, per_source)
         generated = time.perf_counter() - start
-        planted = [severity for severity, _ in json.loads(expected.read_text())]
         command = [sys.executable, str(Path(__file__).resolve()), "--child", str(tmp),
                    str(expected), "--clock", clock]
         floor_command = [sys.executable, str(HERE / "floor.py"), str(tmp), "--json", "--clock",
@@ -240,7 +269,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--format", choices=("jsonl", "toml"), default="jsonl")
+    parser.add_argument("--generator", choices=("realistic", "synthetic"), default="realistic",
+                        help="the corpus: realistic (factcheck.testing.realistic: text as people "
+                             "write it, TOML, scored as accuracy.py scores it) or synthetic "
+                             "(factcheck.testing.synthetic: quick to write, any --format; the "
+                             "one for 10 million claims)")
+    parser.add_argument("--format", choices=("jsonl", "toml"), default="jsonl",
+                        help="claim files of the synthetic generator")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="measure the audit and the floor N times each, keep the medians")
     parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
@@ -277,13 +312,15 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, cyclic GC "
           + ("running" if args.keep_gc else "paused during the run, as the factcheck command does"))
     runs = {n: run_size(n, args.format, args.tracemalloc, args.reword, args.repeat, args.per_source,
-                        args.clock, args.corpus_dir)
+                        args.clock, args.corpus_dir, args.generator)
             for n in sizes}
-    print_table(sizes, runs, args.format, args.tracemalloc)
+    print_table(sizes, runs, "toml (realistic)" if args.generator == "realistic" else args.format,
+                args.tracemalloc)
     if args.compare_formats:
         other = "toml" if args.format == "jsonl" else "jsonl"
         n = args.compare_formats
-        print_table([n], {n: run_size(n, other, False, clock=args.clock)}, other, False)
+        print_table([n], {n: run_size(n, other, False, clock=args.clock, generator="synthetic")},
+                    f"{other} (synthetic)", False)
     if args.pytest_compare:
         pytest_compare(args.pytest_compare)
 

@@ -125,7 +125,7 @@ def _anchor(evidence: Evidence, text: str, report: object) -> Anchor | None:
 
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=128)  # the map step checks 64 sources together
 def _paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The lines of a text and the numbers (1-based) of its non-blank lines, computed once a
     text: the quotes of one source are checked together."""

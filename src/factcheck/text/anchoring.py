@@ -138,7 +138,7 @@ def resolve(
     return _fuzzy(text, lines, ntext, offsets, quote, folded, fuzzy_threshold)
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=128)  # the map step checks 64 sources together
 def _normalised(text: str) -> Normalised:
     """``normalise(text)`` of the few source texts in use: quotes of one source come together."""
     return normalise(text)

@@ -71,7 +71,7 @@ def build_index(text: str) -> LineIndex:
     return LineIndex(starts=(0, *(m.end() for m in LINE_END.finditer(text))), length=len(text))
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=128)  # the map step checks 64 sources together
 def index_of(text: str) -> LineIndex:
     """The `LineIndex` of `text`, kept for the last few texts (the quotes of one source come
     together, and a text's hash is computed once)."""

@@ -158,15 +158,29 @@ def _char_class(codes: set[int]) -> str:
                    for low, high in ranges)
 
 
+def _dropped(text: str) -> str:
+    """The text without its invisible characters: `str.translate` with `_DROP_TABLE`, done a
+    character at a time (a text holds few of them, and translate looks up every character)."""
+    for invisible in set(_HAS_DROP.findall(text)):
+        text = text.replace(invisible, "")
+    return text
+
+
+def _folded(text: str) -> str:
+    """The text with its quote marks and dashes folded: `str.translate` with `_FOLD_TABLE`,
+    a mark at a time, which is the same while no mark folds into another."""
+    for mark in set(_HAS_FOLD.findall(text)):
+        text = text.replace(mark, _FOLD[mark])
+    return text
+
+
 def normalise_text(text: str) -> str:
     """``normalise(text)[0]``, without the offsets: the quick way to compare texts."""
     if not text.isascii():  # ASCII has nothing to drop, compose or fold
-        if _HAS_DROP.search(text) is not None:
-            text = text.translate(_DROP_TABLE)
+        text = _dropped(text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        for mark in set(_HAS_FOLD.findall(text)):  # a few marks: faster than translate
-            text = text.replace(mark, _FOLD[mark])
+        text = _folded(text)
     if "  " not in text and text.isprintable():  # every other whitespace is unprintable
         return text
     return _SPACES.sub(" ", text)
@@ -187,7 +201,7 @@ def normalise(text: str) -> Normalised:
         shift = _Shift()
         for dropped, match in enumerate(_HAS_DROP.finditer(current), start=1):
             shift.add(match.start() - dropped + 1, match.start() + 1)
-        current = current.translate(_DROP_TABLE)
+        current = _dropped(current)
         maps.append(shift)
     if not unicodedata.is_normalized("NFC", current):
         shift = _Shift()
@@ -209,7 +223,7 @@ def normalise(text: str) -> Normalised:
         pieces.append(current[position:])
         current = "".join(pieces)
         maps.append(shift)
-    current = current.translate(_FOLD_TABLE)
+    current = _folded(current)
     if _RUNS.search(current) is not None:
         shift = _Shift()
         removed = 0

@@ -1,5 +1,9 @@
 """The test items of the pytest plugin: a claim, a dispute, a stale verdict; and the settings
 and failures they share. `factcheck.pytest_plugin` collects them; nothing here judges a claim.
+
+Importing this module imports nothing else of factcheck: the plugin imports it in every
+project of the environment, opted in or not. What a failure's text needs is imported when
+a failure is shown.
 """
 
 from __future__ import annotations
@@ -16,16 +20,14 @@ import pytest
 from _pytest._code.code import ReprFileLocation
 from _pytest._code.code import TerminalRepr as _TerminalRepr
 
-from .auditing import Audit
-from .checks.evidence import ClaimResult
-from .errors import Problem
-from .reports.explain import explain
-from .rules.disputes import Dispute
-from .rules.findings import Finding
-from .text.lines import index_of, line_text
-
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
+
+    from .auditing import Audit
+    from .checks.evidence import ClaimResult
+    from .errors import Problem
+    from .rules.disputes import Dispute
+    from .rules.findings import Finding
 
 VERDICTS_FILE = "verdicts.toml"
 
@@ -218,6 +220,8 @@ class ClaimItem(_FactcheckItem):
             raise ClaimFailed(self.failure())
 
     def failure(self) -> str:
+        from .text.lines import index_of, line_text
+
         claim = self.result.claim
         corpus = self.audit.corpus
         errors = [p for p in self.result.problems if p.level == "error"]
@@ -272,6 +276,8 @@ class DisputeItem(_FactcheckItem):
                          if f.id in waiting and f.id in self.dispute.findings]
         if not open_findings:
             return
+        from .reports.explain import explain
+
         count = len(open_findings)
         header = (f"{self.dispute.severity} dispute {self.dispute.id} about "
                   f"{self.dispute.about!r}: {count} finding{'s' if count != 1 else ''} "

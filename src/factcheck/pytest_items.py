@@ -91,13 +91,19 @@ def marker_help() -> list[str]:
 
 @attrs.frozen(kw_only=True)
 class Marks:
-    """What markers need from the audit, indexed once: the findings on each claim, and where
-    each finding stands (its verdict, 'unreviewed', or nothing when it needs no verdict)."""
+    """What markers and dispute items need from the audit, indexed once per session: the
+    findings on each claim, and where each finding stands (its verdict, 'unreviewed', or
+    nothing when it needs no verdict). The audit's own lookups rebuild their index on each
+    call, which is fine once but not once per item."""
 
     on_claim: dict[str, list[Finding]]
     findings: dict[str, Finding]
+    position: dict[str, int]
+    """Each finding's place in the audit's order."""
     standing: dict[str, str]
     kinds: dict[str, str]
+    waiting: frozenset[str]
+    """The ids of the findings that need a verdict and have none (`Audit.unreviewed`)."""
 
     @classmethod
     def of(cls, audit: Audit) -> Marks:
@@ -105,16 +111,21 @@ class Marks:
         for finding in audit.findings:
             for claim in finding.claims:
                 on_claim[claim].append(finding)
-        waiting = {f.id for f in audit.unreviewed}
+        waiting = frozenset(f.id for f in audit.unreviewed)
         standing: dict[str, str] = {}
+        verdicts, dispute_of = audit.verdicts, audit.dispute_of
         for finding in audit.findings:
-            verdict = audit.verdict_on(finding)
+            # `audit.verdict_on(finding)`, with its two indexes built once instead of per finding.
+            dispute = dispute_of.get(finding.id)
+            verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
             if verdict is not None:
                 standing[finding.id] = verdict.verdict
             elif finding.id in waiting:
                 standing[finding.id] = "unreviewed"
         return cls(on_claim=dict(on_claim), findings={f.id: f for f in audit.findings},
-                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims})
+                   position={f.id: place for place, f in enumerate(audit.findings)},
+                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims},
+                   waiting=waiting)
 
     def of_findings(self, findings: Iterable[Finding]) -> list[str]:
         names: list[str] = []
@@ -253,10 +264,11 @@ def _problem_line(problem: Problem) -> str:
 class DisputeItem(_FactcheckItem):
     """A dispute: fails while a finding in it has no verdict, of its own or of the dispute."""
 
-    def __init__(self, *, dispute: Dispute, settings: Settings, **kwargs: Any) -> None:
+    def __init__(self, *, dispute: Dispute, settings: Settings, marks: Marks, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.dispute = dispute
         self.settings = settings
+        self.index = marks
 
     def origin_key(self) -> str:
         return self.dispute.claims[0] if self.dispute.claims else ""
@@ -271,9 +283,9 @@ class DisputeItem(_FactcheckItem):
                                    if f in marks.findings)]
 
     def runtest(self) -> None:
-        waiting = {f.id for f in self.audit.unreviewed}
-        open_findings = [f for f in self.audit.findings
-                         if f.id in waiting and f.id in self.dispute.findings]
+        index = self.index
+        open_ids = [f for f in self.dispute.findings if f in index.waiting and f in index.findings]
+        open_findings = [index.findings[f] for f in sorted(open_ids, key=index.position.__getitem__)]
         if not open_findings:
             return
         from .reports.explain import explain

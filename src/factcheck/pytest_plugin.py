@@ -228,6 +228,12 @@ class _State:
             self._marks = Marks.of(result)
         return self._marks
 
+    def thaw(self) -> None:
+        """Give what collection froze back to the cyclic collector."""
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+
     def load(self) -> Audit:
         """The audit, loading and auditing the corpus on first use; raises InputError.
 
@@ -325,7 +331,11 @@ def pytest_configure(config: pytest.Config) -> None:
     """Settings are read, markers registered, and a report path given on the command line
     checked, before anything runs: a problem with either is a usage error, not a collection
     traceback."""
-    settings = _state(config).settings
+    state = _state(config)
+    settings = state.settings
+    # A cleanup, not pytest_unconfigure: cleanups run last to first, so this one runs after
+    # pytest's own (which collect the garbage five times, and would walk the audit again).
+    config.add_cleanup(state.thaw)
     for line in marker_help():
         config.addinivalue_line("markers", line)
     if config.getoption("factcheck_report", None) is None or hasattr(config, "workerinput"):
@@ -342,7 +352,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection(session: pytest.Session) -> Generator[None, object, object]:
     """Collection (which loads and audits the corpus) runs with the cyclic collector paused;
     what it built is then frozen (`gc.freeze`), so that the collector, back at work while the
-    items run, leaves the audit alone; `pytest_unconfigure` unfreezes it."""
+    items run, leaves the audit alone; it is unfrozen when pytest cleans up (`_State.thaw`)."""
     state = _state(session.config)
     if not state.settings.active:
         return (yield)
@@ -354,13 +364,6 @@ def pytest_collection(session: pytest.Session) -> Generator[None, object, object
             gc.freeze()
             state.frozen = True
         return result
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    state = config.stash.get(_STATE, None)
-    if state is not None and state.frozen:
-        gc.unfreeze()
-        state.frozen = False
 
 
 def _check_report(config: pytest.Config, settings: Settings) -> None:
@@ -429,7 +432,7 @@ class ClaimFile(pytest.File):
                                              settings=state.settings)
             elif isinstance(entry, Dispute):
                 item = DisputeItem.from_parent(self, name=entry.id, dispute=entry, audit=result,
-                                               settings=state.settings)
+                                               settings=state.settings, marks=marks)
             else:
                 item = StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
                                                     finding_id=entry.finding, audit=result)

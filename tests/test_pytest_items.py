@@ -25,7 +25,7 @@ def test_each_finding_stands_where_its_own_or_its_disputes_verdict_puts_it(tmp_p
     audit = factcheck.audit(factcheck.load(tmp_path))
     marks = Marks.of(audit)
 
-    needing = {f.id for f in audit.findings if f.severity in ("contradiction", "tension")}
+    needing = {f.id for f in audit.findings if f.severity in ("contradiction", "tension", "unmatched")}
     expected = {f: "unreviewed" for f in needing}
     expected |= {f: "explained" for f in whole.findings}
     expected |= {f: "dismissed" for f in one_by_one.findings}

@@ -198,6 +198,13 @@ if TYPE_CHECKING:
     Entry = ClaimResult | Dispute | _Stale
 
 
+def audit(corpus: Corpus) -> Audit:
+    """`factcheck.audit`, imported when a session first needs it."""
+    from .auditing import audit as audit_corpus
+
+    return audit_corpus(corpus)
+
+
 @attrs.define
 class _State:
     """The session's settings and, once loaded, its audit or the reason it could not load."""
@@ -240,7 +247,7 @@ class _State:
         Any other error of factcheck becomes one too, located where it says; an internal
         error (a bug) is one that asks for a report, unless FACTCHECK_DEBUG is set.
         """
-        from .auditing import audit, cyclic_gc_paused
+        from .auditing import cyclic_gc_paused
         from .corpus.loading import load
         from .errors import FactcheckError, InputError, Location, Problem
 

@@ -43,11 +43,15 @@ def test_a_name_imports_only_its_own_home() -> None:
     assert modules == ["factcheck", "factcheck.errors"]
 
 
+@pytest.mark.parametrize("pyproject", [
+    "[tool.black]\nline-length = 100\n",
+    # One that depends on factcheck (and names its table in a comment) without opting in.
+    '[project]\nname = "desk"\ndependencies = ["factcheck>=0.1"]\n# no [tool.factcheck] yet\n',
+])
 def test_an_unrelated_projects_pytest_imports_nothing_of_the_library(
-        pytester: pytest.Pytester) -> None:
+        pytester: pytest.Pytester, pyproject: str) -> None:
     # A project with claims/*.toml of its own, that never asked for factcheck.
-    write_corpus(pytester, pyproject="[tool.black]\nline-length = 100\n",
-                 extra={"broken.toml": "this is [not toml\n"})
+    write_corpus(pytester, pyproject=pyproject, extra={"broken.toml": "this is [not toml\n"})
     pytester.makepyfile(test_plain="def test_one():\n    assert True\n")
     pytester.makeconftest(
         "import json, sys\n\n"

@@ -35,6 +35,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import tomllib
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from pathlib import Path
@@ -93,9 +94,9 @@ def _pyproject(rootpath: Path, *, asked: bool) -> dict[str, str]:
 
     A table that cannot be used is a usage error. So is a pyproject.toml that cannot be
     read when it mentions factcheck or a `--factcheck-*` option was given (`asked`);
-    otherwise it is none of this plugin's business, and it is not even read.
+    otherwise it is none of this plugin's business, and the library is not even imported.
     """
-    if not asked and not _mentions_factcheck(rootpath / "pyproject.toml"):
+    if not asked and _declares_table(rootpath) is False:
         return {}
     from .errors import FactcheckError
     from .settings import tool_settings
@@ -114,16 +115,20 @@ def _mentions_factcheck(path: Path) -> bool:
         return False
 
 
-def _has_table(rootpath: Path) -> bool:
-    """Whether the rootdir's pyproject.toml has a `[tool.factcheck]` table (even an empty one)."""
+def _declares_table(rootpath: Path) -> bool | None:
+    """Whether the rootdir's pyproject.toml has a `[tool.factcheck]` table (even an empty one),
+    or None when it mentions factcheck but cannot be parsed (`factcheck.settings` says why).
+
+    Parsed with the standard library as pytest parses it, so that a project that merely
+    depends on factcheck does not import the library to find out it did not opt in.
+    """
     path = rootpath / "pyproject.toml"
     if not _mentions_factcheck(path):
         return False
-    from .corpus.datafiles import read_toml
-    from .errors import Problem
-
-    doc = read_toml(path, str(path))
-    tool = None if isinstance(doc, Problem) else doc.data.get("tool")
+    try:
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
     return isinstance(tool, dict) and "factcheck" in tool
 
 
@@ -143,7 +148,7 @@ def opted_in(config: pytest.Config) -> bool:
     plugins = getattr(config.known_args_namespace, "plugins", None) or []
     if "factcheck" in plugins or "factcheck.pytest_plugin" in plugins:
         return True
-    return _has_table(config.rootpath)
+    return _declares_table(config.rootpath) is True
 
 
 def read_settings(config: pytest.Config) -> Settings:

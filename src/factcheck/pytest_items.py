@@ -268,7 +268,7 @@ class DisputeItem(_FactcheckItem):
         super().__init__(**kwargs)
         self.dispute = dispute
         self.settings = settings
-        self.index = marks
+        self.marks = marks
 
     def origin_key(self) -> str:
         return self.dispute.claims[0] if self.dispute.claims else ""
@@ -283,9 +283,9 @@ class DisputeItem(_FactcheckItem):
                                    if f in marks.findings)]
 
     def runtest(self) -> None:
-        index = self.index
-        open_ids = [f for f in self.dispute.findings if f in index.waiting and f in index.findings]
-        open_findings = [index.findings[f] for f in sorted(open_ids, key=index.position.__getitem__)]
+        marks = self.marks
+        open_ids = [f for f in self.dispute.findings if f in marks.waiting and f in marks.findings]
+        open_findings = [marks.findings[f] for f in sorted(open_ids, key=marks.position.__getitem__)]
         if not open_findings:
             return
         from .reports.explain import explain

@@ -39,7 +39,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -406,16 +406,17 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile 
         return None
     if relative != VERDICTS_FILE and relative in SPECIAL_FILES:  # verdicts.toml: stale verdicts
         return None
-    claim_file: ClaimFile = ClaimFile.from_parent(parent, path=file_path)
-    claim_file.resolved = resolved
+    claim_file: ClaimFile = ClaimFile.from_parent(parent, path=file_path, resolved=resolved)
     return claim_file
 
 
 class ClaimFile(pytest.File):
     """A claim file (or verdicts.toml): its claims, its disputes, its stale verdicts."""
 
-    resolved: Path
-    """Its path resolved, as the audit's placements are keyed (set by pytest_collect_file)."""
+    def __init__(self, *, resolved: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.resolved = resolved
+        """Its path resolved, as the audit's placements are keyed."""
 
     def collect(self) -> Iterable[pytest.Item]:
         from .checks.evidence import ClaimResult

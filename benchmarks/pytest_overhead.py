@@ -5,6 +5,11 @@ findings with verdicts, so every item passes) and of `pytest` on one file of N t
 parametrised tests, each the best of `--repeat` runs (after one run of each that fills the bytecode caches, as
 a user's second run finds them), and their ratios in wall time and in CPU time (steadier on
 a loaded machine). The goal: at most 1.2x at 10,000.
+
+It also prints the audit alone, run as the plugin runs it (importing the library, loading and
+auditing the corpus with the cyclic collector paused, in one process; CPU seconds), and the
+ratio without it: what the plugin and pytest add for the items. And what every pytest run of
+an environment with factcheck installed pays to import the plugin, beyond importing pytest.
 Run: `.venv/bin/python benchmarks/pytest_overhead.py --claims 10000`.
 """
 
@@ -40,6 +45,34 @@ def _pytest(args: list[str], cwd: Path, *, module: str = "pytest") -> tuple[floa
     return elapsed, used, last
 
 
+AUDIT_ALONE = """
+import gc, sys, time
+start = time.process_time()
+from factcheck import audit, load
+gc.disable()
+audit(load(sys.argv[1]))
+print(time.process_time() - start)
+"""
+"""CPU seconds of the audit as the plugin runs it: the library imported, the corpus loaded and
+audited with the cyclic collector paused."""
+
+
+def _audit_alone(root: Path) -> float:
+    done = subprocess.run([sys.executable, "-c", AUDIT_ALONE, str(root)], capture_output=True,
+                          text=True, check=True)
+    return float(done.stdout)
+
+
+def _import_seconds(module: str, repeat: int) -> tuple[float, float]:
+    """The best wall and CPU seconds of a new interpreter importing `module`."""
+    wall, cpu = float("inf"), float("inf")
+    for _ in range(repeat):
+        start, used = time.perf_counter(), _cpu()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        wall, cpu = min(wall, time.perf_counter() - start), min(cpu, _cpu() - used)
+    return wall, cpu
+
+
 def write_suites(tmp: Path, size: int) -> tuple[Path, Path]:
     """Two projects of `size` tests each under `tmp`: a generated corpus opted in to the plugin
     (TOML, planted findings with verdicts), and a trivial parametrized suite."""
@@ -66,11 +99,14 @@ def main() -> None:
         root, trivial = write_suites(Path(tmp), size)
         _pytest(["claims", "--collect-only"], root)  # warm the bytecode caches of both
         _pytest(["test_trivial.py", "--collect-only"], trivial)
-        claims_runs, trivial_runs, audit_runs = [], [], []
+        claims_runs, trivial_runs, audit_runs, alone_runs = [], [], [], []
         for _ in range(args.repeat):  # interleaved, so both see the same machine load
             claims_runs.append(_pytest(["claims"], root))
             trivial_runs.append(_pytest(["test_trivial.py"], trivial))
             audit_runs.append(_pytest(["audit", "."], root, module="factcheck"))
+            alone_runs.append(_audit_alone(root))
+    plugin_import = _import_seconds("factcheck.pytest_plugin", 5 * args.repeat)
+    pytest_import = _import_seconds("pytest", 5 * args.repeat)
     claims_wall, trivial_wall = min(r[0] for r in claims_runs), min(r[0] for r in trivial_runs)
     claims_cpu, trivial_cpu = min(r[1] for r in claims_runs), min(r[1] for r in trivial_runs)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
@@ -82,8 +118,14 @@ def main() -> None:
     audit_wall, audit_cpu = min(r[0] for r in audit_runs), min(r[1] for r in audit_runs)
     print(f"factcheck audit (the same audit): {audit_wall:6.2f} s  {audit_cpu:6.2f} s CPU")
     print(f"ratio: {claims_wall / trivial_wall:.2f}x wall, {claims_cpu / trivial_cpu:.2f}x CPU")
-    print(f"without the audit itself: {(claims_cpu - audit_cpu) / trivial_cpu:.2f}x CPU "
-          "(what the plugin adds beyond the audit the command line also runs)")
+    alone = min(alone_runs)
+    print(f"the audit alone, as the plugin runs it (import, load, audit): {alone:6.2f} s CPU")
+    print(f"without the audit itself: {(claims_cpu - alone) / trivial_cpu:.2f}x CPU "
+          "(what the plugin and pytest add for the items)")
+    print(f"import factcheck.pytest_plugin: {plugin_import[0] * 1000:.0f} ms wall, "
+          f"{plugin_import[1] * 1000:.0f} ms CPU; import pytest: {pytest_import[0] * 1000:.0f} ms, "
+          f"{pytest_import[1] * 1000:.0f} ms CPU (best of {5 * args.repeat}): every pytest run "
+          f"pays {(plugin_import[1] - pytest_import[1]) * 1000:.0f} ms CPU for the plugin")
 
 
 if __name__ == "__main__":

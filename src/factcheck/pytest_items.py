@@ -1,5 +1,9 @@
 """The test items of the pytest plugin: a claim, a dispute, a stale verdict; and the settings
 and failures they share. `factcheck.pytest_plugin` collects them; nothing here judges a claim.
+
+Importing this module imports nothing else of factcheck: the plugin imports it in every
+project of the environment, opted in or not. What a failure's text needs is imported when
+a failure is shown.
 """
 
 from __future__ import annotations
@@ -16,16 +20,14 @@ import pytest
 from _pytest._code.code import ReprFileLocation
 from _pytest._code.code import TerminalRepr as _TerminalRepr
 
-from .auditing import Audit
-from .checks.evidence import ClaimResult
-from .errors import Problem
-from .reports.explain import explain
-from .rules.disputes import Dispute
-from .rules.findings import Finding
-from .text.lines import index_of, line_text
-
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
+
+    from .auditing import Audit
+    from .checks.evidence import ClaimResult
+    from .errors import Problem
+    from .rules.disputes import Dispute
+    from .rules.findings import Finding
 
 VERDICTS_FILE = "verdicts.toml"
 
@@ -89,13 +91,19 @@ def marker_help() -> list[str]:
 
 @attrs.frozen(kw_only=True)
 class Marks:
-    """What markers need from the audit, indexed once: the findings on each claim, and where
-    each finding stands (its verdict, 'unreviewed', or nothing when it needs no verdict)."""
+    """What markers and dispute items need from the audit, indexed once per session: the
+    findings on each claim, and where each finding stands (its verdict, 'unreviewed', or
+    nothing when it needs no verdict). The audit's own lookups rebuild their index on each
+    call, which is fine once but not once per item."""
 
     on_claim: dict[str, list[Finding]]
     findings: dict[str, Finding]
+    position: dict[str, int]
+    """Each finding's place in the audit's order."""
     standing: dict[str, str]
     kinds: dict[str, str]
+    waiting: frozenset[str]
+    """The ids of the findings that need a verdict and have none (`Audit.unreviewed`)."""
 
     @classmethod
     def of(cls, audit: Audit) -> Marks:
@@ -103,16 +111,21 @@ class Marks:
         for finding in audit.findings:
             for claim in finding.claims:
                 on_claim[claim].append(finding)
-        waiting = {f.id for f in audit.unreviewed}
+        waiting = frozenset(f.id for f in audit.unreviewed)
         standing: dict[str, str] = {}
+        verdicts, dispute_of = audit.verdicts, audit.dispute_of
         for finding in audit.findings:
-            verdict = audit.verdict_on(finding)
+            # `audit.verdict_on(finding)`, with its two indexes built once instead of per finding.
+            dispute = dispute_of.get(finding.id)
+            verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
             if verdict is not None:
                 standing[finding.id] = verdict.verdict
             elif finding.id in waiting:
                 standing[finding.id] = "unreviewed"
         return cls(on_claim=dict(on_claim), findings={f.id: f for f in audit.findings},
-                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims})
+                   position={f.id: place for place, f in enumerate(audit.findings)},
+                   standing=standing, kinds={c.id: c.kind for c in audit.corpus.claims},
+                   waiting=waiting)
 
     def of_findings(self, findings: Iterable[Finding]) -> list[str]:
         names: list[str] = []
@@ -218,6 +231,8 @@ class ClaimItem(_FactcheckItem):
             raise ClaimFailed(self.failure())
 
     def failure(self) -> str:
+        from .text.lines import index_of, line_text
+
         claim = self.result.claim
         corpus = self.audit.corpus
         errors = [p for p in self.result.problems if p.level == "error"]
@@ -249,10 +264,11 @@ def _problem_line(problem: Problem) -> str:
 class DisputeItem(_FactcheckItem):
     """A dispute: fails while a finding in it has no verdict, of its own or of the dispute."""
 
-    def __init__(self, *, dispute: Dispute, settings: Settings, **kwargs: Any) -> None:
+    def __init__(self, *, dispute: Dispute, settings: Settings, marks: Marks, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.dispute = dispute
         self.settings = settings
+        self.marks = marks
 
     def origin_key(self) -> str:
         return self.dispute.claims[0] if self.dispute.claims else ""
@@ -267,11 +283,13 @@ class DisputeItem(_FactcheckItem):
                                    if f in marks.findings)]
 
     def runtest(self) -> None:
-        waiting = {f.id for f in self.audit.unreviewed}
-        open_findings = [f for f in self.audit.findings
-                         if f.id in waiting and f.id in self.dispute.findings]
+        marks = self.marks
+        open_ids = [f for f in self.dispute.findings if f in marks.waiting and f in marks.findings]
+        open_findings = [marks.findings[f] for f in sorted(open_ids, key=marks.position.__getitem__)]
         if not open_findings:
             return
+        from .reports.explain import explain
+
         count = len(open_findings)
         header = (f"{self.dispute.severity} dispute {self.dispute.id} about "
                   f"{self.dispute.about!r}: {count} finding{'s' if count != 1 else ''} "

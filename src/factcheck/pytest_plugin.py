@@ -20,28 +20,30 @@ The plugin is inert unless the project opts in (`opted_in`): a `[tool.factcheck]
 (`party_<id>`, `kind_<kind>`, `rule_<rule>`, the severities and the verdicts; see
 docs/reference/pytest.md). Under pytest-xdist the controller alone writes the report.
 
+Importing this module imports no other part of factcheck than `pytest_items` (which imports
+none): every project of the environment loads the plugin, so the library is imported inside
+the hooks, once the project has opted in. Collection pauses the cyclic garbage collector,
+and then freezes what the audit built (`gc.freeze`) until the session ends, so that the
+collections of the test run do not walk the corpus again and again.
+
 Long because it holds every hook of the plugin (settings, the session's one audit,
 collection, the report) and they share the session state.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import tomllib
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
-from .auditing import Audit, audit, cyclic_gc_paused
-from .checks.evidence import ClaimResult
-from .corpus import Corpus, Origin
-from .corpus.datafiles import read_toml
-from .corpus.loading import SPECIAL_FILES, load
-from .errors import FactcheckError, InputError, Location, OutputError, Problem
 from .pytest_items import (
     VERDICTS_FILE,
     ClaimItem,
@@ -53,20 +55,21 @@ from .pytest_items import (
     item_markers,
     marker_help,
 )
-from .reports.files import STDOUT, check_outputs, write_output
-from .reports.json_report import build_report, dumps
-from .rules.disputes import Dispute
-from .settings import tool_settings
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
+    from _pytest.mark.structures import MarkDecorator
+
+    from .auditing import Audit
+    from .checks.evidence import ClaimResult
+    from .corpus import Corpus, Origin
+    from .errors import InputError
+    from .rules.disputes import Dispute
 
 DEFAULTS = {"root": ".", "seeds": "seeds", "claims": "claims"}
 CLAIM_FILE_SUFFIXES = (".toml", ".jsonl")
 DEBUG_ENV = "FACTCHECK_DEBUG"
 MAX_SETTINGS_SCAN = 1 << 20
-NOT_CLAIM_FILES = frozenset(SPECIAL_FILES) - {VERDICTS_FILE}
-"""Files of the claims folder that are never collected; verdicts.toml is, for stale verdicts."""
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -91,13 +94,16 @@ def _pyproject(rootpath: Path, *, asked: bool) -> dict[str, str]:
 
     A table that cannot be used is a usage error. So is a pyproject.toml that cannot be
     read when it mentions factcheck or a `--factcheck-*` option was given (`asked`);
-    otherwise it is none of this plugin's business.
+    otherwise it is none of this plugin's business, and the library is not even imported.
     """
+    if not asked and _declares_table(rootpath) is False:
+        return {}
+    from .errors import FactcheckError
+    from .settings import tool_settings
+
     try:
         return tool_settings(rootpath)
     except FactcheckError as exc:
-        if not asked and not _mentions_factcheck(rootpath / "pyproject.toml"):
-            return {}
         raise pytest.UsageError(f"factcheck: {exc}") from None
 
 
@@ -109,13 +115,20 @@ def _mentions_factcheck(path: Path) -> bool:
         return False
 
 
-def _has_table(rootpath: Path) -> bool:
-    """Whether the rootdir's pyproject.toml has a `[tool.factcheck]` table (even an empty one)."""
+def _declares_table(rootpath: Path) -> bool | None:
+    """Whether the rootdir's pyproject.toml has a `[tool.factcheck]` table (even an empty one),
+    or None when it mentions factcheck but cannot be parsed (`factcheck.settings` says why).
+
+    Parsed with the standard library as pytest parses it, so that a project that merely
+    depends on factcheck does not import the library to find out it did not opt in.
+    """
     path = rootpath / "pyproject.toml"
     if not _mentions_factcheck(path):
         return False
-    doc = read_toml(path, str(path))
-    tool = None if isinstance(doc, Problem) else doc.data.get("tool")
+    try:
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
     return isinstance(tool, dict) and "factcheck" in tool
 
 
@@ -135,7 +148,7 @@ def opted_in(config: pytest.Config) -> bool:
     plugins = getattr(config.known_args_namespace, "plugins", None) or []
     if "factcheck" in plugins or "factcheck.pytest_plugin" in plugins:
         return True
-    return _has_table(config.rootpath)
+    return _declares_table(config.rootpath) is True
 
 
 def read_settings(config: pytest.Config) -> Settings:
@@ -161,13 +174,19 @@ def read_settings(config: pytest.Config) -> Settings:
     report_option = option("report")
     report: Path | None = None
     if report_option is not None:
-        report = Path(STDOUT) if report_option == STDOUT else here / report_option
+        report = _report_path(report_option, here)
     elif "report" in table:
-        report = Path(STDOUT) if table["report"] == STDOUT else config.rootpath / table["report"]
+        report = _report_path(table["report"], config.rootpath)
     return Settings(root=root.resolve(), seeds=option("seeds") or table.get("seeds", DEFAULTS["seeds"]),
                     claims=option("claims") or table.get("claims", DEFAULTS["claims"]),
                     report=report, report_on_command_line=report_option is not None,
                     active=opted_in(config))
+
+
+def _report_path(value: str, base: Path) -> Path:
+    from .reports.files import STDOUT
+
+    return Path(STDOUT) if value == STDOUT else base / value
 
 
 # --- the session's one audit ------------------------------------------------------------------
@@ -180,7 +199,15 @@ class _Stale:
     finding: str
 
 
-Entry = ClaimResult | Dispute | _Stale
+if TYPE_CHECKING:
+    Entry = ClaimResult | Dispute | _Stale
+
+
+def audit(corpus: Corpus) -> Audit:
+    """`factcheck.audit`, imported when a session first needs it."""
+    from .auditing import audit as audit_corpus
+
+    return audit_corpus(corpus)
 
 
 @attrs.define
@@ -194,8 +221,18 @@ class _State:
     first_failure: str | None = None
     items: dict[Path, list[Entry]] = attrs.Factory(dict)
     workers_loaded: bool = False
-    registered: set[str] = attrs.Factory(set)
+    frozen: bool = False
+    """Whether collection froze the audit's objects out of the cyclic collector's way."""
+    registered: dict[str, MarkDecorator] = attrs.Factory(dict)
+    """Each marker given to an item, registered once, made once."""
     _marks: Marks | None = None
+    _claims_dir: Path | None = None
+
+    def claims_dir(self) -> Path:
+        """The claims folder, resolved once."""
+        if self._claims_dir is None:
+            self._claims_dir = self.settings.claims_dir
+        return self._claims_dir
 
     def marks(self, result: Audit) -> Marks:
         """The marker index of the audit, built once."""
@@ -203,12 +240,22 @@ class _State:
             self._marks = Marks.of(result)
         return self._marks
 
+    def thaw(self) -> None:
+        """Give what collection froze back to the cyclic collector."""
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+
     def load(self) -> Audit:
         """The audit, loading and auditing the corpus on first use; raises InputError.
 
         Any other error of factcheck becomes one too, located where it says; an internal
         error (a bug) is one that asks for a report, unless FACTCHECK_DEBUG is set.
         """
+        from .auditing import cyclic_gc_paused
+        from .corpus.loading import load
+        from .errors import FactcheckError, InputError, Location, Problem
+
         if not self.loaded:
             self.loaded = True
             try:
@@ -296,11 +343,17 @@ def pytest_configure(config: pytest.Config) -> None:
     """Settings are read, markers registered, and a report path given on the command line
     checked, before anything runs: a problem with either is a usage error, not a collection
     traceback."""
-    settings = _state(config).settings
+    state = _state(config)
+    settings = state.settings
+    # A cleanup, not pytest_unconfigure: cleanups run last to first, so this one runs after
+    # pytest's own (which collect the garbage five times, and would walk the audit again).
+    config.add_cleanup(state.thaw)
     for line in marker_help():
         config.addinivalue_line("markers", line)
     if config.getoption("factcheck_report", None) is None or hasattr(config, "workerinput"):
         return
+    from .errors import OutputError
+
     try:
         _check_report(config, settings)
     except OutputError as exc:
@@ -309,15 +362,26 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection(session: pytest.Session) -> Generator[None, object, object]:
-    """Collection (which loads and audits the corpus) runs with the cyclic collector paused."""
-    if not _state(session.config).settings.active:
+    """Collection (which loads and audits the corpus) runs with the cyclic collector paused;
+    what it built is then frozen (`gc.freeze`), so that the collector, back at work while the
+    items run, leaves the audit alone; it is unfrozen when pytest cleans up (`_State.thaw`)."""
+    state = _state(session.config)
+    if not state.settings.active:
         return (yield)
+    from .auditing import cyclic_gc_paused
+
     with cyclic_gc_paused():
-        return (yield)
+        result = yield
+        if state.loaded and not state.frozen:
+            gc.freeze()
+            state.frozen = True
+        return result
 
 
 def _check_report(config: pytest.Config, settings: Settings) -> None:
     """Raise OutputError when the report would replace a file this run reads."""
+    from .reports.files import check_outputs
+
     assert settings.report is not None
     also_read = [(config.inipath, "pytest's configuration file")] if config.inipath else []
     shown = str(settings.report)
@@ -330,22 +394,35 @@ def _check_report(config: pytest.Config, settings: Settings) -> None:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:
     if file_path.suffix not in CLAIM_FILE_SUFFIXES or file_path.name == "pyproject.toml":
         return None
-    settings = _state(parent.config).settings
-    if not settings.active:
+    state = _state(parent.config)
+    if not state.settings.active:
         return None
+    from .corpus.loading import SPECIAL_FILES
+
+    resolved = file_path.resolve()
     try:
-        relative = file_path.resolve().relative_to(settings.claims_dir).as_posix()
+        relative = resolved.relative_to(state.claims_dir()).as_posix()
     except ValueError:
         return None
-    if relative in NOT_CLAIM_FILES:
+    if relative != VERDICTS_FILE and relative in SPECIAL_FILES:  # verdicts.toml: stale verdicts
         return None
-    return ClaimFile.from_parent(parent, path=file_path)
+    claim_file: ClaimFile = ClaimFile.from_parent(parent, path=file_path, resolved=resolved)
+    return claim_file
 
 
 class ClaimFile(pytest.File):
     """A claim file (or verdicts.toml): its claims, its disputes, its stale verdicts."""
 
+    def __init__(self, *, resolved: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.resolved = resolved
+        """Its path resolved, as the audit's placements are keyed."""
+
     def collect(self) -> Iterable[pytest.Item]:
+        from .checks.evidence import ClaimResult
+        from .errors import InputError
+        from .rules.disputes import Dispute
+
         state = _state(self.config)
         try:
             result = state.load()
@@ -355,27 +432,29 @@ class ClaimFile(pytest.File):
                 raise CorpusUnusable(_input_report(exc, state.settings.root)) from exc
             own = [p for p in exc.problems
                    if p.location.file is not None
-                   and (state.settings.root / p.location.file).resolve() == self.path.resolve()]
+                   and (state.settings.root / p.location.file).resolve() == self.resolved]
             lines = [f"factcheck: the corpus cannot be loaded; every problem is listed under "
                      f"{state.first_failure}"]
             lines += [f"  {p}" for p in own]
             raise CorpusUnusable("\n".join(lines)) from exc
-        for entry in state.items.get(self.path.resolve(), []):
+        marks = state.marks(result)
+        for entry in state.items.get(self.resolved, []):
             item: ClaimItem | DisputeItem | StaleVerdictItem
             if isinstance(entry, ClaimResult):
                 item = ClaimItem.from_parent(self, name=entry.claim.id, result=entry, audit=result,
                                              settings=state.settings)
             elif isinstance(entry, Dispute):
                 item = DisputeItem.from_parent(self, name=entry.id, dispute=entry, audit=result,
-                                               settings=state.settings)
+                                               settings=state.settings, marks=marks)
             else:
                 item = StaleVerdictItem.from_parent(self, name=f"stale-verdict-{entry.finding}",
                                                     finding_id=entry.finding, audit=result)
-            for marker in item_markers(item, state.marks(result)):
-                if marker not in state.registered:
-                    state.registered.add(marker)
+            for marker in item_markers(item, marks):
+                decorator = state.registered.get(marker)
+                if decorator is None:
                     self.config.addinivalue_line("markers", f"{marker}: a factcheck marker")
-                item.add_marker(marker)
+                    decorator = state.registered[marker] = getattr(pytest.mark, marker)
+                item.add_marker(decorator)
             yield item
 
     def repr_failure(  # type: ignore[override]
@@ -387,6 +466,8 @@ class ClaimFile(pytest.File):
 
 
 def _audit_or_fail(config: pytest.Config) -> Audit:
+    from .errors import InputError
+
     state = _state(config)
     try:
         return state.load()
@@ -443,6 +524,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int | pytest.ExitC
         return
     if not (state.loaded or state.workers_loaded or state.settings.report_on_command_line):
         return
+    from .errors import FactcheckError, InputError
+    from .reports.files import STDOUT, write_output
+    from .reports.json_report import build_report, dumps
+
     try:
         result = state.load()
     except InputError:

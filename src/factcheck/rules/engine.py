@@ -158,16 +158,31 @@ class ClaimNumbers(Mapping[str, Number]):
         self._corpus = corpus
         self._read: dict[str, Number | None] = {}
 
-    def __getitem__(self, claim_id: str) -> Number:
-        if claim_id in self._read:
-            number = self._read[claim_id]
-        else:
+    def _number(self, claim_id: str) -> Number | None:
+        """The claim's number, None when it has none; a KeyError for a claim not compared."""
+        try:
+            return self._read[claim_id]
+        except KeyError:
             claim = self._claims[claim_id]
             number = self._read[claim_id] = at_precision(
                 self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
+            return number
+
+    def __getitem__(self, claim_id: str) -> Number:
+        number = self._number(claim_id)
         if number is None:
             raise KeyError(claim_id)
         return number
+
+    def get(self, claim_id: str, default: Any = None) -> Any:
+        """As `Mapping.get`, without raising and catching a KeyError for each claim without a
+        number (the rules ask half a million times at 100,000 claims)."""
+        number = self._number(claim_id) if claim_id in self._claims else None
+        return default if number is None else number
+
+    def __contains__(self, claim_id: object) -> bool:
+        return isinstance(claim_id, str) and claim_id in self._claims \
+            and self._number(claim_id) is not None
 
     def __iter__(self) -> Iterator[str]:
         return (claim_id for claim_id in self._claims if claim_id in self)

@@ -294,10 +294,14 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
         return
     corpus = audit.corpus
     kinds, lexicon = corpus.kinds, corpus.lexicon
+    encoders = {} if lexicon.round_precision != "implied" else {
+        name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
     date = date_texts()
     anchor_data = record_encoder(Anchor)
     for result, origin in in_report_order(audit):
         claim = result.claim
+        encode = encoders.get(claim.kind)
+        value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)
         stated = claim.stated
         deadline = claim.deadline
         problems = result.problems
@@ -308,7 +312,7 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
             "forecast": claim.forecast, "note": claim.note,
             "file": None if origin is None else origin.file,
             "line": None if origin is None else origin.line,
-            "value": record_data(claim_value(claim, kinds, lexicon)),
+            "value": record_encoder(type(value))(value),
             "evidence": [{"source": e.source, "quote": e.quote, "prefix": e.prefix,
                           "suffix": e.suffix, "anchor": None if a is None else anchor_data(a)}
                          for e, a in zip(claim.evidence, result.anchors, strict=True)],

@@ -24,8 +24,7 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
-from ..checks.coverage import Coverage, Statement
-from ..checks.evidence import ClaimResult
+from ..checks.coverage import Coverage
 from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, Verdict, installed_kinds
 from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
@@ -113,13 +112,9 @@ def _coverage(coverage: Coverage | None) -> CoverageEntry | None:
     sources = []
     covered_total = counted_total = 0
     for source in coverage.sources:
-        uncovered: list[Statement] = []
-        counted = 0
-        for statement in source.statements:  # one pass: a large corpus has a million of them
-            if not statement.ignored:
-                counted += 1
-                if not statement.covered:
-                    uncovered.append(statement)
+        statements = source.statements  # a large corpus has a million: no property, no tuple
+        uncovered = [s for s in statements if not s.covered and not s.ignored]
+        counted = len(statements) - len([s for s in statements if s.ignored])
         covered = counted - len(uncovered)
         covered_total += covered
         counted_total += counted
@@ -127,7 +122,7 @@ def _coverage(coverage: Coverage | None) -> CoverageEntry | None:
             source=source.source,
             percent=round(100.0 * covered / counted if counted else 100.0, 2),
             covered=covered, total=counted,
-            ignored=len(source.statements) - counted,
+            ignored=len(statements) - counted,
             uncovered=tuple(Uncovered(line=s.line, text=s.text, kind=s.kind) for s in uncovered)))
     percent = 100.0 * covered_total / counted_total if counted_total else 100.0
     return CoverageEntry(threshold=float(coverage.threshold), percent=round(percent, 2),
@@ -147,9 +142,9 @@ def factcheck_version() -> str:
 def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
     """The report's entry of each claim, in report order, one at a time."""
     corpus = audit.corpus
-    for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
+    for key in in_report_order(audit):
+        result, origin = audit.results[key[3]], key[4]
         claim = result.claim
-        origin = corpus.origins.get(claim.id)
         yield ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
@@ -196,8 +191,13 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
                                   note=verdict.note, file=origin.file if origin else None,
                                   line=origin.line if origin else None))
     results = audit.results
-    passed = sum(1 for r in results if not r.problems or r.ok)  # most have none to look through
-    warnings = sum(1 for r in results if r.problems for p in r.problems if p.level == "warning")
+    passed = warnings = 0
+    for result in results:  # one pass, and most results have no problem to look through
+        if not result.problems:
+            passed += 1
+            continue
+        passed += result.ok
+        warnings += sum(1 for p in result.problems if p.level == "warning")
     warnings += sum(1 for p in audit.review if p.level == "warning")
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)
@@ -274,15 +274,19 @@ _DIRECT = (tuple(a.name for a in attrs.fields(ClaimEntry)) == _CLAIM_FIELDS
 """Whether `claim_data` may write the entries' data itself: it knows every field they have."""
 
 
-def in_report_order(audit: Audit) -> Iterator[tuple[ClaimResult, Origin | None]]:
-    """The audit's claim results with their origins, sorted as `claim_order` sorts them."""
+OrderKey = tuple[str, int, str, int, Origin | None]
+
+
+def in_report_order(audit: Audit) -> list[OrderKey]:
+    """The sort key of each claim result (`claim_order`), with the result's index and origin, in
+    report order: sorted without a key function."""
     origins = audit.corpus.origins
-    results = audit.results
     # The index settles every tie before the origin, which does not compare, would be reached.
-    keys = [("", 0, r.claim.id, i, None) if (o := origins.get(r.claim.id)) is None
-            else (o.file, o.line or 0, r.claim.id, i, o) for i, r in enumerate(results)]
+    keys: list[OrderKey] = [
+        ("", 0, r.claim.id, i, None) if (o := origins.get(r.claim.id)) is None
+        else (o.file, o.line or 0, r.claim.id, i, o) for i, r in enumerate(audit.results)]
     keys.sort()
-    return ((results[key[3]], key[4]) for key in keys)
+    return keys
 
 
 def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
@@ -298,7 +302,9 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
         name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
     date = date_texts()
     anchor_data = record_encoder(Anchor)
-    for result, origin in in_report_order(audit):
+    results = audit.results
+    for key in in_report_order(audit):
+        result, origin = results[key[3]], key[4]
         claim = result.claim
         encode = encoders.get(claim.kind)
         value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)

@@ -66,7 +66,10 @@ WRITER = report_converter(None)
 
 
 def json_line(data: Any) -> bytes:
-    """`data` as one line of JSON in UTF-8: sorted keys, no spaces, no final newline."""
+    """`data` as one line of JSON in UTF-8: sorted keys, no spaces, no final newline.
+
+    orjson would write a NaN or an infinity as null: the data must have been checked
+    (`record_data` checks what it makes)."""
     try:
         return orjson.dumps(data, option=_OPTIONS)
     except orjson.JSONEncodeError:

@@ -137,7 +137,8 @@ def record_encoder(cls: type) -> Encode:
 
 def _made(cls: type) -> Encode:
     fields = attrs.fields(cls)
-    if any(not f.init or f.name.startswith("_") or f.alias != f.name for f in fields):
+    if any(not f.init or f.name.startswith("_") or not f.name.isidentifier() or f.alias != f.name
+           for f in fields):
         raise _Unknown
     try:
         hints = typing.get_type_hints(cls)

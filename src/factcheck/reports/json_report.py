@@ -21,19 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
 from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Verdict, installed_kinds
-from ..corpus.convert import converter, error_paths
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, Verdict, installed_kinds
+from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
 from ..corpus.kinds.cues import Lexicon
 from ..corpus.kinds.values import at_precision
 from ..errors import FactcheckError, Problem, path_text
 from ..rules.findings import SEVERITIES, Finding
 from ..text.dates import PartialDate, Period
+from .encoding import batches, date_texts, json_line, record_data, record_encoder, report_converter
 from .files import write_atomic
 from .records import (
     SCHEMA,
@@ -57,30 +57,6 @@ from .records import (
 )
 
 Bound = float | None
-
-
-def report_converter(kinds: KindRegistry | None) -> cattrs.Converter:
-    """The converter for reports: a claim's value is written by its own record class, and read
-    back into the value record of the kind it names."""
-    report_converter = converter.copy()
-    report_converter.register_unstructure_hook_func(
-        lambda cls: cls is ClaimValue,
-        lambda value: report_converter.unstructure(value, unstructure_as=type(value)))
-    if kinds is not None:
-        registry = kinds
-
-        def value(data: object, _: type) -> ClaimValue:
-            if not isinstance(data, dict):
-                raise FactcheckError(f"expected an object, got {data!r}")
-            found: ClaimValue = report_converter.structure(
-                data, registry.kinds[data["kind"]].value_type)
-            return found
-
-        report_converter.register_structure_hook_func(lambda cls: cls is ClaimValue, value)
-    return report_converter
-
-
-_WRITER = report_converter(None)
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -136,16 +112,17 @@ def _coverage(coverage: Coverage | None) -> CoverageEntry | None:
     sources = []
     covered_total = counted_total = 0
     for source in coverage.sources:
-        counted = source.counted
-        uncovered = tuple(s for s in counted if not s.covered)
-        covered = len(counted) - len(uncovered)
+        statements = source.statements  # a large corpus has a million: no property, no tuple
+        uncovered = [s for s in statements if not s.covered and not s.ignored]
+        counted = len(statements) - len([s for s in statements if s.ignored])
+        covered = counted - len(uncovered)
         covered_total += covered
-        counted_total += len(counted)
+        counted_total += counted
         sources.append(SourceCoverageEntry(
             source=source.source,
-            percent=round(100.0 * covered / len(counted) if counted else 100.0, 2),
-            covered=covered, total=len(counted),
-            ignored=len(source.statements) - len(counted),
+            percent=round(100.0 * covered / counted if counted else 100.0, 2),
+            covered=covered, total=counted,
+            ignored=len(statements) - counted,
             uncovered=tuple(Uncovered(line=s.line, text=s.text, kind=s.kind) for s in uncovered)))
     percent = 100.0 * covered_total / counted_total if counted_total else 100.0
     return CoverageEntry(threshold=float(coverage.threshold), percent=round(percent, 2),
@@ -165,9 +142,9 @@ def factcheck_version() -> str:
 def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
     """The report's entry of each claim, in report order, one at a time."""
     corpus = audit.corpus
-    for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
+    for key in in_report_order(audit):
+        result, origin = audit.results[key[3]], key[4]
         claim = result.claim
-        origin = corpus.origins.get(claim.id)
         yield ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
@@ -213,12 +190,20 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
         stale.append(StaleVerdict(finding=verdict.judges, verdict=verdict.verdict,
                                   note=verdict.note, file=origin.file if origin else None,
                                   line=origin.line if origin else None))
-    passed = sum(1 for r in audit.results if r.ok)
+    results = audit.results
+    passed = warnings = 0
+    for result in results:  # one pass, and most results have no problem to look through
+        if not result.problems:
+            passed += 1
+            continue
+        passed += result.ok
+        warnings += sum(1 for p in result.problems if p.level == "warning")
+    warnings += sum(1 for p in audit.review if p.level == "warning")
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)
     summary = Summary(
-        claims=len(audit.results), passed=passed, failed=len(audit.results) - passed,
-        warnings=len(audit.warnings),
+        claims=len(results), passed=passed, failed=len(results) - passed,
+        warnings=warnings,
         findings=FindingCounts(**{s: counts[s] for s in SEVERITIES}),
         unreviewed=len(audit.unreviewed), stale_verdicts=len(stale),
         coverage_percent=None if coverage is None else coverage.percent, ok=audit.ok)
@@ -245,47 +230,40 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
 def dumps(report: Report) -> str:
     """The report as JSON text: sorted keys, one source, claim or finding a line, a final newline.
 
-    Each record sits on a line of its own, so the file diffs and greps well, and the C JSON
-    encoder does the work (indent=2 would fall back to the pure-Python one, ten times slower).
+    Each record sits on a line of its own, so the file diffs and greps well; orjson writes each
+    line (`json_line`), without spaces.
     """
     return "".join(iter_dumps(report))
 
 
-_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False,
-                           separators=(", ", ": ")).encode
 _REPORT_KEYS = tuple(sorted(a.name for a in attrs.fields(Report)))
 
 
 def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
-    """`dumps` a line at a time, each record turned to JSON as its line is written, so the report
-    is never held whole, as text or as data. `claims`, when given, stand for the report's own,
-    as data (an iterator of them, built as they are written: `claim_data`)."""
+    """`dumps` a few hundred lines at a time, each record turned to JSON as its line is written,
+    so the report is never held whole, as text or as data. `claims`, when given, stand for the
+    report's own, as data (an iterator of them, built as they are written: `claim_data`)."""
     yield "{\n"
     last_key = len(_REPORT_KEYS) - 1
     for number, key in enumerate(_REPORT_KEYS):
         comma = "," if number < last_key else ""
         value = getattr(report, key)
         if key == "claims" and claims is not None:
-            items: Iterator[Any] = iter(claims)
+            items: Iterable[Any] = claims
         elif isinstance(value, tuple):
-            items = map(_WRITER.unstructure, value)
+            items = map(record_data, value)
         else:
-            yield f"  {_ENCODE(key)}: {_ENCODE(_WRITER.unstructure(value))}{comma}\n"
+            data = None if value is None else record_data(value) if attrs.has(type(value)) else value
+            yield f"  {json.dumps(key)}: {json_line(data).decode()}{comma}\n"
             continue
-        item = next(items, _END)
-        if item is _END:
-            yield f"  {_ENCODE(key)}: []{comma}\n"
-            continue
-        yield f"  {_ENCODE(key)}: [\n"
-        for following in items:
-            yield f"    {_ENCODE(item)},\n"
-            item = following
-        yield f"    {_ENCODE(item)}\n"
-        yield f"  ]{comma}\n"
+        opening = f"  {json.dumps(key)}: [\n    "
+        for batch in batches(map(json_line, items)):
+            yield opening + b",\n    ".join(batch).decode()
+            opening = ",\n    "
+        yield f"  {json.dumps(key)}: []{comma}\n" if opening.startswith("  ") else f"\n  ]{comma}\n"
     yield "}\n"
 
 
-_END = object()
 _CLAIM_FIELDS = ("id", "kind", "party", "speaker", "subject", "topic", "period", "stated",
                  "forecast", "note", "file", "line", "value", "evidence", "problems", "ok",
                  "reported_by", "deadline")
@@ -294,36 +272,60 @@ _DIRECT = (tuple(a.name for a in attrs.fields(ClaimEntry)) == _CLAIM_FIELDS
            == ("source", "quote", "prefix", "suffix", "anchor")
            and tuple(a.name for a in attrs.fields(ProblemEntry)) == ("check", "level", "message", "field"))
 """Whether `claim_data` may write the entries' data itself: it knows every field they have."""
-_ANCHOR_FIELDS = tuple(a.name for a in attrs.fields(Anchor))
+
+
+OrderKey = tuple[str, int, str, int, Origin | None]
+
+
+def in_report_order(audit: Audit) -> list[OrderKey]:
+    """The sort key of each claim result (`claim_order`), with the result's index and origin, in
+    report order: sorted without a key function."""
+    origins = audit.corpus.origins
+    # The index settles every tie before the origin, which does not compare, would be reached.
+    keys: list[OrderKey] = [
+        ("", 0, r.claim.id, i, None) if (o := origins.get(r.claim.id)) is None
+        else (o.file, o.line or 0, r.claim.id, i, o) for i, r in enumerate(audit.results)]
+    keys.sort()
+    return keys
 
 
 def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
-    """Each claim's entry as the report's data, in report order: what the converter makes of
-    `claim_entries`, written directly (a third of the report's time), unless the entries have
+    """Each claim's entry as the report's data, in report order: what `record_data` makes of
+    `claim_entries`, written directly (without making the entries), unless the entries have
     fields this does not know."""
     if not _DIRECT:
-        yield from map(_WRITER.unstructure, claim_entries(audit))
+        yield from map(record_data, claim_entries(audit))
         return
     corpus = audit.corpus
-    kinds = corpus.kinds
-    for result in sorted(audit.results, key=lambda r: claim_order(corpus, r.claim.id)):
+    kinds, lexicon = corpus.kinds, corpus.lexicon
+    encoders = {} if lexicon.round_precision != "implied" else {
+        name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
+    date = date_texts()
+    anchor_data = record_encoder(Anchor)
+    results = audit.results
+    for key in in_report_order(audit):
+        result, origin = results[key[3]], key[4]
         claim = result.claim
-        origin = corpus.origins.get(claim.id)
-        value = claim_value(claim, kinds)
+        encode = encoders.get(claim.kind)
+        value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)
+        stated = claim.stated
+        deadline = claim.deadline
+        problems = result.problems
         yield {
             "id": claim.id, "kind": claim.kind, "party": claim.party, "speaker": claim.speaker,
-            "subject": claim.subject, "topic": claim.topic, "period": str(claim.period),
-            "stated": str(corpus.stated(claim)), "forecast": claim.forecast, "note": claim.note,
-            "file": origin.file if origin else None, "line": origin.line if origin else None,
-            "value": _WRITER.unstructure(value, unstructure_as=type(value)),
+            "subject": claim.subject, "topic": claim.topic, "period": date(claim.period),
+            "stated": date(corpus.stated(claim) if stated is None else stated),
+            "forecast": claim.forecast, "note": claim.note,
+            "file": None if origin is None else origin.file,
+            "line": None if origin is None else origin.line,
+            "value": record_encoder(type(value))(value),
             "evidence": [{"source": e.source, "quote": e.quote, "prefix": e.prefix,
-                          "suffix": e.suffix,
-                          "anchor": None if a is None else {f: getattr(a, f) for f in _ANCHOR_FIELDS}}
+                          "suffix": e.suffix, "anchor": None if a is None else anchor_data(a)}
                          for e, a in zip(claim.evidence, result.anchors, strict=True)],
             "problems": [{"check": p.check, "level": p.level, "message": p.message,
-                          "field": p.location.field} for p in result.problems],
-            "ok": result.ok, "reported_by": claim.reported_by,
-            "deadline": None if claim.deadline is None else str(claim.deadline)}
+                          "field": p.location.field} for p in problems] if problems else [],
+            "ok": not problems or result.ok, "reported_by": claim.reported_by,
+            "deadline": None if deadline is None else date(deadline)}
 
 
 def report_text(audit: Audit, *, version: str | None = None) -> Iterator[str]:

@@ -118,6 +118,24 @@ def _read(root: Path, claims: str, filename: str, out: Collector) -> TomlFile | 
     return doc
 
 
+class _ReadAgain:
+    """A TOML claim file's place in the corpus after loading: its lines are read again only if
+    a check after loading must locate a problem in it. Holding every file's parsed text until
+    then held the corpus's text several times over (a million claims: gigabytes)."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.name, self._path = name, path
+        self._doc: TomlFile | None = None
+
+    def line_of(self, table: str, index: int, path: tuple[str | int, ...] = ()) -> int | None:
+        if self._doc is None:
+            doc = read_toml(self._path, self.name)
+            if isinstance(doc, Problem):  # changed since: the problem is said without its line
+                return None
+            self._doc = doc
+        return self._doc.line_of(table, index, path)
+
+
 def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
         [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
     """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
@@ -197,7 +215,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         terms = [term for term, _ in found]
 
     claim_list: list[Claim] = []
-    written: list[tuple[Claim, TomlFile | JsonLinesFile, int]] = []
+    written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
     claim_files = sorted([*(base / claims).rglob("*.toml"), *(base / claims).rglob("*.jsonl")])
     for path in claim_files:
@@ -221,8 +239,9 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = structure_records(
             claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
-        # What the checks after loading need of the file: its lines, not its parsed data.
-        located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) else claim_doc
+        # What the checks after loading need of the file: where its records start, not its data.
+        located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) \
+            else _ReadAgain(path, claim_doc.name)
         for claim, index in claim_records:
             line = claim_doc.table_line("claim", index)
             if claim.id in origins:
@@ -241,13 +260,13 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     known_claims = {c.id: c for c in claim_list}
     names = Names(parties=parties, scales=scales, claims=known_claims, sources=sources)
     vocabulary = build_vocabulary(terms)
-    for claim, claim_doc, index in written:
-        _check_claim_refs(claim, claim_doc, index, out, kinds=kinds, names=names, sources=sources,
+    for claim, where, index in written:
+        _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
                           speakers=speakers, topics=topics)
         field = kinds.of(claim).key_fields[0]
         if (why := undeclared(vocabulary, terms, claim.topic, field,
                               getattr(claim, field))) is not None:
-            out.add(why, file=claim_doc.name, line=claim_doc.line_of("claim", index, (field,)),
+            out.add(why, file=where.name, line=where.line_of("claim", index, (field,)),
                     claim=claim.id, field=field)
     out.problems.extend(check_relations(relations, known_claims, origins, kinds))
 
@@ -287,7 +306,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                   terms=tuple(terms))
 
 
-def _check_claim_refs(claim: Claim, doc: TomlFile | JsonLinesFile, index: int, out: Collector, *,
+def _check_claim_refs(claim: Claim, doc: JsonLinesFile | _ReadAgain, index: int, out: Collector, *,
                       kinds: KindRegistry, names: Names, sources: dict[str, Source],
                       speakers: dict[str, Speaker], topics: dict[str, Topic]) -> None:
     """Every name a claim uses is declared: its party, topic, speaker, sources, and what its kind

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import NumberError
+from factcheck.text import grammar
 from factcheck.text.intervals import Interval, agreement
 from factcheck.text.numbers import (
     Number,
@@ -701,3 +702,45 @@ def test_a_count_per_a_base_quotes_the_ratio_it_states() -> None:
     assert not quotes(parse_number("around one"), stated)  # no base: a count, not a ratio
     assert not quotes(attrs.evolve(parse_number("one"), per=4.0), stated)  # 1/4 is not 1/5
     assert quotes(attrs.evolve(parse_number("25"), per=100.0), parse_number("25%"))
+
+
+def _spans_trying_everywhere(text: str) -> list[tuple[int, int]]:
+    """SCAN tried at every position, the next try after the end of each match."""
+    found, position = [], 0
+    while position <= len(text):
+        m = grammar.SCAN.match(text, position)
+        if m is None:
+            position += 1
+            continue
+        found.append(m.span())
+        position = max(m.end(), position + 1)
+    return found
+
+
+def _spans_from_starts(text: str) -> list[tuple[int, int]]:
+    """SCAN tried only where START says a number may begin, as `find_numbers` does."""
+    found, position = [], 0
+    while (start := grammar.START.search(text, position)) is not None:
+        m = grammar.SCAN.match(text, start.start())
+        if m is None:
+            position = start.start() + 1
+            continue
+        found.append(m.span())
+        position = max(m.end(), start.start() + 1)
+    return found
+
+
+_GRAMMAR_WORDS = sorted({*grammar.HEDGES, *grammar.UNITS, *grammar.TENS, *grammar.FACTORS,
+                         *grammar.FREQUENCIES, "a", "an", "half", "no", "one", "another",
+                         "one-off", "per cent", "percent", "%", "a day", "in", "at", "up",
+                         "just", "more", "less", "fewer", "upwards", "excess", "of", "than"})
+
+
+@given(st.lists(st.sampled_from(_GRAMMAR_WORDS) | st.sampled_from(_GRAMMAR_WORDS).map(
+    lambda word: word + " 5") | st.sampled_from(
+    [" ", "  ", "\n", "-", ".", ",", "1", "25", "1,000", "2.5", "2023", "£", "x", "the"]),
+    max_size=14).map(" ".join))
+def test_numbers_start_only_where_the_scan_looks(text: str) -> None:
+    """Trying the number pattern only where START finds a possible beginning finds what trying it
+    at every position finds: START leaves out no place a number can begin."""
+    assert _spans_from_starts(text) == _spans_trying_everywhere(text)

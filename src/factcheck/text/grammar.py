@@ -204,9 +204,16 @@ SCAN = re.compile(rf"(?P<skip>{_SKIP})|{_number_re('')}", _FLAGS)
 # frequency or article (or of "one-off", "no one"), a whole word: in every branch a non-word
 # character follows it.  Scanning for these first and trying SCAN only there finds the same
 # matches as SCAN.finditer, several times faster.
-FIRST_WORDS = frozenset(w.split()[0].rstrip(".") for w in (*HEDGES, *UNITS, *TENS, *FACTORS))
-FIRST_WORDS |= {"a", "an", "one", "half", "two", "three", "hundred", "dozen", "no", *FREQUENCIES}
-START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{alt(FIRST_WORDS)})(?!\w))", _FLAGS)
+# A first word that only ever begins a longer phrase ("at" of "at least", "in" of "in excess
+# of") is a start only where the whole phrase follows: such words are common in prose, and
+# trying the number pattern after each of them was a tenth of reading a text's numbers.
+_PHRASES = (*HEDGES, *UNITS, *TENS, *FACTORS, "no one")
+_ALONE = {w.split()[0].rstrip(".") for w in _PHRASES if len(w.split()) == 1}
+_ALONE |= {"a", "an", "one", "half", "two", "three", "hundred", "dozen", *FREQUENCIES}
+FIRST_WORDS = frozenset(w.split()[0].rstrip(".") for w in _PHRASES) | _ALONE
+_LEADING = [w for w in _PHRASES if w.split()[0].rstrip(".") not in _ALONE]
+START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{alt(_ALONE)})(?!\w)"
+                   rf"|(?=(?:{alt(_LEADING)})(?!\w)))", _FLAGS)
 FULL = re.compile(rf"\s*(?P<num>{_number_re('')})(?:{_TAIL})?\s*", _FLAGS)
 TAIL_AFTER = re.compile(_TAIL, _FLAGS)
 # What may follow a number that a duration's misordered part cut short: '12 hours' + ' a day'.

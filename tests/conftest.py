@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,3 +135,12 @@ def make_corpus(tmp_path: Path) -> Builder:
         return root
 
     return build
+
+
+def mypy_strict(folder: Path, module: str) -> subprocess.CompletedProcess[str]:
+    """`mypy --strict` run on `module` (the text of downstream.py, written in `folder`) against
+    the factcheck this interpreter imports."""
+    (folder / "downstream.py").write_text(module)
+    return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                           "--python-executable", sys.executable, "downstream.py"],
+                          cwd=folder, capture_output=True, text=True, check=False)

@@ -15,6 +15,7 @@ import pytest
 
 import factcheck
 
+from .conftest import mypy_strict
 from .test_pytest_plugin import write_corpus
 
 INIT = Path(factcheck.__file__)
@@ -139,7 +140,7 @@ def test_a_name_outside_all_is_an_attribute_error(name: str) -> None:
 def test_mypy_sees_every_name_and_no_catch_all(tmp_path: Path) -> None:
     """A downstream module type-checks against the lazy package; a misspelt name is an error
     (the module `__getattr__` is hidden from type checkers, so it cannot swallow typos)."""
-    (tmp_path / "downstream.py").write_text(
+    done = mypy_strict(tmp_path,
         "from pathlib import Path\n\n"
         "import factcheck\n"
         "from factcheck import Claim, InputError, __version__, audit, load\n\n\n"
@@ -151,9 +152,6 @@ def test_mypy_sees_every_name_and_no_catch_all(tmp_path: Path) -> None:
         "    return [c.id for c in claims] + [__version__, factcheck.Period.__name__]\n\n\n"
         "def typo(root: Path) -> object:\n"
         "    return factcheck.lod(root)\n")
-    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-                           "--python-executable", sys.executable, "downstream.py"],
-                          cwd=tmp_path, capture_output=True, text=True, check=False)
     errors = [line for line in done.stdout.splitlines() if ": error:" in line]
     assert errors == ['downstream.py:16: error: Module has no attribute "lod"; '
                       'maybe "load"?  [attr-defined]'], done.stdout

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Builder
+from .conftest import Builder, mypy_strict
 
 ROOT = Path(__file__).parents[1]
 
@@ -58,7 +58,7 @@ def test_the_licence_file() -> None:
 
 
 def test_a_downstream_package_passes_mypy_strict(tmp_path: Path) -> None:
-    (tmp_path / "downstream.py").write_text(
+    done = mypy_strict(tmp_path,
         "from pathlib import Path\n\n"
         "import factcheck\n"
         "from factcheck.reports.claimreview import claimreview\n\n\n"
@@ -66,9 +66,6 @@ def test_a_downstream_package_passes_mypy_strict(tmp_path: Path) -> None:
         "    audit = factcheck.audit(factcheck.load(root))\n"
         "    reviews = claimreview(audit, author='Desk', url='https://example.org/r')\n"
         "    return len(audit.unreviewed) + len(reviews)\n")
-    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-                           "--python-executable", sys.executable, "downstream.py"],
-                          cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

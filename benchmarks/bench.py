@@ -15,9 +15,9 @@ JSON report streamed to a file). Right after, in another child on the same corpu
 `floor.py` measures the irreducible work of each stage (for map: its anchor and coverage
 floors); the ratio actual / floor of each stage and of the whole is printed, so a loaded
 machine slows both alike. With --repeat N both are measured N times, alternately, and the
-median of each stage is kept. Memory is the process high-water mark (ru_maxrss) after each
-stage, so it only grows; with --tracemalloc a second, slower pass gives each stage's own
-peak of Python allocations. The findings are scored against the planted ones (precision and
+median of each stage is kept. Memory is the process high-water mark (VmHWM on Linux, else
+ru_maxrss) after each stage, so it only grows; with --tracemalloc a second, slower pass
+gives each stage's own peak of Python allocations. The findings are scored against the planted ones (precision and
 recall; for the realistic corpus as `accuracy.py` scores them, which prints them by
 category). At the --pytest-compare size, `pytest claims` over a generated corpus (TOML,
 every planted contradiction and tension with a verdict, so all items pass) is timed against
@@ -60,6 +60,16 @@ coverage, source by source."""
 
 
 def _rss_mib() -> float:
+    """The process's peak resident memory so far, MiB. Linux's VmHWM is this program's own;
+    `ru_maxrss` (elsewhere) starts from the parent's resident size at the fork, which made a
+    child of a parent that had just generated a large corpus look as large as its parent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
@@ -203,7 +213,7 @@ def print_table(sizes: list[int], runs: dict[int, dict[str, Any]], fmt: str, tra
     repeat = runs[sizes[0]]["repeat"]
     clock = "CPU seconds of the process" if runs[sizes[0]]["clock"] == "cpu" else "wall-clock seconds"
     print(f"\nformat: {fmt}; {clock}, median of {repeat} run(s); memory: process high-water mark "
-          "(ru_maxrss) after each stage, MiB"
+          "(VmHWM) after each stage, MiB"
           + ("; traced = tracemalloc peak of the stage alone (separate pass), MiB" if traced else ""))
     header = f"{'claims':>8} {'sources':>7} " + " ".join(f"{s + ' s':>10} {s + ' MiB':>11}" for s in STAGES)
     print(header)

@@ -319,6 +319,16 @@ _T = "abcdefghijklmnopqrst"  # 20 characters: reach 5
 _WIDE = "".join(chr(0x4E00 + i) for i in range(136))  # 136 characters: reach 32, not 34
 
 
+def _assert_refined(folded: str, ntext: str, window: tuple[int, int],
+                    refined: tuple[int, int, float]) -> None:
+    """`_refine` moves the window to `refined`'s ends with its score."""
+    from factcheck.text.anchoring import _refine
+
+    start, end, score = _refine(folded, ntext, *window)
+    assert (start, end) == refined[:2]
+    assert score == pytest.approx(refined[2])
+
+
 @pytest.mark.parametrize(("folded", "ntext", "window", "refined"), [
     # 8 characters, reach 3. Window 5 to the right: 3 then 2 back; the end drops the z's.
     ("abcdefgh", _Z + "abcdefgh" + _Z, (29, 37), (24, 32, 100.0)),
@@ -336,11 +346,7 @@ _WIDE = "".join(chr(0x4E00 + i) for i in range(136))  # 136 characters: reach 32
 def test_refining_moves_each_end_by_its_reach_for_two_rounds(
         folded: str, ntext: str, window: tuple[int, int],
         refined: tuple[int, int, float]) -> None:
-    from factcheck.text.anchoring import _refine
-
-    start, end, score = _refine(folded, ntext, *window)
-    assert (start, end) == refined[:2]
-    assert score == pytest.approx(refined[2])
+    _assert_refined(folded, ntext, window, refined)
 
 
 @pytest.mark.parametrize(("folded", "ntext", "window", "refined"), [
@@ -364,8 +370,4 @@ def test_refining_moves_each_end_by_its_reach_for_two_rounds(
 def test_refining_keeps_the_first_of_equal_scores_and_drops_end_spaces(
         folded: str, ntext: str, window: tuple[int, int],
         refined: tuple[int, int, float]) -> None:
-    from factcheck.text.anchoring import _refine
-
-    start, end, score = _refine(folded, ntext, *window)
-    assert (start, end) == refined[:2]
-    assert score == pytest.approx(refined[2])
+    _assert_refined(folded, ntext, window, refined)

@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -42,6 +42,8 @@ class Statement:
 _ROW = 5
 """Numbers a statement takes in `SourceCoverage.rows`: start, end, line, flags, end of its text."""
 _COVERED, _IGNORED, _GRADED = 1, 2, 4
+_Row = tuple[int, int, int, str, StatementKind, bool, bool]
+"""A statement as start, end, line, text, kind, covered, ignored."""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,16 +61,25 @@ class SourceCoverage:
 
     @classmethod
     def of(cls, source: str, statements: Iterable[Statement]) -> SourceCoverage:
+        def rows() -> Iterator[_Row]:
+            for s in statements:
+                if s.source != source:
+                    raise ValueError(f"a statement of {s.source!r} in the coverage of {source!r}")
+                yield s.start, s.end, s.line, s.text, s.kind, s.covered, s.ignored
+
+        return cls._packed(source, rows())
+
+    @classmethod
+    def _packed(cls, source: str, statements: Iterable[_Row]) -> SourceCoverage:
+        """The columns of statements given as rows, with no `Statement` object made."""
         rows = array("q")
         texts: list[str] = []
         length = 0
-        for s in statements:
-            if s.source != source:
-                raise ValueError(f"a statement of {s.source!r} in the coverage of {source!r}")
-            length += len(s.text)
-            texts.append(s.text)
-            rows.extend((s.start, s.end, s.line, _COVERED * s.covered + _IGNORED * s.ignored
-                         + _GRADED * (s.kind == "graded"), length))
+        for start, end, line, text, kind, covered, ignored in statements:
+            length += len(text)
+            texts.append(text)
+            rows.extend((start, end, line, _COVERED * covered + _IGNORED * ignored
+                         + _GRADED * (kind == "graded"), length))
         return cls(source=source, rows=rows.tobytes(), texts="".join(texts))
 
     def __len__(self) -> int:
@@ -201,13 +212,12 @@ def source_coverage(corpus: Corpus, source_id: str, spans: Iterable[tuple[int, i
     text = corpus.texts[source_id]
     lines = index_of(text)
     covers = _Covers(spans)
-    found = []
-    for start, end, stated, kind in statements(text, words, mentions):
-        line = lines.line(start)
-        found.append(Statement(
-            source=source_id, start=start, end=end, line=line, text=stated, kind=kind,
-            covered=covers(start, end), ignored=line in skip))
-    return SourceCoverage.of(source_id, found)
+    def rows() -> Iterator[_Row]:
+        for start, end, stated, kind in statements(text, words, mentions):
+            line = lines.line(start)
+            yield start, end, line, stated, kind, covers(start, end), line in skip
+
+    return SourceCoverage._packed(source_id, rows())
 
 
 class _Covers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -10,7 +11,7 @@ import attrs
 
 from .checks.coverage import Coverage, SourceCoverage, graded_words, source_coverage
 from .checks.evidence import ClaimResult, anchor_of, check_claim
-from .corpus import Corpus, Verdict
+from .corpus import Anchor, Claim, Corpus, Verdict
 from .errors import FactcheckError, Location, Problem
 from .rules import Context, Rule, find, key_lint, make_context
 from .rules.disputes import Dispute, group_disputes
@@ -162,7 +163,7 @@ Quoting = Mapping[str, Sequence[tuple[int, int]]]
 
 @attrs.frozen(kw_only=True)
 class SourcesPart:
-    """The map step's result for some sources: the checked claims whose first quote is in one of
+    """The map step's result for some sources: the checked claims whose home quote is in one of
     them (with each claim's index in the corpus) and the coverage of each of them."""
 
     results: tuple[tuple[int, ClaimResult], ...]
@@ -178,15 +179,47 @@ def quoting(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+def home_evidence(claim: Claim) -> int:
+    """The index of the quote a claim is checked with: its first quote in its last source (in
+    the order of source ids, the map step's order), so that by the time the claim is checked
+    every source it quotes has had its step and its numbers there have been carried forward."""
+    evidence = claim.evidence
+    if len(evidence) == 1:
+        return 0
+    last = max(e.source for e in evidence)
+    return next(i for i, e in enumerate(evidence) if e.source == last)
+
+
+Carried = dict[int, dict[str, list[NumberMention]]]
+"""For a claim not yet checked (by its index), the numbers read inside its quotes in sources
+whose steps are done: the part of each source's numbers its checks need."""
+
+
 def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
-                  progress: Callable[[], None] | None = None) -> SourcesPart:
+                  progress: Callable[[], None] | None = None,
+                  carried: Carried | None = None) -> SourcesPart:
     """The map step of an audit over some sources: read each one's numbers once, check every
-    claim whose first quote is in one of them, and measure their coverage; the numbers read are
-    dropped when the step ends. A quote in one of them by a claim checked elsewhere is anchored
-    again here (anchoring is a pure function of the quote and the text)."""
+    claim whose home quote (`home_evidence`) is in one of them, and measure their coverage; the
+    numbers read are dropped when the step ends.
+
+    With `carried`, shared by the steps of one audit run in order, the numbers inside a quote of
+    a claim checked in a later step are kept for it there; without it (a step run alone, as on
+    Dask), a claim's other sources are read again when it is checked. Either way a check sees
+    the same numbers inside its quotes, and anchoring is a pure function of quote and text."""
     mine = set(sources)
     mentions = {source: find_numbers(corpus.texts[source]) for source in sources
                 if source in corpus.texts}
+    later: dict[tuple[int, int], Anchor | None] = {}
+    if carried is not None:
+        for source in sources:
+            for index, number in quotes.get(source, ()):
+                claim = corpus.claims[index]
+                if claim.evidence[home_evidence(claim)].source in mine:
+                    continue
+                anchor = later[index, number] = anchor_of(corpus.texts[source],
+                                                          claim.evidence[number])
+                if anchor is not None:
+                    _carry(carried.setdefault(index, {}), source, mentions[source], anchor)
 
     def numbers_of(source: str) -> list[NumberMention]:
         if source not in mentions:
@@ -194,15 +227,20 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
         return mentions[source]
 
     results: dict[int, ClaimResult] = {}
-    lazy = _Lazy(corpus.texts, numbers_of)  # for a claim that also quotes another source
+    lazy = _Lazy(corpus.texts, numbers_of)  # for a claim whose other sources were not carried
     for source in sources:
         for index, number in quotes.get(source, ()):
-            if number == 0:
-                claim = corpus.claims[index]
-                results[index] = check_claim(
-                    claim, corpus, mentions=mentions if len(claim.evidence) == 1 else lazy)
-                if progress is not None:
-                    progress()
+            claim = corpus.claims[index]
+            if number != home_evidence(claim):
+                continue
+            if len(claim.evidence) == 1:
+                known: Mapping[str, Sequence[NumberMention]] = mentions
+            else:
+                kept = carried.pop(index, {}) if carried is not None else {}
+                known = _Known(mentions, kept, lazy)
+            results[index] = check_claim(claim, corpus, mentions=known)
+            if progress is not None:
+                progress()
     coverage = []
     words = graded_words(corpus, corpus.coverage)
     for source in sources:
@@ -210,16 +248,51 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
             continue
         spans = []
         for index, number in quotes.get(source, ()):
-            claim = corpus.claims[index]
-            if claim.evidence[0].source in mine:
+            if index in results:
                 anchor = results[index].anchors[number]
+            elif (index, number) in later:
+                anchor = later[index, number]
             else:
-                anchor = anchor_of(corpus.texts[source], claim.evidence[number])
+                anchor = anchor_of(corpus.texts[source], corpus.claims[index].evidence[number])
             if anchor is not None and anchor.match != "fuzzy":
                 spans.append((anchor.start, anchor.end))
         coverage.append(source_coverage(corpus, source, spans, words, corpus.coverage,
                                         numbers_of(source)))
     return SourcesPart(results=tuple(sorted(results.items())), coverage=tuple(coverage))
+
+
+def _carry(kept: dict[str, list[NumberMention]], source: str, mentions: Sequence[NumberMention],
+           anchor: Anchor) -> None:
+    """Keep the numbers of a source that start inside an anchor, in order, with any kept for
+    another quote of the same claim in that source."""
+    first = bisect.bisect_left(mentions, anchor.start, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, anchor.end, key=lambda m: m.start)
+    inside = list(mentions[first:last])
+    if source in kept:
+        inside = sorted(set(kept[source]) | set(inside), key=lambda m: (m.start, m.end))
+    kept[source] = inside
+
+
+class _Known(Mapping[str, Sequence[NumberMention]]):
+    """The numbers a claim's check sees: its step's sources', those carried for it from earlier
+    steps, and any other read when asked for."""
+
+    def __init__(self, mentions: Mapping[str, Sequence[NumberMention]],
+                 carried: Mapping[str, Sequence[NumberMention]],
+                 lazy: Mapping[str, Sequence[NumberMention]]) -> None:
+        self._mentions, self._carried, self._lazy = mentions, carried, lazy
+
+    def __getitem__(self, source: str) -> Sequence[NumberMention]:
+        for found in (self._mentions, self._carried):
+            if source in found:
+                return found[source]
+        return self._lazy[source]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lazy)
+
+    def __len__(self) -> int:
+        return len(self._lazy)
 
 
 class _Lazy(Mapping[str, Sequence[NumberMention]]):
@@ -265,7 +338,7 @@ def gather_parts(corpus: Corpus, parts: Iterable[SourcesPart]) -> Checked:
         sources.extend(part.coverage)
     checked = tuple(r for r in results if r is not None)
     if len(checked) != len(results):
-        raise FactcheckError("a claim was not checked: its first quote's source was in no part")
+        raise FactcheckError("a claim was not checked: its home quote's source was in no part")
     return Checked(results=checked, coverage=tuple(sorted(sources, key=lambda s: s.source)))
 
 
@@ -280,9 +353,12 @@ def assemble(corpus: Corpus, checked: Checked, findings: Iterable[Finding],
                  coverage=coverage)
 
 
-def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> Iterator[SourcesPart]:
-    """The map step over every source, `SOURCES_PER_STEP` at a time, in this process: a part
+def map_sources(corpus: Corpus, *, progress: Progress | None = None,
+                sources_per_step: int = SOURCES_PER_STEP) -> Iterator[SourcesPart]:
+    """The map step over every source, `sources_per_step` at a time, in this process: a part
     is made when it is asked for, so `gather_parts` holds one at a time."""
+    if sources_per_step < 1:
+        raise FactcheckError(f"a map step takes at least 1 source, not {sources_per_step}")
     quotes = quoting(corpus)
     total, done = len(corpus.claims), 0
 
@@ -293,8 +369,10 @@ def map_sources(corpus: Corpus, *, progress: Progress | None = None) -> Iterator
             progress(done, total)
 
     order = source_order(corpus, quotes)
-    return (check_sources(corpus, order[i:i + SOURCES_PER_STEP], quotes, progress=step)
-            for i in range(0, len(order), SOURCES_PER_STEP))
+    carried: Carried = {}
+    return (check_sources(corpus, order[i:i + sources_per_step], quotes, progress=step,
+                          carried=carried)
+            for i in range(0, len(order), sources_per_step))
 
 
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,

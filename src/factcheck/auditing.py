@@ -190,9 +190,14 @@ def home_evidence(claim: Claim) -> int:
     return next(i for i, e in enumerate(evidence) if e.source == last)
 
 
-Carried = dict[int, dict[str, list[NumberMention]]]
-"""For a claim not yet checked (by its index), the numbers read inside its quotes in sources
-whose steps are done: the part of each source's numbers its checks need."""
+@attrs.frozen(kw_only=True)
+class Carried:
+    """For each claim not yet checked (by its index), what the steps of its other sources found:
+    the anchor of each of its quotes there (by evidence index) and the numbers read inside them
+    (by source), the part of each source's numbers its checks need."""
+
+    anchors: dict[int, dict[int, Anchor | None]] = attrs.Factory(dict)
+    numbers: dict[int, dict[str, list[NumberMention]]] = attrs.Factory(dict)
 
 
 def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
@@ -218,8 +223,10 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
                     continue
                 anchor = later[index, number] = anchor_of(corpus.texts[source],
                                                           claim.evidence[number])
+                carried.anchors.setdefault(index, {})[number] = anchor
                 if anchor is not None:
-                    _carry(carried.setdefault(index, {}), source, mentions[source], anchor)
+                    _carry(carried.numbers.setdefault(index, {}), source, mentions[source],
+                           anchor)
 
     def numbers_of(source: str) -> list[NumberMention]:
         if source not in mentions:
@@ -234,11 +241,12 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
             if number != home_evidence(claim):
                 continue
             if len(claim.evidence) == 1:
-                known: Mapping[str, Sequence[NumberMention]] = mentions
+                results[index] = check_claim(claim, corpus, mentions=mentions)
             else:
-                kept = carried.pop(index, {}) if carried is not None else {}
-                known = _Known(mentions, kept, lazy)
-            results[index] = check_claim(claim, corpus, mentions=known)
+                kept = carried.numbers.pop(index, {}) if carried is not None else {}
+                found = carried.anchors.pop(index, None) if carried is not None else None
+                results[index] = check_claim(claim, corpus, mentions=_Known(mentions, kept, lazy),
+                                             anchored=found)
             if progress is not None:
                 progress()
     coverage = []
@@ -369,7 +377,7 @@ def map_sources(corpus: Corpus, *, progress: Progress | None = None,
             progress(done, total)
 
     order = source_order(corpus, quotes)
-    carried: Carried = {}
+    carried = Carried()
     return (check_sources(corpus, order[i:i + sources_per_step], quotes, progress=step,
                           carried=carried)
             for i in range(0, len(order), sources_per_step))

@@ -42,11 +42,14 @@ class ClaimResult:
 
 
 def check_claim(claim: Claim, corpus: Corpus, *,
-                mentions: Mapping[str, Sequence[NumberMention]] | None = None) -> ClaimResult:
+                mentions: Mapping[str, Sequence[NumberMention]] | None = None,
+                anchored: Mapping[int, Anchor | None] | None = None) -> ClaimResult:
     """Run every evidence check on one claim.
 
     `mentions`, the numbers of each source text read once (`find_numbers`), spares reading
     every quote again: a value found among the mentions inside the quote needs no more work.
+    `anchored`, by evidence index, are quotes already anchored (`anchor_of`): each is not
+    searched for again.
     """
     origin = corpus.origins.get(claim.id)
     problems: list[Problem] = []
@@ -64,7 +67,13 @@ def check_claim(claim: Claim, corpus: Corpus, *,
     for index, evidence in enumerate(claim.evidence):
         field = f"evidence[{index}]"
         text = corpus.texts[evidence.source]
-        anchor = _anchor(evidence, text, lambda m, f=field: problem("anchor", m, f + ".quote"))
+        if anchored is not None and index in anchored:
+            anchor = anchored[index]
+            if anchor is None or anchor.match == "fuzzy":  # say again what anchoring said
+                anchor = _anchor(evidence, text,
+                                 lambda m, f=field: problem("anchor", m, f + ".quote"))
+        else:
+            anchor = _anchor(evidence, text, lambda m, f=field: problem("anchor", m, f + ".quote"))
         anchors.append(anchor)
         if anchor is None:
             continue

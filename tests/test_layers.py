@@ -16,7 +16,7 @@ LAYERS = (
     ("factcheck.corpus",),
     ("factcheck.checks",),
     ("factcheck.rules",),
-    ("factcheck.auditing", "factcheck.distributed"),
+    ("factcheck.map_step", "factcheck.auditing", "factcheck.distributed"),
     ("factcheck.reports",),
     ("factcheck.testing", "factcheck.cli", "factcheck.pytest_plugin", "factcheck.pytest_items",
      "factcheck.cli_streams",

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import load
-from factcheck.auditing import gather_parts, home_evidence, map_sources
 from factcheck.checks.evidence import check_claim
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
+from factcheck.map_step import gather_parts, home_evidence, map_sources
 from factcheck.testing.realistic import generate
 from factcheck.text.numbers import find_numbers
 

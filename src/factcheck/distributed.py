@@ -15,17 +15,10 @@ import contextlib
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from .auditing import (
-    Audit,
-    SourcesPart,
-    assemble,
-    check_sources,
-    gather_parts,
-    quoting,
-    source_order,
-)
+from .auditing import Audit, assemble
 from .corpus import Corpus
 from .errors import FactcheckError
+from .map_step import SourcesPart, check_sources, gather_parts, quoting, source_order
 from .rules import Context, Finding, Rule, builtin_rules, check_rules, make_context, rule_packs
 from .rules.engine import Key, corpus_findings, merge_findings, pair_findings
 

@@ -237,8 +237,11 @@ def normalise(text: str) -> Normalised:
     return ntext, Offsets(tuple(reversed(maps)), len(ntext) + 1, len(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def comparable_text(text: str) -> str:
-    """Text compared as a reader would: quotes, dashes and spaces normalised, case folded."""
+    """Text compared as a reader would: quotes, dashes and spaces normalised, case folded.
+
+    Cached: the paragraphs around the quotes of one source are compared again and again."""
     return normalise_text(text).casefold()
 
 

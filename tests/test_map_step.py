@@ -116,3 +116,15 @@ def test_without_the_base_in_the_source_the_value_is_not_proven(tmp_path: Path) 
     checked = gather_parts(corpus, map_sources(corpus, sources_per_step=1))
     assert [(p.check, p.location.field) for p in checked.results[0].problems] == [
         ("value", "evidence[0].quote")]
+
+
+@pytest.mark.parametrize("per_step", [1, 2])
+def test_a_quote_not_found_in_an_earlier_step_is_reported_at_its_field(
+        tmp_path: Path, per_step: int) -> None:
+    corpus = load(_write(tmp_path, TWO_SOURCES, "No such words stand in it"))
+    checked = gather_parts(corpus, map_sources(corpus, sources_per_step=per_step))
+    result = checked.results[0]
+    assert result.anchors[0] is None
+    assert [(p.check, p.location.field) for p in result.problems] == [
+        ("anchor", "evidence[0].quote")]
+    assert "in source 'a'" in result.problems[0].message

@@ -95,7 +95,15 @@ import attrs
 
 from ..errors import NumberError
 from . import grammar as g
-from .reading import Number, NumberMention, NumberScale, RoundPrecision, read, read_base
+from .reading import (
+    Number,
+    NumberMention,
+    NumberScale,
+    RoundPrecision,
+    read,
+    read_base,
+    read_found,
+)
 
 __all__ = [
     "Number",
@@ -150,7 +158,7 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
         end = m.end()
         if not m["skip"]:
             try:
-                number, end = read(m, round_precision)
+                number, end = read_found(m, round_precision)
             except NumberError:
                 pass  # hundreds of digits: not a stated amount
             else:

@@ -17,7 +17,8 @@ from ..errors import NumberError
 from . import grammar as g
 from .intervals import ExtendedReal, Interval
 
-__all__ = ["Number", "NumberMention", "NumberScale", "RoundPrecision", "read", "read_base"]
+__all__ = ["Number", "NumberMention", "NumberScale", "RoundPrecision", "read", "read_base",
+           "read_found"]
 
 NumberScale = Literal["count", "ratio", "factor", "duration"]
 RoundPrecision = Literal["implied", "exact"]
@@ -204,6 +205,46 @@ def _duration(text: str, start: int, end: int, mode: RoundPrecision) -> tuple[Fr
     if stop == start:
         raise NumberError(f"{text[start:end]!r} is not a duration")
     return value, half, stop
+
+
+class _Found:
+    """A match of the number pattern found in a longer text, equal to another exactly when
+    what `read` looks at is the same in both: the character before it, its text, and where
+    each of its groups is within it. The match itself is let go once read, so that a cache of
+    these holds no source text."""
+
+    __slots__ = ("key", "match")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        start = m.start()
+        self.match: re.Match[str] | None = m
+        self.key = (m.string[start - 1:start] if start else "", m.group(),
+                    tuple([(a - start, b - start) if a >= 0 else None for a, b in m.regs]))
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Found) and self.key == other.key
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_found(found: _Found, mode: RoundPrecision) -> tuple[Number, int]:
+    assert found.match is not None
+    number, end = read(found.match, mode)
+    length = end - found.match.start()
+    found.match = None
+    return number, length
+
+
+def read_found(m: re.Match[str], mode: RoundPrecision) -> tuple[Number, int]:
+    """`read(m, mode)` of a match found in a longer text: a bare number in digits reads quickly,
+    and anything else is read once for all the matches like it (the same words with the same
+    character before them: "two thirds", "75 per cent", "one in four" come again and again)."""
+    if m["digits"] and not any(m.group(*_NOT_PLAIN)):
+        return read(m, mode)
+    number, length = _read_found(_Found(m), mode)
+    return number, m.start() + length
 
 
 def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> tuple[Number, int]:

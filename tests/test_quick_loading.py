@@ -1,0 +1,132 @@
+"""Loading's quick paths (issue 14) against the plain ones they stand in for: the same data, the
+same lines, the same problems at the same places."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from factcheck.corpus.datafiles import _HEADER, TomlFile, parse_toml, toml_headers
+from factcheck.corpus.limits import (
+    LONG_DIGITS,
+    MAX_DEPTH,
+    RANGE_MESSAGE,
+    out_of_bounds,
+    plainly_shallow,
+    plainly_short_keys,
+    toml_nesting,
+)
+from factcheck.errors import Location, Problem
+from factcheck.text.lines import split_lines
+
+from .conftest import CLAIMS, PARTIES, TOPICS
+
+_POSITION = r"\(at line (\d+), column (\d+)\)"
+
+
+def plain_parse(text: str, name: str) -> TomlFile | Problem:
+    """`parse_toml` as it was before its quick paths: the nesting scan first, then the parser,
+    then every line split and matched, then the walk of the data."""
+    import re
+
+    text = text.removeprefix("\ufeff")
+
+    def problem(message: str, line: int | None = None) -> Problem:
+        return Problem(check="input", message=message, location=Location(file=name, line=line))
+
+    if (deep := toml_nesting(text)) is not None:
+        return problem(f"malformed TOML: {deep[1]}", deep[0])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(_POSITION, str(exc))
+        return problem(f"malformed TOML: {re.sub(_POSITION, '', str(exc)).strip()}",
+                       int(match.group(1)) if match else None)
+    except ValueError:
+        digits = LONG_DIGITS.search(text)
+        line = text.count("\n", 0, digits.start()) + 1 if digits else None
+        return problem(f"integer out of range (thousands of digits); {RANGE_MESSAGE}", line)
+    except RecursionError:
+        return problem(f"malformed TOML: nested deeper than {MAX_DEPTH} levels, the limit")
+    lines = split_lines(text)
+    headers = tuple((number, match.group(1)) for number, line in enumerate(lines, start=1)
+                    if (match := _HEADER.match(line)))
+    doc = TomlFile(name=name, data=data, text=text, headers=headers)
+    if (bad := out_of_bounds(data)) is not None:
+        return problem(bad[1], doc.path_line(bad[0]))
+    return doc
+
+
+def _same(quick: TomlFile | Problem, plain: TomlFile | Problem) -> None:
+    if isinstance(plain, Problem):
+        assert quick == plain
+        return
+    assert isinstance(quick, TomlFile)
+    assert (quick.data, quick.headers, quick.lines) == (plain.data, plain.headers, plain.lines)
+
+
+_pieces = st.sampled_from([
+    "[", "]", "{", "}", ".", "=", ",", "\n", "\r\n", "\r", "a", " ", "\t", "#", '"', "'", '"""',
+    "'''", "1.5", "[[x]]\n", "[x.y]\n", "[ [ x ] ]", "\\", "\u2028", "\x85", "é", "x = ",
+    "a.b = 1\n", "k = [\n", "{a = 1}, ", "1.5,\n", "9" * 20, "0x" + "f" * 17, '"\\ud800"',
+    "[[claim]]\n", "[[claim.evidence]]\n", 'id = "c1"\n', "n = 12\n", "# [[x]]\n",
+    '"""\n[[x]]\n"""', "x = '''a\n[y]\n'''\n",
+])
+_texts = st.lists(_pieces | st.builds(lambda piece, count: piece * count,
+                                       st.sampled_from(["[", "{", "a.", ".", "[\n", "1.5, ", "[{}",
+                                                        "{a.\n", "x = [", "]"]),
+                                       st.integers(60, 70)), max_size=14).map("".join)
+
+
+@given(_texts)
+@example("a." * 64 + " = 1")
+@example("x = " + "[" * 65 + "]" * 65)
+@example("x = " + "[" * 64 + "]" * 64)
+@example("x = " + "[" * 63 + "]" * 63)
+@example("x = " + "[" * 2000 + "]" * 2000)
+@example("x = [\n" + "{a = 1},\n" + "1.5,\n" * 70 + "]\n")
+@example("x = [\n" + "{},\n" + "1.5,\n" * 70 + "]\n")  # not a key: an array's numbers
+@example("[a]\n" + "b." * 62 + "c = 1\n")
+@example("x = 0x" + "f" * 17)
+def test_a_toml_text_parses_to_what_the_plain_path_gives(text: str) -> None:
+    _same(parse_toml(text, "f.toml"), plain_parse(text, "f.toml"))
+
+
+def test_the_bundled_and_test_files_take_the_quick_path_to_the_plain_result() -> None:
+    texts = [CLAIMS, PARTIES, TOPICS]
+    texts += [p.read_text(encoding="utf-8")
+              for p in sorted((Path(__file__).parent.parent / "claims").glob("*.toml"))]
+    for text in texts:
+        assert plainly_short_keys(text)
+        _same(parse_toml(text, "f.toml"), plain_parse(text, "f.toml"))
+
+
+@given(st.lists(st.sampled_from(["a", ".", " ", "\n", "\r", "=", "'.'", '"."']), max_size=300)
+       .map("".join))
+@example("a" + ".a" * 64 + " = 1")
+@example("a" + ".a" * 63 + " = 1\n" + "b" + ".b" * 63 + " = 1")
+def test_short_keys_are_vouched_for_only_where_no_line_has_the_dots_of_a_long_key(text: str) -> None:
+    """A key of more than `MAX_DEPTH` parts needs that many dots on its line (TOML writes a
+    key on one line); `plainly_short_keys` says yes exactly when no line has them."""
+    longest = max((line.count(".") for line in text.split("\n")), default=0)
+    assert plainly_short_keys(text) == (longest < MAX_DEPTH)
+
+
+def test_a_long_key_is_still_found_by_the_scan() -> None:
+    text = "a" + ".a" * 100_000 + " = 1\n"
+    assert not plainly_short_keys(text) and not plainly_shallow(text)
+    found = parse_toml(text, "f.toml")
+    assert isinstance(found, Problem) and found.location.line == 1
+    assert found.message == f"malformed TOML: a dotted key of more than {MAX_DEPTH} parts, the limit"
+
+
+@given(_texts)
+@example("a = 1\r\n[[x]]\r[y]\n")
+@example(" [[ x.y ]] \n\u2028[z]\n\x85[w]\n")
+def test_the_headers_found_in_the_whole_text_are_those_found_line_by_line(text: str) -> None:
+    lines = split_lines(text)
+    assert toml_headers(text) == tuple((n, m.group(1)) for n, line in enumerate(lines, start=1)
+                                       if (m := _HEADER.match(line)))

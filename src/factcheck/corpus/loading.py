@@ -8,6 +8,8 @@ sources folder.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -53,8 +55,29 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
     folder = folder or (root / seeds).resolve()
     if Path(path).is_absolute():
         return None
+    if (plain := _plainly_inside(folder, path)) is not None:
+        return plain
     candidate = (folder / path).resolve()
     return candidate if candidate.is_relative_to(folder) else None
+
+
+def _plainly_inside(folder: Path, path: str) -> Path | None:
+    """`folder / path` when it is its own real path: every part of `path` a plain name (not
+    '', '.' or '..') of something that exists and is not a symbolic link, in a `folder` that
+    is resolved. One `lstat` a part, instead of `Path.resolve`'s one a part of the whole path;
+    None when it cannot say (then `resolve` decides)."""
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    current = str(folder)
+    for part in parts:
+        current = f"{current}/{part}"
+        try:
+            if stat.S_ISLNK(os.lstat(current).st_mode):
+                return None
+        except (OSError, ValueError):
+            return None
+    return Path(current)
 
 
 def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
@@ -79,20 +102,21 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
             continue
         sources[source.id] = source
         origins[f"source:{source.id}"] = Origin(file=name, line=line)
-        path_line = doc.line_of("source", index, ("path",))
+
+        def path_problem(message: str, index: int = index) -> None:
+            out.add(message, file=name, line=doc.line_of("source", index, ("path",)), field="path")
+
         if "\0" in source.path:
-            out.add("path holds a NUL character", file=name, line=path_line, field="path")
+            path_problem("path holds a NUL character")
             continue
         path = _seeds_path(root, seeds, source.path, folder)
         if path is None:
-            out.add(f"path {source.path!r} is outside the sources folder {seeds}/",
-                    file=name, line=path_line, field="path")
+            path_problem(f"path {source.path!r} is outside the sources folder {seeds}/")
             continue
         try:
             data = read_limited(path)
         except UnreadableFile as exc:
-            out.add(f"cannot read {seeds}/{source.path}: {exc.message}",
-                    file=name, line=path_line, field="path")
+            path_problem(f"cannot read {seeds}/{source.path}: {exc.message}")
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest != source.sha256:
@@ -105,8 +129,8 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
             texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without
         except UnicodeDecodeError as exc:
             bad_line = data[: exc.start].count(b"\n") + 1
-            out.add(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte {exc.start}, "
-                    f"line {bad_line})", file=name, line=path_line, field="path")
+            path_problem(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte "
+                         f"{exc.start}, line {bad_line})")
     return sources, texts, origins
 
 

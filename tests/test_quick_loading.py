@@ -3,12 +3,15 @@ same lines, the same problems at the same places."""
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from factcheck import InputError, load
 from factcheck.corpus.datafiles import _HEADER, TomlFile, parse_toml, toml_headers
 from factcheck.corpus.limits import (
     LONG_DIGITS,
@@ -19,10 +22,11 @@ from factcheck.corpus.limits import (
     plainly_short_keys,
     toml_nesting,
 )
+from factcheck.corpus.loading import _seeds_path
 from factcheck.errors import Location, Problem
 from factcheck.text.lines import split_lines
 
-from .conftest import CLAIMS, PARTIES, TOPICS
+from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, sources_toml
 
 _POSITION = r"\(at line (\d+), column (\d+)\)"
 
@@ -130,3 +134,54 @@ def test_the_headers_found_in_the_whole_text_are_those_found_line_by_line(text: 
     lines = split_lines(text)
     assert toml_headers(text) == tuple((n, m.group(1)) for n, line in enumerate(lines, start=1)
                                        if (m := _HEADER.match(line)))
+
+
+# --- a source's path ---------------------------------------------------------------------------
+
+
+def _resolved_or_none(folder: Path, path: str) -> Path | None:
+    """The plain answer: `Path.resolve`, then inside the folder or not."""
+    if Path(path).is_absolute():
+        return None
+    candidate = (folder / path).resolve()
+    return candidate if candidate.is_relative_to(folder) else None
+
+
+def test_a_source_path_is_inside_the_sources_folder_exactly_when_resolving_says_so(
+        tmp_path: Path) -> None:
+    seeds, outside = tmp_path / "seeds", tmp_path / "outside"
+    (seeds / "sub" / "deeper").mkdir(parents=True)
+    outside.mkdir()
+    for path in (seeds / "a.txt", seeds / "sub" / "b.txt", seeds / "sub" / "deeper" / "c.txt",
+                 outside / "secret.txt"):
+        path.write_text("text")
+    (seeds / "out.txt").symlink_to(outside / "secret.txt")
+    (seeds / "in.txt").symlink_to(seeds / "a.txt")
+    (seeds / "away").symlink_to(outside)
+    (seeds / "sub" / "up").symlink_to(seeds)
+    paths = ["a.txt", "sub/b.txt", "sub/deeper/c.txt", "out.txt", "in.txt", "away/secret.txt",
+             "sub/up/a.txt", "../outside/secret.txt", "sub/../a.txt", "./a.txt", "sub//b.txt",
+             "missing.txt", "sub/missing/x.txt", "a.txt/", "away", "sub", str(outside / "secret.txt"),
+             "sub/up/../outside/secret.txt", "..", "."]
+    for path in paths:
+        assert _seeds_path(tmp_path, "seeds", path) == _resolved_or_none(seeds.resolve(), path), path
+    assert _seeds_path(tmp_path, "seeds", "out.txt") is None
+    assert _seeds_path(tmp_path, "seeds", "away/secret.txt") is None
+
+
+def test_a_source_linked_out_of_the_sources_folder_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "seeds").mkdir(parents=True)
+    (root / "claims").mkdir()
+    (tmp_path / "elsewhere.txt").write_text(TEXT)
+    (root / "seeds" / "report.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (root / "seeds" / "sources.toml").write_text(sources_toml(TEXT.encode()))
+    (root / "claims" / "parties.toml").write_text(PARTIES)
+    (root / "claims" / "topics.toml").write_text(TOPICS)
+    (root / "claims" / "main.toml").write_text(CLAIMS)
+    assert hashlib.sha256(TEXT.encode()).hexdigest() in (root / "seeds" / "sources.toml").read_text()
+    with pytest.raises(InputError) as info:
+        load(root)
+    messages = [str(p) for p in info.value.problems]
+    assert ("seeds/sources.toml:4, field 'path': path 'report.txt' is outside the sources "
+            "folder seeds/") in messages

@@ -7,11 +7,14 @@ import hashlib
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import InputError, load
+from factcheck.corpus import builtin_kinds
+from factcheck.corpus.convert import converter, fast_converter
 from factcheck.corpus.datafiles import _HEADER, TomlFile, parse_toml, toml_headers
 from factcheck.corpus.limits import (
     LONG_DIGITS,
@@ -24,6 +27,7 @@ from factcheck.corpus.limits import (
 )
 from factcheck.corpus.loading import _seeds_path
 from factcheck.errors import Location, Problem
+from factcheck.testing.synthetic import generate
 from factcheck.text.lines import split_lines
 
 from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, sources_toml
@@ -185,3 +189,84 @@ def test_a_source_linked_out_of_the_sources_folder_is_refused_at_its_line(tmp_pa
     messages = [str(p) for p in info.value.problems]
     assert ("seeds/sources.toml:4, field 'path': path 'report.txt' is outside the sources "
             "folder seeds/") in messages
+
+
+# --- structuring: lean hooks on the fast converter ---------------------------------------------
+
+_KINDS = builtin_kinds()
+_EVIDENCE = [{"source": "s", "quote": "We have 2,221 officers."}]
+_weird = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=5)
+          | st.tuples(st.text(max_size=3)) | st.lists(st.text(max_size=3), max_size=2)
+          | st.sampled_from([[], {}, _EVIDENCE, tuple(_EVIDENCE), {"source": "s", "quote": "q"},
+                             [{"source": "s"}], "2023", "2023-05", ["a", "b"], ("a", "b"), 1.5, 0]))
+
+
+def _written_claims(tmp: Path) -> list[dict[str, object]]:
+    generate(tmp, claims=120, fmt="toml")
+    raws = []
+    for path in sorted((tmp / "claims").glob("s*.toml")):
+        raws += tomllib.loads(path.read_text(encoding="utf-8"))["claim"]
+    return raws
+
+
+def _kind_examples() -> dict[str, dict[str, object]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        found: dict[str, dict[str, object]] = {}
+        for raw in _written_claims(Path(tmp)):
+            found.setdefault(str(raw["kind"]), raw)
+    return found
+
+
+_KIND_EXAMPLES = _kind_examples()
+
+
+@settings(max_examples=400)
+@given(kind=st.sampled_from(sorted(_KIND_EXAMPLES)), field=st.text(min_size=1, max_size=1),
+       value=_weird, drop=st.booleans(), seed=st.integers(0, 10))
+def test_every_kind_is_structured_by_the_fast_converter_as_by_the_detailed_one(
+        kind: str, field: str, value: object, drop: bool, seed: int) -> None:
+    """Any field of any kind set to anything (or left out): the fast converter gives the detailed
+    converter's record, or refuses, and the detailed converter then says why."""
+    spec = _KINDS.kinds[kind]
+    raw = dict(_KIND_EXAMPLES[kind])
+    names = sorted(a.name for a in attrs.fields(spec.record))
+    name = names[(ord(field) + seed) % len(names)]
+    if drop:
+        raw.pop(name, None)
+    else:
+        raw[name] = value
+    try:
+        fast = fast_converter.structure(raw, spec.record)
+    except Exception:
+        return
+    assert fast == converter.structure(raw, spec.record)
+
+
+def test_written_claims_are_structured_by_the_fast_converter_as_by_the_detailed_one(
+        tmp_path: Path) -> None:
+    raws = _written_claims(tmp_path)
+    assert set(_KIND_EXAMPLES) == {str(raw["kind"]) for raw in raws}
+    for raw in raws:
+        spec = _KINDS.kinds[str(raw["kind"])]
+        ready = {k: repr(v) if k in spec.number_fields and isinstance(v, int | float) else v
+                 for k, v in raw.items()}
+        assert fast_converter.structure(ready, spec.record) == converter.structure(ready, spec.record)
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("", "must not be empty"),
+    (5, "'measure' must be <class 'str'> (got 5 that is a <class 'int'>)."),
+    (None, "'measure' must be <class 'str'> (got None that is a <class 'NoneType'>)."),
+])
+def test_a_text_field_says_what_instance_of_and_nonempty_said(value: object, message: str) -> None:
+    """One validator for a text field, raising what `instance_of(str)` then `_nonempty` raised."""
+    record = _KINDS.kinds["quantity"].record
+    fields = attrs.asdict(converter.structure(_KIND_EXAMPLES["quantity"], record), recurse=False)
+    fields["measure"] = value
+    with pytest.raises((TypeError, ValueError)) as info:
+        record(**fields)
+    shown = str(info.value.args[0])
+    assert shown == message if value != "" else shown == "'measure' must not be empty"
+    assert isinstance(info.value.args[1], attrs.Attribute) and info.value.args[1].name == "measure"

@@ -21,9 +21,11 @@ from factcheck.corpus.limits import (
     MAX_DEPTH,
     RANGE_MESSAGE,
     out_of_bounds,
+    parsed_within_bounds,
     plainly_shallow,
     plainly_short_keys,
     toml_nesting,
+    within_bounds,
 )
 from factcheck.corpus.loading import _seeds_path
 from factcheck.errors import Location, Problem
@@ -270,3 +272,39 @@ def test_a_text_field_says_what_instance_of_and_nonempty_said(value: object, mes
     shown = str(info.value.args[0])
     assert shown == message if value != "" else shown == "'measure' must not be empty"
     assert isinstance(info.value.args[1], attrs.Attribute) and info.value.args[1].name == "measure"
+
+
+# --- bounds of parsed TOML ---------------------------------------------------------------------
+
+_toml_values = st.recursive(
+    st.integers(-(2**70), 2**70) | st.booleans() | st.floats(allow_nan=False)
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=12)
+
+
+def _nested(depth: int, leaf: object) -> object:
+    for level in range(depth):
+        leaf = [leaf] if level % 2 else {"k": leaf}
+    return leaf
+
+
+@given(st.dictionaries(st.text(max_size=3), _toml_values | st.builds(_nested, st.integers(58, 66),
+                                                                     _toml_values), max_size=3),
+       st.sampled_from(["", "é", "\ud800", "a"]))
+def test_bounds_of_parsed_data_are_those_the_walk_finds(data: dict[str, object], text: str) -> None:
+    """For data parsed from a text without lone surrogates, the quick look agrees with
+    `within_bounds`; with one in the text, it never vouches."""
+    if text == "\ud800":
+        assert not parsed_within_bounds(data, text)
+    else:
+        assert parsed_within_bounds(data, text) == within_bounds(data)
+
+
+@given(_texts)
+def test_bounds_of_a_parsed_text_are_those_the_walk_finds(text: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return
+    assert parsed_within_bounds(data, text) == within_bounds(data)

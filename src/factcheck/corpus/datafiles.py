@@ -36,6 +36,7 @@ from .limits import (
     MAX_DEPTH,
     RANGE_MESSAGE,
     out_of_bounds,
+    parsed_within_bounds,
     plainly_in_bounds,
     plainly_shallow,
     plainly_short_keys,
@@ -173,7 +174,7 @@ def parse_toml(text: str, name: str) -> TomlFile | Problem:
         return too_deep() or problem(
             f"malformed TOML: nested deeper than {MAX_DEPTH} levels, the limit")
     doc = TomlFile(name=name, data=data, text=text, headers=toml_headers(text))
-    if not within_bounds(data):
+    if not parsed_within_bounds(data, text) and not within_bounds(data):
         if (found := too_deep()) is not None:
             return found
         if (bad := out_of_bounds(data)) is not None:

@@ -183,8 +183,8 @@ def parse_toml(text: str, name: str) -> TomlFile | Problem:
     return doc
 
 
-_HEADER_IN_TEXT = re.compile(r"^[^\S\n]*\[\[?[^\S\n]*([A-Za-z0-9_.\-]+)[^\S\n]*\]\]?", re.M)
-"""`_HEADER` at the start of any line of a text whose lines all end at ``\\n``."""
+_HEADER_IN_TEXT = re.compile(r"\n[^\S\n]*\[\[?[^\S\n]*([A-Za-z0-9_.\-]+)[^\S\n]*\]\]?")
+"""`_HEADER` after a ``\\n`` (a literal start, which the regex engine looks for quickly)."""
 
 
 def toml_headers(text: str) -> tuple[tuple[int, str], ...]:
@@ -196,8 +196,8 @@ def toml_headers(text: str) -> tuple[tuple[int, str], ...]:
                      if (match := _HEADER.match(line)))
     found: list[tuple[int, str]] = []
     line, last = 1, 0
-    for match in _HEADER_IN_TEXT.finditer(text):
-        start = match.start()
+    for match in _HEADER_IN_TEXT.finditer("\n" + text):
+        start = match.start()  # where the line starts in `text`
         line += text.count("\n", last, start)
         last = start
         found.append((line, match.group(1)))

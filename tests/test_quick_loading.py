@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from factcheck import InputError, load
 from factcheck.corpus import builtin_kinds
 from factcheck.corpus.convert import converter, fast_converter
-from factcheck.corpus.datafiles import _HEADER, TomlFile, parse_toml, toml_headers
+from factcheck.corpus.datafiles import _HEADER, JsonLinesFile, TomlFile, parse_toml, toml_headers
+from factcheck.corpus.kinds import Names
 from factcheck.corpus.limits import (
     LONG_DIGITS,
     MAX_DEPTH,
@@ -27,7 +28,9 @@ from factcheck.corpus.limits import (
     toml_nesting,
     within_bounds,
 )
-from factcheck.corpus.loading import _seeds_path
+from factcheck.corpus.loading import _check_claim_refs, _plainly_known, _seeds_path
+from factcheck.corpus.records import Evidence, Party, Speaker, Topic
+from factcheck.corpus.structuring import Collector
 from factcheck.errors import Location, Problem
 from factcheck.testing.synthetic import generate
 from factcheck.text.lines import split_lines
@@ -308,3 +311,38 @@ def test_bounds_of_a_parsed_text_are_those_the_walk_finds(text: str) -> None:
     except (tomllib.TOMLDecodeError, ValueError, RecursionError):
         return
     assert parsed_within_bounds(data, text) == within_bounds(data)
+
+
+# --- what a claim names ------------------------------------------------------------------------
+
+
+@given(party=st.sampled_from(["force", "press", "nobody"]), topic=st.sampled_from(["staffing", "x"]),
+       speaker=st.sampled_from([None, "chief", "editor", "ghost"]),
+       reported_by=st.sampled_from([None, "press", "nobody"]),
+       same_as=st.sampled_from([None, "other", "gone"]),
+       evidence=st.lists(st.tuples(st.sampled_from(["report", "missing"]),
+                                   st.sampled_from(["We have 5 officers.", " ", "\n"])),
+                         min_size=1, max_size=3))
+def test_a_claim_plainly_naming_what_is_known_is_one_the_full_check_passes(
+        party: str, topic: str, speaker: str | None, reported_by: str | None,
+        same_as: str | None, evidence: list[tuple[str, str]]) -> None:
+    parties = {p: Party(id=p, name=p.title(), role="other") for p in ("force", "press")}
+    speakers = {"chief": Speaker(id="chief", party="force", name="Chief"),
+                "editor": Speaker(id="editor", party="press", name="Editor")}
+    topics = {"staffing": Topic(id="staffing", description="Staff.")}
+    record = _KINDS.kinds["quantity"].record
+    other = converter.structure(_KIND_EXAMPLES["quantity"] | {"id": "other", "party": "force"},
+                                record)
+    claim = attrs.evolve(other, id="c1", party=party, topic=topic, speaker=speaker,
+                         reported_by=reported_by, same_as=same_as,
+                         evidence=tuple(Evidence(source=s, quote=q) for s, q in evidence))
+    names = Names(parties=parties, scales={}, claims={"other": other, "c1": claim},
+                  sources={"report": object()})  # type: ignore[dict-item]
+    out = Collector()
+    doc = JsonLinesFile(name="claims/x.jsonl", data={}, record_lines={"claim": (1,)})
+    _check_claim_refs(claim, doc, 0, out, kinds=_KINDS, names=names,
+                      sources=names.sources, speakers=speakers, topics=topics)  # type: ignore[arg-type]
+    if _plainly_known(claim, names, speakers, topics):
+        assert out.problems == []
+    elif same_as is None:  # the quick look refuses only what the full check refuses
+        assert out.problems

@@ -284,12 +284,20 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     known_claims = {c.id: c for c in claim_list}
     names = Names(parties=parties, scales=scales, claims=known_claims, sources=sources)
     vocabulary = build_vocabulary(terms)
+    declaring = {(term.topic, term.field) for term in terms}
     for claim, where, index in written:
-        _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
-                          speakers=speakers, topics=topics)
+        if not _plainly_known(claim, names, speakers, topics):
+            _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
+                              speakers=speakers, topics=topics)
+        else:
+            for problem in kinds.of(claim).check_references(claim, names):
+                out.add(problem.message, file=where.name,
+                        line=where.line_of("claim", index, problem.path), claim=claim.id,
+                        field=field_name(problem.path))
         field = kinds.of(claim).key_fields[0]
-        if (why := undeclared(vocabulary, terms, claim.topic, field,
-                              getattr(claim, field))) is not None:
+        if ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
+                why := undeclared(vocabulary, terms, claim.topic, field,
+                                  getattr(claim, field))) is not None:
             out.add(why, file=where.name, line=where.line_of("claim", index, (field,)),
                     claim=claim.id, field=field)
     out.problems.extend(check_relations(relations, known_claims, origins, kinds))
@@ -328,6 +336,22 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
                   coverage=coverage, kinds=kinds, lexicon=lexicon, exclusive=tuple(exclusive),
                   terms=tuple(terms))
+
+
+def _plainly_known(claim: Claim, names: Names, speakers: Mapping[str, Speaker],
+                   topics: Mapping[str, Topic]) -> bool:
+    """Whether `_check_claim_refs` can find nothing wrong with what every claim names (its
+    kind's own references aside): its party, topic and sources known, its speaker known and
+    of its party, no claim it repeats, no empty quote."""
+    if claim.party not in names.parties or claim.topic not in topics or claim.same_as is not None:
+        return False
+    if claim.reported_by is not None and claim.reported_by not in names.parties:
+        return False
+    if claim.speaker is not None and (
+            claim.speaker not in speakers or speakers[claim.speaker].party != claim.party):
+        return False
+    return all(evidence.source in names.sources and evidence.quote.strip()
+               for evidence in claim.evidence)
 
 
 def _check_claim_refs(claim: Claim, doc: JsonLinesFile | _ReadAgain, index: int, out: Collector, *,

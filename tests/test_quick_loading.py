@@ -35,7 +35,7 @@ from factcheck.errors import Location, Problem
 from factcheck.testing.synthetic import generate
 from factcheck.text.lines import split_lines
 
-from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, sources_toml
+from .conftest import CLAIMS, PARTIES, TEXT, TOPICS, Builder, sources_toml
 
 _POSITION = r"\(at line (\d+), column (\d+)\)"
 
@@ -346,3 +346,18 @@ def test_a_claim_plainly_naming_what_is_known_is_one_the_full_check_passes(
         assert out.problems == []
     elif same_as is None:  # the quick look refuses only what the full check refuses
         assert out.problems
+
+
+def test_claim_files_are_read_in_the_order_their_paths_sort_part_by_part(
+        make_corpus: Builder) -> None:
+    """'a/x.toml' before 'a-b/x.toml' (as paths compare, part by part), though '-' sorts before
+    '/' in a string; the corpus's claims come in that order."""
+    one = CLAIMS.split("[[claim]]")[1]
+    root = make_corpus(claims="")
+    for folder, ident in (("a-b", "claim-in-a-b"), ("a", "claim-in-a"), ("a.b", "claim-in-a-dot-b")):
+        (root / "claims" / folder).mkdir()
+        (root / "claims" / folder / "x.toml").write_text(
+            "[[claim]]" + one.replace('id = "doe-officers-cut"', f'id = "{ident}"'))
+    corpus = load(root)
+    assert [c.id for c in corpus.claims] == ["claim-in-a", "claim-in-a-b", "claim-in-a-dot-b"]
+    assert corpus.origins["claim-in-a-b"].file == "claims/a-b/x.toml"

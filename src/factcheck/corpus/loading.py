@@ -241,9 +241,15 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     claim_list: list[Claim] = []
     written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
-    claim_files = sorted([*(base / claims).rglob("*.toml"), *(base / claims).rglob("*.jsonl")])
+    claims_dir = base / claims
+    # Sorted as paths sort (part by part), with each path's parts made once.
+    claim_files = sorted([*claims_dir.rglob("*.toml"), *claims_dir.rglob("*.jsonl")],
+                         key=lambda path: path.parts)
+    prefix = f"{claims_dir}/"
     for path in claim_files:
-        relative = path.relative_to(base / claims).as_posix()
+        text_path = str(path)
+        relative = text_path[len(prefix):] if text_path.startswith(prefix) else \
+            path.relative_to(claims_dir).as_posix()
         if relative in SPECIAL_FILES:
             continue
         claim_doc: TomlFile | JsonLinesFile | None
@@ -254,7 +260,10 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 continue
             claim_doc = read
         else:
-            claim_doc = _read(base, claims, relative, out)
+            parsed = read_toml(path, f"{claims}/{relative}")
+            claim_doc = None if isinstance(parsed, Problem) else parsed
+            if isinstance(parsed, Problem):
+                out.problems.append(parsed)
         if claim_doc is None:
             continue
         for key in claim_doc.data:

@@ -67,8 +67,8 @@ def _plainly_inside(folder: Path, path: str) -> Path | None:
     is resolved. One `lstat` a part, instead of `Path.resolve`'s one a part of the whole path;
     None when it cannot say (then `resolve` decides)."""
     parts = path.split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        return None
+    if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
+        return None  # on Windows a '\\' separates too: `resolve` decides
     current = str(folder)
     for part in parts:
         current = f"{current}/{part}"

@@ -62,10 +62,8 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
 
 
 def _plainly_inside(folder: Path, path: str) -> Path | None:
-    """`folder / path` when it is its own real path: every part of `path` a plain name (not
-    '', '.' or '..') of something that exists and is not a symbolic link, in a `folder` that
-    is resolved. One `lstat` a part, instead of `Path.resolve`'s one a part of the whole path;
-    None when it cannot say (then `resolve` decides)."""
+    """`folder / path` (`folder` resolved) when each part of `path` is a plain name of something
+    that is no symbolic link: one `lstat` a part. None when it cannot say: `resolve` decides."""
     parts = path.split("/")
     if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
         return None  # on Windows a '\\' separates too: `resolve` decides
@@ -349,9 +347,8 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
 
 def _plainly_known(claim: Claim, names: Names, speakers: Mapping[str, Speaker],
                    topics: Mapping[str, Topic]) -> bool:
-    """Whether `_check_claim_refs` can find nothing wrong with what every claim names (its
-    kind's own references aside): its party, topic and sources known, its speaker known and
-    of its party, no claim it repeats, no empty quote."""
+    """Whether `_check_claim_refs` finds nothing wrong but perhaps its kind's own references:
+    party, topic and sources known, a speaker of its party, no claim repeated, no empty quote."""
     if claim.party not in names.parties or claim.topic not in topics or claim.same_as is not None:
         return False
     if claim.reported_by is not None and claim.reported_by not in names.parties:

@@ -7,8 +7,9 @@ a user's second run finds them), and their ratios in wall time and in CPU time (
 a loaded machine). The goal: at most 1.2x at 10,000.
 
 It also prints the audit alone, run as the plugin runs it (importing the library, loading and
-auditing the corpus with the cyclic collector paused, in one process; CPU seconds), and the
-ratio without it: what the plugin and pytest add for the items. And what every pytest run of
+auditing the corpus with the cyclic collector paused, in one process; CPU seconds), each of
+its three parts, and parsing the same TOML files alone (the floor of loading), and the ratio
+without the audit: what the plugin and pytest add for the items. And what every pytest run of
 an environment with factcheck installed pays to import the plugin, beyond importing pytest.
 Run: `.venv/bin/python benchmarks/pytest_overhead.py --claims 10000`.
 """
@@ -49,16 +50,42 @@ AUDIT_ALONE = """
 import gc, sys, time
 start = time.process_time()
 from factcheck import audit, load
+import factcheck.auditing, factcheck.corpus.loading
+imported = time.process_time()
 gc.disable()
-audit(load(sys.argv[1]))
-print(time.process_time() - start)
+corpus = load(sys.argv[1])
+loaded = time.process_time()
+audit(corpus)
+done = time.process_time()
+print(done - start, imported - start, loaded - imported, done - loaded)
 """
 """CPU seconds of the audit as the plugin runs it: the library imported, the corpus loaded and
-audited with the cyclic collector paused."""
+audited with the cyclic collector paused; and of each of the three."""
+
+TOML_ALONE = """
+import gc, sys, time, tomllib
+from pathlib import Path
+root = Path(sys.argv[1])
+texts = [p.read_text(encoding="utf-8") for p in [*sorted(root.glob("claims/**/*.toml")),
+                                                 root / "seeds" / "sources.toml"]]
+gc.disable()
+start = time.process_time()
+for text in texts:
+    tomllib.loads(text)
+print(time.process_time() - start)
+"""
+"""CPU seconds of parsing the corpus's TOML files alone with `tomllib`: the floor of loading."""
 
 
-def _audit_alone(root: Path) -> float:
+def _audit_alone(root: Path) -> tuple[float, ...]:
+    """CPU seconds of the audit alone: in all, importing, loading, checking and the rules."""
     done = subprocess.run([sys.executable, "-c", AUDIT_ALONE, str(root)], capture_output=True,
+                          text=True, check=True)
+    return tuple(float(part) for part in done.stdout.split())
+
+
+def _toml_alone(root: Path) -> float:
+    done = subprocess.run([sys.executable, "-c", TOML_ALONE, str(root)], capture_output=True,
                           text=True, check=True)
     return float(done.stdout)
 
@@ -99,12 +126,13 @@ def main() -> None:
         root, trivial = write_suites(Path(tmp), size)
         _pytest(["claims", "--collect-only"], root)  # warm the bytecode caches of both
         _pytest(["test_trivial.py", "--collect-only"], trivial)
-        claims_runs, trivial_runs, audit_runs, alone_runs = [], [], [], []
+        claims_runs, trivial_runs, audit_runs, alone_runs, toml_runs = [], [], [], [], []
         for _ in range(args.repeat):  # interleaved, so both see the same machine load
             claims_runs.append(_pytest(["claims"], root))
             trivial_runs.append(_pytest(["test_trivial.py"], trivial))
             audit_runs.append(_pytest(["audit", "."], root, module="factcheck"))
             alone_runs.append(_audit_alone(root))
+            toml_runs.append(_toml_alone(root))
     plugin_import = _import_seconds("factcheck.pytest_plugin", 5 * args.repeat)
     pytest_import = _import_seconds("pytest", 5 * args.repeat)
     claims_wall, trivial_wall = min(r[0] for r in claims_runs), min(r[0] for r in trivial_runs)
@@ -118,8 +146,10 @@ def main() -> None:
     audit_wall, audit_cpu = min(r[0] for r in audit_runs), min(r[1] for r in audit_runs)
     print(f"factcheck audit (the same audit): {audit_wall:6.2f} s  {audit_cpu:6.2f} s CPU")
     print(f"ratio: {claims_wall / trivial_wall:.2f}x wall, {claims_cpu / trivial_cpu:.2f}x CPU")
-    alone = min(alone_runs)
-    print(f"the audit alone, as the plugin runs it (import, load, audit): {alone:6.2f} s CPU")
+    alone, imported, loaded, audited = min(alone_runs)
+    print(f"the audit alone, as the plugin runs it (import, load, audit): {alone:6.2f} s CPU "
+          f"(import {imported:.2f} s, load {loaded:.2f} s, audit {audited:.2f} s; parsing the "
+          f"TOML alone takes {min(toml_runs):.2f} s)")
     print(f"without the audit itself: {(claims_cpu - alone) / trivial_cpu:.2f}x CPU "
           "(what the plugin and pytest add for the items)")
     print(f"import factcheck.pytest_plugin: {plugin_import[0] * 1000:.0f} ms wall, "

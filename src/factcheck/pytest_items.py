@@ -8,6 +8,7 @@ a failure is shown.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections import defaultdict
@@ -75,8 +76,10 @@ SEVERITY_MARKERS = ("contradiction", "tension", "unmatched", "changed", "corrobo
 VERDICT_MARKERS = ("upheld", "dismissed", "explained", "unreviewed")
 
 
+@functools.lru_cache(maxsize=4096)
 def marker_name(prefix: str, name: str) -> str:
-    """`prefix_name` with every character that is not a letter, digit or '_' made '_'."""
+    """`prefix_name` with every character that is not a letter, digit or '_' made '_' (made
+    once for each name: ten thousand items share a few dozen)."""
     return re.sub(r"\W", "_", f"{prefix}_{name}" if prefix else name, flags=re.ASCII).lower()
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import stat
 import tomllib
 from collections import defaultdict
 from collections.abc import Generator, Iterable
@@ -225,6 +226,8 @@ class _State:
     """Whether collection froze the audit's objects out of the cyclic collector's way."""
     registered: dict[str, MarkDecorator] = attrs.Factory(dict)
     """Each marker given to an item, registered once, made once."""
+    folders: dict[Path, Path] = attrs.Factory(dict)
+    """Each folder of a collected file, resolved once (`resolve_file`)."""
     _marks: Marks | None = None
     _claims_dir: Path | None = None
 
@@ -302,13 +305,14 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
     corpus = result.corpus
     placed: dict[Path, list[Entry]] = defaultdict(list)
     resolved: dict[str, Path] = {}
+    folders: dict[Path, Path] = {}
 
     def _origin_path(root: Path, origin: Origin | None) -> Path | None:
         if origin is None:
             return None
         path = resolved.get(origin.file)
         if path is None:
-            path = resolved[origin.file] = (root / origin.file).resolve()
+            path = resolved[origin.file] = resolve_file(root / origin.file, folders)
         return path
 
     for claim_result in result.results:
@@ -326,6 +330,20 @@ def _placements(result: Audit, root: Path) -> dict[Path, list[Entry]]:
         if path is not None:
             placed[path].append(_Stale(verdict.judges))
     return dict(placed)
+
+
+def resolve_file(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, with each folder resolved once (`folders` keeps them): a file that is
+    no symbolic link is its resolved folder and its name."""
+    try:
+        if path.name in ("", ".", "..") or stat.S_ISLNK(os.lstat(path).st_mode):
+            return path.resolve()
+    except (OSError, ValueError):
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _input_report(error: InputError, root: Path) -> str:
@@ -399,7 +417,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile 
         return None
     from .corpus.loading import SPECIAL_FILES
 
-    resolved = file_path.resolve()
+    resolved = resolve_file(file_path, state.folders)
     try:
         relative = resolved.relative_to(state.claims_dir()).as_posix()
     except ValueError:

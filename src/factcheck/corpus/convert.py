@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import sys
+import types
 from collections.abc import Iterator
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -28,20 +29,40 @@ figures, years) are not: they seldom repeat, and the table of shared strings wou
 
 
 def _strict(kind: type) -> Any:
+    """The hook of a scalar type: a value of exactly that type (an integer for a float too),
+    and integers within 64 bits."""
+    if kind is str:
+        return _string
+    if kind is float:
+        return _float
+
     def hook(value: object, _: type) -> object:
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            if not _INT_MIN <= value <= _INT_MAX:
-                raise FactcheckError("integer out of range; integers must fit in 64 bits")
-            return float(value)
         if type(value) is not kind:
             raise FactcheckError(f"expected {_TYPE_NAMES[kind]}, got {_described(value)}")
-        if isinstance(value, str) and len(value) <= _SHARED_LENGTH and not value[-1:].isdigit():
-            return sys.intern(value)
         if kind is int and not _INT_MIN <= value <= _INT_MAX:  # type: ignore[operator]
             raise FactcheckError("integer out of range; integers must fit in 64 bits")
         return value
 
     return hook
+
+
+def _string(value: object, _: type) -> str:
+    """A string, held once when short (see `_SHARED_LENGTH`); the hook of a million fields."""
+    if type(value) is not str:
+        raise FactcheckError(f"expected a string, got {_described(value)}")
+    if len(value) <= _SHARED_LENGTH and not value[-1:].isdigit():
+        return sys.intern(value)
+    return value
+
+
+def _float(value: object, _: type) -> float:
+    if type(value) is float:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not _INT_MIN <= value <= _INT_MAX:
+            raise FactcheckError("integer out of range; integers must fit in 64 bits")
+        return float(value)
+    raise FactcheckError(f"expected a number, got {_described(value)}")
 
 
 def _described(value: object) -> str:
@@ -79,10 +100,14 @@ def _is_literal(kind: Any) -> bool:
 def _literal(kind: Any) -> Any:
     """A literal's allowed values listed in plain words, never as Python's `typing.Literal[...]`."""
     allowed = get_args(kind)
+    typed = frozenset((type(option), option) for option in allowed)
 
     def hook(value: object, _: type) -> object:
-        if any(value == option and type(value) is type(option) for option in allowed):
-            return value
+        try:
+            if (type(value), value) in typed:
+                return value
+        except TypeError:  # unhashable: not one of them
+            pass
         words = [str(option) for option in allowed]
         hint = did_you_mean(value, words) if isinstance(value, str) else ""
         shown = ", ".join(repr(option) for option in allowed)
@@ -104,8 +129,48 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
+def _is_tuple_of(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is not Any
+
+
+def _is_optional(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) in (Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def make_fast_converter(detailed: cattrs.Converter) -> cattrs.Converter:
+    """`detailed`'s hooks without collecting every failure, and leaner ones for arrays (only a
+    list is taken; anything else is refused, to be explained by `detailed`) and optional values."""
+    fast = detailed.copy(detailed_validation=False)
+
+    def tuple_of(kind: Any) -> Any:
+        item = get_args(kind)[0]
+        structure = fast.get_structure_hook(item)
+
+        def hook(value: object, _: type) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise FactcheckError("expected an array")
+            return tuple([structure(element, item) for element in value])
+
+        return hook
+
+    def optional(kind: Any) -> Any:
+        other = next(arg for arg in get_args(kind) if arg is not type(None))
+        structure = fast.get_structure_hook(other)
+
+        def hook(value: object, _: type) -> object:
+            return None if value is None else structure(value, other)
+
+        return hook
+
+    fast.register_structure_hook_factory(_is_tuple_of, tuple_of)
+    fast.register_structure_hook_factory(_is_optional, optional)
+    return fast
+
+
 converter = make_converter()
-fast_converter = converter.copy(detailed_validation=False)
+fast_converter = make_fast_converter(converter)
 """The same hooks without collecting every failure: for records that are right, which most are;
 a record it refuses is structured again by `converter`, whose errors say where and what."""
 

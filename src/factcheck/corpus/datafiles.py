@@ -36,8 +36,10 @@ from .limits import (
     MAX_DEPTH,
     RANGE_MESSAGE,
     out_of_bounds,
+    parsed_within_bounds,
     plainly_in_bounds,
     plainly_shallow,
+    plainly_short_keys,
     read_text,
     toml_nesting,
     within_bounds,
@@ -49,19 +51,32 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 @attrs.frozen(kw_only=True)
 class TomlFile:
-    """A parsed TOML file, its display name and the lines of its table headers."""
+    """A parsed TOML file, its display name, its text and the lines of its table headers.
+
+    Its `lines` are split from the text the first time a problem must be located in them:
+    a file without problems never needs them.
+    """
 
     name: str
     data: dict[str, Any]
-    lines: tuple[str, ...]
+    text: str = attrs.field(repr=False)
     headers: tuple[tuple[int, str], ...]
     _by_table: dict[str, list[int]] = attrs.field(init=False, eq=False, repr=False)
+    _lines: tuple[str, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_table: dict[str, list[int]] = {}
         for line, name in self.headers:
             by_table.setdefault(name, []).append(line)
         object.__setattr__(self, "_by_table", by_table)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The lines of the text (`factcheck.text.lines.split_lines`), split once."""
+        if self._lines is None:
+            object.__setattr__(self, "_lines", tuple(split_lines(self.text)))
+        assert self._lines is not None
+        return self._lines
 
     def table_line(self, table: str, index: int) -> int | None:
         """The line of the `index`-th `[[table]]` header, 1-based."""
@@ -124,38 +139,69 @@ def read_toml(path: Path, name: str) -> TomlFile | Problem:
 
 
 def parse_toml(text: str, name: str) -> TomlFile | Problem:
-    """Parse TOML text (a leading BOM is dropped) within the limits, keeping its lines."""
+    """Parse TOML text (a leading BOM is dropped) within the limits, keeping its lines.
+
+    The text is parsed first, and scanned for nesting (`toml_nesting`) only when something is
+    wrong, or when a line could hold a key of too many parts (the one thing that costs the
+    parser more than the scan): a problem is reported exactly as if the scan had run first.
+    """
     text = text.removeprefix(BOM)
 
     def problem(message: str, line: int | None = None) -> Problem:
         return Problem(check="input", message=message, location=Location(file=name, line=line))
 
-    if not plainly_shallow(text) and (deep := toml_nesting(text)) is not None:
+    def too_deep() -> Problem | None:
+        if plainly_shallow(text) or (deep := toml_nesting(text)) is None:
+            return None
         return problem(f"malformed TOML: {deep[1]}", deep[0])
+
+    if not plainly_short_keys(text) and (found := too_deep()) is not None:
+        return found
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None
-        return problem(f"malformed TOML: {_TOML_POSITION.sub('', message).strip()}", line)
+        return too_deep() or problem(
+            f"malformed TOML: {_TOML_POSITION.sub('', message).strip()}", line)
     except ValueError:  # Python will not read an integer of thousands of digits
         digits = LONG_DIGITS.search(text)
         line = text.count("\n", 0, digits.start()) + 1 if digits else None
-        return problem(f"integer out of range (thousands of digits); {RANGE_MESSAGE}", line)
-    except RecursionError:  # toml_nesting stops this first; kept as a last guard
-        return problem(f"malformed TOML: nested deeper than {MAX_DEPTH} levels, the limit")
-    lines = tuple(split_lines(text))
-    headers = tuple(
-        (number, match.group(1))
-        for number, line in enumerate(lines, start=1)
-        if (match := _HEADER.match(line))
-    )
-    doc = TomlFile(name=name, data=data, lines=lines, headers=headers)
-    if not within_bounds(data) and (bad := out_of_bounds(data)) is not None:
-        path, message = bad
-        return problem(message, doc.path_line(path))
+        return too_deep() or problem(
+            f"integer out of range (thousands of digits); {RANGE_MESSAGE}", line)
+    except RecursionError:  # nested past Python's own limit: the scan says where
+        return too_deep() or problem(
+            f"malformed TOML: nested deeper than {MAX_DEPTH} levels, the limit")
+    doc = TomlFile(name=name, data=data, text=text, headers=toml_headers(text))
+    if not parsed_within_bounds(data, text) and not within_bounds(data):
+        if (found := too_deep()) is not None:
+            return found
+        if (bad := out_of_bounds(data)) is not None:
+            path, message = bad
+            return problem(message, doc.path_line(path))
     return doc
+
+
+_HEADER_IN_TEXT = re.compile(r"\n[^\S\n]*\[\[?[^\S\n]*([A-Za-z0-9_.\-]+)[^\S\n]*\]\]?")
+"""`_HEADER` after a ``\\n`` (a literal start, which the regex engine looks for quickly)."""
+
+
+def toml_headers(text: str) -> tuple[tuple[int, str], ...]:
+    """Each line that starts a table (`_HEADER`), as (line number, table name), found in the
+    whole text at once rather than line by line (a text with a ``\\r`` is split into lines)."""
+    if "\r" in text:
+        return tuple((number, match.group(1))
+                     for number, line in enumerate(split_lines(text), start=1)
+                     if (match := _HEADER.match(line)))
+    found: list[tuple[int, str]] = []
+    line, last = 1, 0
+    for match in _HEADER_IN_TEXT.finditer("\n" + text):
+        start = match.start()  # where the line starts in `text`
+        line += text.count("\n", last, start)
+        last = start
+        found.append((line, match.group(1)))
+    return tuple(found)
 
 
 @attrs.frozen(kw_only=True)

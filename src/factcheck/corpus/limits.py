@@ -119,6 +119,17 @@ def plainly_shallow(text: str) -> bool:
     return not depths or (min(depths) >= 0 and max(depths) <= MAX_DEPTH)
 
 
+_MANY_DOTS_ON_A_LINE = re.compile(rf"^(?:[^.\n]*\.){{{MAX_DEPTH}}}", re.M)
+
+
+def plainly_short_keys(text: str) -> bool:
+    """Whether no line of a TOML text holds `MAX_DEPTH` dots, so that no key or table name in
+    it has more than `MAX_DEPTH` parts (TOML writes a key on one line): the text may then be
+    parsed before `toml_nesting` scans it, since the parser costs no more than its length. A
+    no only means the scan must run first."""
+    return text.count(".") < MAX_DEPTH or _MANY_DOTS_ON_A_LINE.search(text) is None
+
+
 def toml_nesting(text: str) -> tuple[int, str] | None:
     """Where a TOML text nests too deep for its parser, as (line, message), or None.
 
@@ -144,8 +155,8 @@ def toml_nesting(text: str) -> tuple[int, str] | None:
             if len(stack) > MAX_DEPTH:
                 return line, f"arrays and tables nest deeper than {MAX_DEPTH} levels, the limit"
         elif kind == "close":
-            if stack:
-                stack.pop()
+            if stack and stack.pop() == "{":
+                key = False  # what follows an inline table is a value, or a ',' that says so
         elif kind == "eq":
             key, parts = False, 1
         elif kind == "comma":
@@ -198,6 +209,31 @@ def within_bounds(value: object, depth: int = 0) -> bool:
         return depth < MAX_DEPTH and all(within_bounds(item, depth + 1) for item in value)
     if isinstance(value, int) and not isinstance(value, bool):
         return INT_MIN <= value <= INT_MAX
+    return True
+
+
+def parsed_within_bounds(data: object, text: str) -> bool:
+    """`within_bounds(data)` for `data` that `tomllib` parsed from `text`, found quicker: a
+    text without lone surrogates gives none to its strings (the parser refuses escaped ones), so
+    only arrays, tables and integers need a look. Anything not of a type the parser makes is
+    left to `within_bounds`."""
+    if not isinstance(data, dict):
+        return within_bounds(data)
+    return (text.isascii() or _text(text)) and _containers_within_bounds(data, 0)
+
+
+def _containers_within_bounds(value: dict[str, object] | list[object], depth: int) -> bool:
+    if depth >= MAX_DEPTH:
+        return False
+    for item in value.values() if isinstance(value, dict) else value:
+        kind = type(item)
+        if kind is str or kind is float or kind is bool:
+            continue
+        if isinstance(item, dict | list):
+            if not _containers_within_bounds(item, depth + 1):
+                return False
+        elif not within_bounds(item, depth + 1):  # an integer's range, and the rest
+            return False
     return True
 
 

@@ -8,6 +8,8 @@ sources folder.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -53,8 +55,27 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
     folder = folder or (root / seeds).resolve()
     if Path(path).is_absolute():
         return None
+    if (plain := _plainly_inside(folder, path)) is not None:
+        return plain
     candidate = (folder / path).resolve()
     return candidate if candidate.is_relative_to(folder) else None
+
+
+def _plainly_inside(folder: Path, path: str) -> Path | None:
+    """`folder / path` (`folder` resolved) when each part of `path` is a plain name of something
+    that is no symbolic link: one `lstat` a part. None when it cannot say: `resolve` decides."""
+    parts = path.split("/")
+    if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
+        return None  # on Windows a '\\' separates too: `resolve` decides
+    current = str(folder)
+    for part in parts:
+        current = f"{current}/{part}"
+        try:
+            if stat.S_ISLNK(os.lstat(current).st_mode):
+                return None
+        except (OSError, ValueError):
+            return None
+    return Path(current)
 
 
 def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
@@ -79,20 +100,21 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
             continue
         sources[source.id] = source
         origins[f"source:{source.id}"] = Origin(file=name, line=line)
-        path_line = doc.line_of("source", index, ("path",))
+
+        def path_problem(message: str, index: int = index) -> None:
+            out.add(message, file=name, line=doc.line_of("source", index, ("path",)), field="path")
+
         if "\0" in source.path:
-            out.add("path holds a NUL character", file=name, line=path_line, field="path")
+            path_problem("path holds a NUL character")
             continue
         path = _seeds_path(root, seeds, source.path, folder)
         if path is None:
-            out.add(f"path {source.path!r} is outside the sources folder {seeds}/",
-                    file=name, line=path_line, field="path")
+            path_problem(f"path {source.path!r} is outside the sources folder {seeds}/")
             continue
         try:
             data = read_limited(path)
         except UnreadableFile as exc:
-            out.add(f"cannot read {seeds}/{source.path}: {exc.message}",
-                    file=name, line=path_line, field="path")
+            path_problem(f"cannot read {seeds}/{source.path}: {exc.message}")
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest != source.sha256:
@@ -105,8 +127,8 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
             texts[source.id] = decode_text(data)  # pinned with its BOM, anchored without
         except UnicodeDecodeError as exc:
             bad_line = data[: exc.start].count(b"\n") + 1
-            out.add(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte {exc.start}, "
-                    f"line {bad_line})", file=name, line=path_line, field="path")
+            path_problem(f"{seeds}/{source.path} is not UTF-8 text ({exc.reason} at byte "
+                         f"{exc.start}, line {bad_line})")
     return sources, texts, origins
 
 
@@ -217,9 +239,15 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     claim_list: list[Claim] = []
     written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
-    claim_files = sorted([*(base / claims).rglob("*.toml"), *(base / claims).rglob("*.jsonl")])
+    claims_dir = base / claims
+    # Sorted as paths sort (part by part), with each path's parts made once.
+    claim_files = sorted([*claims_dir.rglob("*.toml"), *claims_dir.rglob("*.jsonl")],
+                         key=lambda path: path.parts)
+    prefix = f"{claims_dir}/"
     for path in claim_files:
-        relative = path.relative_to(base / claims).as_posix()
+        text_path = str(path)
+        relative = text_path[len(prefix):] if text_path.startswith(prefix) else \
+            path.relative_to(claims_dir).as_posix()
         if relative in SPECIAL_FILES:
             continue
         claim_doc: TomlFile | JsonLinesFile | None
@@ -230,7 +258,10 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 continue
             claim_doc = read
         else:
-            claim_doc = _read(base, claims, relative, out)
+            parsed = read_toml(path, f"{claims}/{relative}")
+            claim_doc = None if isinstance(parsed, Problem) else parsed
+            if isinstance(parsed, Problem):
+                out.problems.append(parsed)
         if claim_doc is None:
             continue
         for key in claim_doc.data:
@@ -260,12 +291,20 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     known_claims = {c.id: c for c in claim_list}
     names = Names(parties=parties, scales=scales, claims=known_claims, sources=sources)
     vocabulary = build_vocabulary(terms)
+    declaring = {(term.topic, term.field) for term in terms}
     for claim, where, index in written:
-        _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
-                          speakers=speakers, topics=topics)
+        if not _plainly_known(claim, names, speakers, topics):
+            _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
+                              speakers=speakers, topics=topics)
+        else:
+            for problem in kinds.of(claim).check_references(claim, names):
+                out.add(problem.message, file=where.name,
+                        line=where.line_of("claim", index, problem.path), claim=claim.id,
+                        field=field_name(problem.path))
         field = kinds.of(claim).key_fields[0]
-        if (why := undeclared(vocabulary, terms, claim.topic, field,
-                              getattr(claim, field))) is not None:
+        if ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
+                why := undeclared(vocabulary, terms, claim.topic, field,
+                                  getattr(claim, field))) is not None:
             out.add(why, file=where.name, line=where.line_of("claim", index, (field,)),
                     claim=claim.id, field=field)
     out.problems.extend(check_relations(relations, known_claims, origins, kinds))
@@ -304,6 +343,21 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                   relations=tuple(relations), verdicts=tuple(verdicts), origins=origins,
                   coverage=coverage, kinds=kinds, lexicon=lexicon, exclusive=tuple(exclusive),
                   terms=tuple(terms))
+
+
+def _plainly_known(claim: Claim, names: Names, speakers: Mapping[str, Speaker],
+                   topics: Mapping[str, Topic]) -> bool:
+    """Whether `_check_claim_refs` finds nothing wrong but perhaps its kind's own references:
+    party, topic and sources known, a speaker of its party, no claim repeated, no empty quote."""
+    if claim.party not in names.parties or claim.topic not in topics or claim.same_as is not None:
+        return False
+    if claim.reported_by is not None and claim.reported_by not in names.parties:
+        return False
+    if claim.speaker is not None and (
+            claim.speaker not in speakers or speakers[claim.speaker].party != claim.party):
+        return False
+    return all(evidence.source in names.sources and evidence.quote.strip()
+               for evidence in claim.evidence)
 
 
 def _check_claim_refs(claim: Claim, doc: JsonLinesFile | _ReadAgain, index: int, out: Collector, *,

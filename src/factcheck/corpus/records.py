@@ -33,10 +33,21 @@ def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> 
         raise ValueError(f"'{attribute.name}' must not be empty", attribute, 1, value)
 
 
+_IS_STR = v.instance_of(str)
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """`instance_of(str)`, then `_nonempty`, in one call: a million claims have millions of
+    text fields. Anything but a plain string is left to `instance_of`, which says why."""
+    if type(value) is not str:
+        _IS_STR(instance, attribute, value)
+    if not value:
+        raise ValueError(f"'{attribute.name}' must not be empty", attribute, 1, value)
+
 
 def text_field() -> str:
     """An attrs field for a non-empty string."""
-    return attrs.field(validator=[v.instance_of(str), _nonempty])
+    return attrs.field(validator=_text)
 
 
 @attrs.frozen(kw_only=True)

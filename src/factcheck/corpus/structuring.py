@@ -60,18 +60,21 @@ def _unknown_keys(raw: dict[str, Any], cls: type, path: tuple[str | int, ...] = 
 def structure_records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], out: Collector,
              prepare: Callable[[dict[str, Any], int], tuple[type[T], tuple[str, ...]] | None]
              | None = None) -> list[tuple[T, int]]:
-    """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line."""
+    """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line.
+
+    A record whose keys are all known is structured by `fast_converter`; any other, or one it
+    refuses, is looked at again field by field, and every problem found is reported."""
     raw_list = doc.data.get(table, [])
     if not isinstance(raw_list, list):
         out.add(f"'{table}' must be an array of tables ([[{table}]])", file=doc.name, field=table)
         return []
     records: list[tuple[T, int]] = []
+    hooks: dict[type[T], Callable[[Any, type[T]], T]] = {}
     for index, raw in enumerate(raw_list):
-        line = doc.table_line(table, index)
         if not isinstance(raw, dict):
-            out.add(f"each '{table}' must be a table", file=doc.name, line=line)
+            out.add(f"each '{table}' must be a table", file=doc.name,
+                    line=doc.table_line(table, index))
             continue
-        ident = raw.get("id") if isinstance(raw.get("id"), str) else None
         target = cls
         if prepare is not None:
             chosen = prepare(raw, index)
@@ -79,38 +82,60 @@ def structure_records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], o
                 continue
             target, number_fields = chosen
             raw = _with_number_text(raw, number_fields)
-
-        def report(path: tuple[str | int, ...], message: str, *, _index: int = index,
-                   _ident: str | None = ident) -> None:
-            out.add(message, file=doc.name, line=doc.line_of(table, _index, path),
-                    claim=_ident if table == "claim" else None,
-                    field=field_name(path) or None)
-
-        bad = list(_unknown_keys(raw, target))
-        if "evidence" in attr_names(cast(Hashable, target)) and isinstance(
-                raw.get("evidence"), list):
-            for number, item in enumerate(raw["evidence"]):
-                if isinstance(item, dict):
-                    bad.extend(_unknown_keys(item, Evidence, ("evidence", number)))
-        for path, message in bad:
-            report(path, message)
-        if bad:
-            continue
+        if not _keys_known(raw, target):
+            bad = list(_unknown_keys(raw, target))
+            if "evidence" in attr_names(cast(Hashable, target)) and isinstance(
+                    raw.get("evidence"), list):
+                for number, item in enumerate(raw["evidence"]):
+                    if isinstance(item, dict):
+                        bad.extend(_unknown_keys(item, Evidence, ("evidence", number)))
+            for path, message in bad:
+                _report(out, doc, table, index, raw, path, message)
+            if bad:
+                continue
         try:
-            record = fast_converter.structure(raw, target)
+            hook = hooks.get(target)
+            if hook is None:
+                hook = hooks[target] = fast_converter.get_structure_hook(target)
+            record = hook(raw, target)
         except Exception:  # read again below, where the failure is explained
             try:
                 record = converter.structure(raw, target)
             except Exception as exc:  # cattrs groups every field's failure; attrs validators raise
                 for path, message in _explain(exc):
-                    report(path, message)
+                    _report(out, doc, table, index, raw, path, message)
                 continue
         records.append((record, index))
     return records
 
 
+_EVIDENCE_KEYS = frozenset(a.name for a in attrs.fields(Evidence))
+
+
+def _keys_known(raw: dict[str, Any], cls: type) -> bool:
+    """Whether `_unknown_keys` finds nothing in a record and its evidence, found by set
+    comparisons of their keys."""
+    names = attr_names(cls)
+    if not raw.keys() <= names:
+        return False
+    evidence = raw.get("evidence")
+    if "evidence" not in names or not isinstance(evidence, list):
+        return True
+    return all(item.keys() <= _EVIDENCE_KEYS for item in evidence if isinstance(item, dict))
+
+
+def _report(out: Collector, doc: TomlFile | JsonLinesFile, table: str, index: int,
+            raw: dict[str, Any], path: tuple[str | int, ...], message: str) -> None:
+    """A problem of the `index`-th record of `table`, at its line, with the claim's id."""
+    ident = raw.get("id") if isinstance(raw.get("id"), str) else None
+    out.add(message, file=doc.name, line=doc.line_of(table, index, path),
+            claim=ident if table == "claim" else None, field=field_name(path) or None)
+
+
 def _with_number_text(raw: dict[str, Any], number_fields: tuple[str, ...]) -> dict[str, Any]:
     """Numbers may be written bare (`value = 5`); they are kept as the text they state."""
+    if not any(isinstance(raw.get(key), int | float) for key in number_fields):
+        return raw
     fixed = dict(raw)
     for key in number_fields:
         value = fixed.get(key)

@@ -17,19 +17,14 @@ from ..text.keys import normalise_key
 from ..text.normalise import normalise_text
 from .engine import Context
 from .findings import Finding, Severity, Value
+from .messages import PairMessage, describe, quote_text
 from .registry import rule
 
 COMPARED: tuple[Family, ...] = ("numeric", "categorical")
 
 
 def _quote(claim: Claim) -> str:
-    quote = " ".join(claim.evidence[0].quote.split())
-    return quote if len(quote) <= 160 else quote[:157] + "..."
-
-
-def _says(claim: Claim, context: Context, value: str) -> str:
-    return (f"{claim.party} ({claim.id}, about {claim.period}, stated "
-            f"{context.stated(claim)}) says {value}: \"{_quote(claim)}\"")
+    return quote_text(claim)
 
 
 def _value(claim: Claim, context: Context) -> Value:
@@ -41,12 +36,7 @@ def _value(claim: Claim, context: Context) -> Value:
 
 
 def _describe(claim: Claim, context: Context) -> str:
-    number = context.numbers.get(claim.id)
-    category = context.category(claim)
-    if number is None:
-        return repr(category or "")
-    text = f"{number.text!r} = {number.interval}"
-    return f"{category} by {text}" if category else text
+    return describe(claim, context.corpus, _value(claim, context))
 
 
 def _about(claim: Claim, context: Context) -> str:
@@ -56,12 +46,14 @@ def _about(claim: Claim, context: Context) -> str:
 
 def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what: str,
                  rounding: bool = False) -> Finding:
-    """A finding of the running rule on two claims, quoting each with its value."""
-    message = (f"{what}: {_says(a, context, _describe(a, context))}; "
-               f"{_says(b, context, _describe(b, context))}")
+    """A finding of the running rule on two claims, quoting each with its value; the message is
+    written when it is read (`PairMessage`), from the claims and the finding's values."""
+    va, vb = _value(a, context), _value(b, context)
+    values = (va, vb) if va.claim <= vb.claim else (vb, va)
+    message = PairMessage(what=what, a=a, b=b, values=values, corpus=context.corpus)
     return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
                            message=message, subject=a.subject, topic=a.topic,
-                           values=(_value(a, context), _value(b, context)), rounding=rounding)
+                           values=values, rounding=rounding)
 
 
 def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:

@@ -23,7 +23,7 @@ from ..errors import FactcheckError
 from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
-from .findings import Finding, Severity, Value, make_finding
+from .findings import Deferred, Finding, Severity, Value, make_finding
 from .registry import Rule
 
 C = TypeVar("C", bound=Claim)
@@ -53,6 +53,8 @@ class Context:
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
     severities: tuple[Severity, ...] = ()
+    shared: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """Values many findings hold alike (their parties), one of each: the rules' contexts share it."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -90,7 +92,7 @@ class Context:
                 yield claim
 
     def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
-                message: str, subject: str | None = None, topic: str | None = None,
+                message: str | Deferred, subject: str | None = None, topic: str | None = None,
                 values: Iterable[Value] = (), rounding: bool = False) -> Finding:
         """A finding of the rule being run; a severity the rule does not declare is its bug."""
         if self.severities and severity not in self.severities:
@@ -98,7 +100,7 @@ class Context:
                                  f"{', '.join(self.severities)}")
         return make_finding(rule=self.rule, severity=severity, claims=claims, parties=parties,
                             message=message, subject=subject, topic=topic, values=values,
-                            rounding=rounding)
+                            rounding=rounding, shared=self.shared)
 
 
 def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any, Literal
 
 import attrs
@@ -94,7 +95,7 @@ def make_finding(*, rule: str, severity: Severity, claims: Iterable[str],
     if shared is not None:
         party_ids = shared.setdefault(party_ids, party_ids)
     if not (type(values) is tuple
-            and all(a.claim <= b.claim for a, b in zip(values, values[1:], strict=False))):
+            and all(a.claim <= b.claim for a, b in pairwise(values))):
         values = tuple(sorted(values, key=lambda v: v.claim))
     return Finding(id=finding_id(rule, claim_ids), rule=rule, severity=severity,
                    claims=claim_ids, parties=party_ids, message=message,

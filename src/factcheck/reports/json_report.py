@@ -11,7 +11,6 @@ as null ("more than 1,500" is [1450, null]).
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,7 @@ from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, Verdict, installed_kinds
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, installed_kinds
 from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
 from ..corpus.kinds.cues import Lexicon
@@ -35,6 +34,7 @@ from ..rules.findings import SEVERITIES, Finding
 from ..text.dates import PartialDate, Period
 from .encoding import batches, date_texts, json_line, record_data, record_encoder, report_converter
 from .files import write_atomic
+from .finding_data import dispute_data, dispute_entries, finding_data, finding_entries
 from .records import (
     SCHEMA,
     ClaimEntry,
@@ -43,7 +43,7 @@ from .records import (
     EvidenceEntry,
     FindingCounts,
     FindingEntry,
-    FindingValue,
+    FindingValue,  # noqa: F401  (the report's records are imported from here too)
     PartyEntry,
     ProblemEntry,
     Report,
@@ -53,22 +53,10 @@ from .records import (
     StaleVerdict,
     Summary,
     Uncovered,
-    VerdictEntry,
+    VerdictEntry,  # noqa: F401
 )
 
-Bound = float | None
-
-
 # --- building ----------------------------------------------------------------------------------
-
-
-def _bound(x: float) -> Bound:
-    return x if math.isfinite(x) else None
-
-
-def _verdict(verdict: Verdict | None) -> VerdictEntry | None:
-    return None if verdict is None else VerdictEntry(verdict=verdict.verdict, note=verdict.note,
-                                                     reviewer=verdict.reviewer)
 
 
 def claim_value(claim: Claim, kinds: KindRegistry, lexicon: Lexicon | None = None) -> ClaimValue:
@@ -160,30 +148,16 @@ def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
 
 def build_report(audit: Audit, *, version: str | None = None) -> Report:
     """The report of an audit, in a deterministic order and without timestamps."""
-    return _report(audit, tuple(claim_entries(audit)), version)
+    return _report(audit, version, claims=tuple(claim_entries(audit)),
+                   findings=tuple(finding_entries(audit)), disputes=tuple(dispute_entries(audit)))
 
 
-def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -> Report:
-    """The report, with `claims` as its claims (none when they are streamed apart)."""
+def _report(audit: Audit, version: str | None, *, claims: tuple[ClaimEntry, ...] = (),
+            findings: tuple[FindingEntry, ...] = (), disputes: tuple[DisputeEntry, ...] = (),
+            ) -> Report:
+    """The report, with `claims`, `findings` and `disputes` as its own (none when they are
+    streamed apart)."""
     corpus = audit.corpus
-    findings = []
-    dispute_of = audit.dispute_of
-    verdicts = audit.verdicts  # each worked out once: a report has thousands of findings
-    for finding in sorted(audit.findings, key=finding_order):
-        dispute = dispute_of.get(finding.id)
-        verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
-        findings.append(FindingEntry(
-            id=finding.id, rule=finding.rule, severity=finding.severity, claims=finding.claims,
-            parties=finding.parties, subject=finding.subject, topic=finding.topic,
-            message=finding.message,
-            values=tuple(FindingValue(claim=v.claim, stated=v.stated,
-                                      lo=None if v.lo is None else _bound(v.lo),
-                                      hi=None if v.hi is None else _bound(v.hi))
-                         for v in finding.values),
-            rounding=finding.rounding,
-            dispute=dispute_of[finding.id].id if finding.id in dispute_of else None,
-            unproven=finding.unproven,
-            verdict=_verdict(verdict)))
     stale = []
     for verdict in audit.stale_verdicts:
         origin = corpus.origins.get(f"verdict:{verdict.judges}")
@@ -216,12 +190,8 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
                       for _, p in sorted(corpus.parties.items())),
         speakers=tuple(SpeakerEntry(id=s.id, party=s.party, name=s.name, title=s.title)
                        for _, s in sorted(corpus.speakers.items())),
-        claims=claims, findings=tuple(findings), stale_verdicts=tuple(stale),
-        coverage=coverage, summary=summary,
-        disputes=tuple(DisputeEntry(
-            id=d.id, severity=d.severity, subject=d.subject, topic=d.topic, about=d.about,
-            findings=d.findings, claims=d.claims, parties=d.parties,
-            verdict=_verdict(verdicts.get(d.id))) for d in audit.disputes))
+        claims=claims, findings=findings, stale_verdicts=tuple(stale),
+        coverage=coverage, summary=summary, disputes=disputes)
 
 
 # --- JSON in and out ---------------------------------------------------------------------------
@@ -239,17 +209,21 @@ def dumps(report: Report) -> str:
 _REPORT_KEYS = tuple(sorted(a.name for a in attrs.fields(Report)))
 
 
-def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
+def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None,
+               findings: Iterable[dict[str, Any]] | None = None,
+               disputes: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
     """`dumps` a few hundred lines at a time, each record turned to JSON as its line is written,
-    so the report is never held whole, as text or as data. `claims`, when given, stand for the
-    report's own, as data (an iterator of them, built as they are written: `claim_data`)."""
+    so the report is never held whole, as text or as data. `claims`, `findings` and `disputes`,
+    when given, stand for the report's own, as data (iterators of them, built as they are
+    written: `claim_data`, `finding_data`, `dispute_data`)."""
     yield "{\n"
     last_key = len(_REPORT_KEYS) - 1
+    streamed = {"claims": claims, "findings": findings, "disputes": disputes}
     for number, key in enumerate(_REPORT_KEYS):
         comma = "," if number < last_key else ""
         value = getattr(report, key)
-        if key == "claims" and claims is not None:
-            items: Iterable[Any] = claims
+        if streamed.get(key) is not None:
+            items: Iterable[Any] = streamed[key]  # type: ignore[assignment]
         elif isinstance(value, tuple):
             items = map(record_data, value)
         else:
@@ -330,7 +304,8 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
 
 def report_text(audit: Audit, *, version: str | None = None) -> Iterator[str]:
     """`dumps(build_report(audit))` in pieces, each claim's entry built as it is written."""
-    return iter_dumps(_report(audit, (), version), claims=claim_data(audit))
+    return iter_dumps(_report(audit, version), claims=claim_data(audit),
+                      findings=finding_data(audit), disputes=dispute_data(audit))
 
 
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:

@@ -15,7 +15,7 @@ from ..corpus.vocabulary import canonical
 from ..text.intervals import Agreement, agreement
 from ..text.keys import normalise_key
 from ..text.normalise import normalise_text
-from .engine import Context
+from .engine import ClaimNumbers, Context
 from .findings import Finding, Severity, Value
 from .messages import PairMessage, describe, quote_text
 from .registry import rule
@@ -28,6 +28,8 @@ def _quote(claim: Claim) -> str:
 
 
 def _value(claim: Claim, context: Context) -> Value:
+    if isinstance(context.numbers, ClaimNumbers):
+        return context.numbers.value(claim)
     number = context.numbers.get(claim.id)
     if number is None:
         return Value(claim=claim.id, stated=context.category(claim) or "")

@@ -153,12 +153,15 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
 
 class ClaimNumbers(Mapping[str, Number]):
     """The number of each claim the rules compare, read the first time a rule asks for it: most
-    claims are never paired with another, and reading a number is not free."""
+    claims are never paired with another, and reading a number is not free. The numbers read
+    (and the values made of them) are kept until `forget`: the pair rules forget a key's when
+    they are done with it, so a million claims' numbers are never held at once."""
 
     def __init__(self, claims: Mapping[str, Claim], corpus: Corpus) -> None:
         self._claims = claims
         self._corpus = corpus
         self._read: dict[str, Number | None] = {}
+        self._values: dict[str, Value] = {}
 
     def _number(self, claim_id: str) -> Number | None:
         """The claim's number, None when it has none; a KeyError for a claim not compared."""
@@ -169,6 +172,23 @@ class ClaimNumbers(Mapping[str, Number]):
             number = self._read[claim_id] = at_precision(
                 self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
             return number
+
+    def value(self, claim: Claim) -> Value:
+        """The claim's value as a finding holds it (its number's words and interval, else its
+        category), one object for every finding on the claim until forgotten."""
+        found = self._values.get(claim.id)
+        if found is None:
+            number = self.get(claim.id)
+            found = self._values[claim.id] = (
+                Value(claim=claim.id, stated=self._corpus.kinds.of(claim).category(claim) or "")
+                if number is None else Value(claim=claim.id, stated=number.text,
+                                             lo=number.interval.lo, hi=number.interval.hi))
+        return found
+
+    def forget(self) -> None:
+        """Drop the numbers and values read so far (they are read again if asked for)."""
+        self._read.clear()
+        self._values.clear()
 
     def __getitem__(self, claim_id: str) -> Number:
         number = self._number(claim_id)
@@ -240,8 +260,11 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
     """Every finding of every rule, deduplicated by id and sorted for stable output."""
     context = make_context(corpus) if context is None else context
     rules = tuple(rules)
-    return merge_findings([pair_findings(context, rules, context.by_key),
-                           corpus_findings(context, rules)])
+    found = merge_findings([pair_findings(context, rules, context.by_key),
+                            corpus_findings(context, rules)])
+    if isinstance(context.numbers, ClaimNumbers):
+        context.numbers.forget()
+    return found
 
 
 def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) -> list[Finding]:
@@ -268,6 +291,8 @@ def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) 
             for a, b in sequential_pairs(claims):
                 for rule in sequence:
                     found.extend(rule.check(a, b, contexts[rule.id]))
+        if isinstance(context.numbers, ClaimNumbers):
+            context.numbers.forget()  # a claim is under one key: its number is not asked again
     return found
 
 

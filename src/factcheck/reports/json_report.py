@@ -172,7 +172,7 @@ def _report(audit: Audit, version: str | None, *, claims: tuple[ClaimEntry, ...]
             continue
         passed += result.ok
         warnings += sum(1 for p in result.problems if p.level == "warning")
-    warnings += sum(1 for p in audit.review if p.level == "warning")
+    warnings += audit.review_warnings
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)
     summary = Summary(

@@ -15,9 +15,10 @@ from ..corpus.vocabulary import canonical
 from ..text.intervals import Agreement, agreement
 from ..text.keys import normalise_key
 from ..text.normalise import normalise_text
+from ..text.numbers import Number
 from .engine import ClaimNumbers, Context
 from .findings import Finding, Severity, Value
-from .messages import PairMessage, describe, quote_text
+from .messages import PairMessage, Wording, describe, quote_text
 from .registry import rule
 
 COMPARED: tuple[Family, ...] = ("numeric", "categorical")
@@ -25,6 +26,11 @@ COMPARED: tuple[Family, ...] = ("numeric", "categorical")
 
 def _quote(claim: Claim) -> str:
     return quote_text(claim)
+
+
+def _number(claim: Claim, context: Context) -> Number | None:
+    numbers = context.numbers
+    return numbers.number(claim) if isinstance(numbers, ClaimNumbers) else numbers.get(claim.id)
 
 
 def _value(claim: Claim, context: Context) -> Value:
@@ -52,7 +58,10 @@ def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what:
     written when it is read (`PairMessage`), from the claims and the finding's values."""
     va, vb = _value(a, context), _value(b, context)
     values = (va, vb) if va.claim <= vb.claim else (vb, va)
-    message = PairMessage(what=what, a=a, b=b, values=values, corpus=context.corpus)
+    wording = context.shared.get(what)
+    if wording is None:
+        wording = context.shared[what] = Wording(what=what, corpus=context.corpus)
+    message = PairMessage(wording=wording, a=a, b=b, values=values)
     return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
                            message=message, subject=a.subject, topic=a.topic,
                            values=values, rounding=rounding)
@@ -66,7 +75,7 @@ def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
     ca, cb = context.category(a), context.category(b)
     if ca is not None and cb is not None and ca != cb:
         return "conflict"
-    na, nb = context.numbers.get(a.id), context.numbers.get(b.id)
+    na, nb = _number(a, context), _number(b, context)
     if na is None or nb is None or na.scale != nb.scale:
         return None
     return agreement(na.interval, nb.interval, na.value, nb.value)

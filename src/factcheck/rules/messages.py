@@ -32,22 +32,31 @@ def describe(claim: Claim, corpus: Corpus, value: Value) -> str:
     return f"{category} by {text}" if category else text
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class PairMessage(Deferred):
-    """'`what`: a says ...; b says ...', each claim quoted with its value (one of `values`)."""
+@attrs.frozen(kw_only=True, eq=False)
+class Wording:
+    """What a rule found, and the corpus its claims are in: one object for the many findings
+    worded alike."""
 
     what: str
+    corpus: Corpus = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PairMessage(Deferred):
+    """'what: a says ...; b says ...', each claim quoted with its value (one of `values`)."""
+
+    wording: Wording
     a: Claim
     b: Claim
     values: tuple[Value, ...]
-    corpus: Corpus
 
     def text(self) -> str:
-        return f"{self.what}: {self._says(self.a)}; {self._says(self.b)}"
+        return f"{self.wording.what}: {self._says(self.a)}; {self._says(self.b)}"
 
     def _says(self, claim: Claim) -> str:
         value = next(v for v in self.values if v.claim == claim.id)
-        return says(claim, self.corpus, describe(claim, self.corpus, value))
+        corpus = self.wording.corpus
+        return says(claim, corpus, describe(claim, corpus, value))
 
     def __repr__(self) -> str:
         return f"PairMessage({self.text()!r})"

@@ -16,7 +16,7 @@ NEEDS_VERDICT: tuple[Severity, ...] = ("contradiction", "tension", "unmatched")
 not the same whose values would clash; a verdict says they differ, an alias links them."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # no weak reference slot: 64 bytes, not 80
 class Value:
     """One claim's value as a finding compares it: the words stated and their interval."""
 

@@ -41,7 +41,7 @@ class Wording:
     corpus: Corpus = attrs.field(repr=False)
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, weakref_slot=False)  # 64 bytes, not 80
 class PairMessage(Deferred):
     """'what: a says ...; b says ...', each claim quoted with its value (one of `values`)."""
 

@@ -115,7 +115,8 @@ class Audit:
 def stale_verdicts(corpus: Corpus, findings: Iterable[Finding],
                    disputes: Iterable[Dispute] = ()) -> tuple[Verdict, ...]:
     """The corpus's verdicts on findings or disputes that are not among those given."""
-    known = {f.id for f in findings} | {d.id for d in disputes}
+    judged = {v.judges for v in corpus.verdicts}  # a few: not a set of a million findings' ids
+    known = {f.id for f in findings if f.id in judged} | {d.id for d in disputes if d.id in judged}
     return tuple(sorted((v for v in corpus.verdicts if v.judges not in known),
                         key=lambda v: v.judges))
 

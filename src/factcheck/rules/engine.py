@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import attrs
@@ -334,4 +335,9 @@ def merge_findings(parts: Iterable[Iterable[Finding]]) -> tuple[Finding, ...]:
     for part in parts:
         for finding in part:
             found.setdefault(finding.id, finding)
-    return tuple(sorted(found.values(), key=lambda f: (f.rule, f.claims)))
+    ordered = list(found.values())
+    del found
+    # By (rule, claims) in two stable sorts, without a tuple made for each of a million findings.
+    ordered.sort(key=attrgetter("claims"))
+    ordered.sort(key=attrgetter("rule"))
+    return tuple(ordered)

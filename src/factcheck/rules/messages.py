@@ -4,9 +4,12 @@ holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from ..corpus import Claim, Corpus
+from ..text.dates import PartialDate, Period
 from ..text.intervals import Interval
 from .findings import Deferred, Value
 
@@ -17,10 +20,11 @@ def quote_text(claim: Claim) -> str:
     return quote if len(quote) <= 160 else quote[:157] + "..."
 
 
-def says(claim: Claim, corpus: Corpus, value: str) -> str:
-    """Who says what about when, and in which words."""
-    return (f"{claim.party} ({claim.id}, about {claim.period}, stated "
-            f"{corpus.stated(claim)}) says {value}: \"{quote_text(claim)}\"")
+def says(claim: Claim, corpus: Corpus, value: str,
+         date: Callable[[PartialDate | Period], str] = str) -> str:
+    """Who says what about when, and in which words (`date` writes a date or period)."""
+    return (f"{claim.party} ({claim.id}, about {date(claim.period)}, stated "
+            f"{date(corpus.stated(claim))}) says {value}: \"{quote_text(claim)}\"")
 
 
 def describe(claim: Claim, corpus: Corpus, value: Value) -> str:
@@ -39,6 +43,18 @@ class Wording:
 
     what: str
     corpus: Corpus = attrs.field(repr=False)
+    _dates: dict[int, tuple[object, str]] = attrs.field(factory=dict, init=False, repr=False)
+
+    def date(self, date: PartialDate | Period) -> str:
+        """The text of a date or period, worked out once for each object (claims share a few)."""
+        found = self._dates.get(id(date))
+        if found is not None and found[0] is date:
+            return found[1]
+        if len(self._dates) >= 4096:
+            self._dates.clear()
+        text = str(date)
+        self._dates[id(date)] = (date, text)  # the object is held: its id is not reused meanwhile
+        return text
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, weakref_slot=False)  # 64 bytes, not 80
@@ -54,9 +70,11 @@ class PairMessage(Deferred):
         return f"{self.wording.what}: {self._says(self.a)}; {self._says(self.b)}"
 
     def _says(self, claim: Claim) -> str:
-        value = next(v for v in self.values if v.claim == claim.id)
-        corpus = self.wording.corpus
-        return says(claim, corpus, describe(claim, corpus, value))
+        values = self.values
+        value = (values[0] if values[0].claim == claim.id
+                 else next(v for v in values if v.claim == claim.id))
+        wording = self.wording
+        return says(claim, wording.corpus, describe(claim, wording.corpus, value), wording.date)
 
     def __repr__(self) -> str:
         return f"PairMessage({self.text()!r})"

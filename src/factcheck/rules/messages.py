@@ -27,12 +27,19 @@ def says(claim: Claim, corpus: Corpus, value: str,
             f"{date(corpus.stated(claim))}) says {value}: \"{quote_text(claim)}\"")
 
 
-def describe(claim: Claim, corpus: Corpus, value: Value) -> str:
-    """A claim's value as a message states it: its category, its number's words and interval."""
+def interval_text(lo: float, hi: float) -> str:
+    """An interval as a message writes it: "[2050, 2150]"."""
+    return str(Interval(lo=lo, hi=hi))
+
+
+def describe(claim: Claim, corpus: Corpus, value: Value,
+             interval: Callable[[float, float], str] = interval_text) -> str:
+    """A claim's value as a message states it: its category, its number's words and interval
+    (`interval` writes it)."""
     if value.lo is None or value.hi is None:  # no number: the value is its category
         return repr(value.stated)
     category = corpus.kinds.of(claim).category(claim)
-    text = f"{value.stated!r} = {Interval(lo=value.lo, hi=value.hi)}"
+    text = f"{value.stated!r} = {interval(value.lo, value.hi)}"
     return f"{category} by {text}" if category else text
 
 
@@ -44,6 +51,16 @@ class Wording:
     what: str
     corpus: Corpus = attrs.field(repr=False)
     _dates: dict[int, tuple[object, str]] = attrs.field(factory=dict, init=False, repr=False)
+    _intervals: dict[tuple[float, float], str] = attrs.field(factory=dict, init=False, repr=False)
+
+    def interval(self, lo: float, hi: float) -> str:
+        """`interval_text`, worked out once for each interval (claims state the same numbers)."""
+        found = self._intervals.get((lo, hi))
+        if found is None:
+            if len(self._intervals) >= 4096:
+                self._intervals.clear()
+            found = self._intervals[(lo, hi)] = interval_text(lo, hi)
+        return found
 
     def date(self, date: PartialDate | Period) -> str:
         """The text of a date or period, worked out once for each object (claims share a few)."""
@@ -74,7 +91,8 @@ class PairMessage(Deferred):
         value = (values[0] if values[0].claim == claim.id
                  else next(v for v in values if v.claim == claim.id))
         wording = self.wording
-        return says(claim, wording.corpus, describe(claim, wording.corpus, value), wording.date)
+        corpus = wording.corpus
+        return says(claim, corpus, describe(claim, corpus, value, wording.interval), wording.date)
 
     def __repr__(self) -> str:
         return f"PairMessage({self.text()!r})"

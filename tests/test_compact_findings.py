@@ -15,7 +15,14 @@ import factcheck
 from factcheck.auditing import Audit, Checked, assemble, review_problems
 from factcheck.corpus import Verdict
 from factcheck.reports.finding_data import in_finding_order
-from factcheck.reports.json_report import build_report, dumps, finding_order, write_report
+from factcheck.reports.json_report import (
+    build_report,
+    claim_order,
+    dumps,
+    finding_order,
+    in_report_order,
+    write_report,
+)
 from factcheck.rules import builtin_rules, find, key_lint, make_context, run_rules
 from factcheck.rules.engine import ClaimNumbers
 from factcheck.rules.findings import SEVERITIES, Finding, Value, make_finding
@@ -153,3 +160,16 @@ def test_the_streamed_report_with_findings_disputes_and_verdicts_is_the_built_on
     text = (tmp_path / "report.json").read_text(encoding="utf-8")
     assert text == dumps(build_report(audit, version="test"))
     assert '"verdict":"upheld"' in text and '"verdict":"explained"' in text
+
+
+def test_the_claims_are_put_in_report_order_as_their_sort_key_orders_them() -> None:
+    corpus_ = factcheck.load(ROOT)
+    result = factcheck.audit(corpus_)
+    shuffled = attrs.evolve(result, results=tuple(reversed(result.results)))
+    for audit in (result, shuffled):
+        expected = [r for _, r in sorted(enumerate(audit.results),
+                                         key=lambda p: (claim_order(corpus_, p[1].claim.id), p[0]))]
+        assert in_report_order(audit) == expected
+    no_origins = attrs.evolve(result, corpus=attrs.evolve(corpus_, origins={}))
+    assert [r.claim.id for r in in_report_order(no_origins)] == sorted(
+        r.claim.id for r in result.results)

@@ -24,7 +24,8 @@ from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, installed_kinds
+from ..checks.evidence import ClaimResult
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
 from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
 from ..corpus.kinds.cues import Lexicon
@@ -130,9 +131,10 @@ def factcheck_version() -> str:
 def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
     """The report's entry of each claim, in report order, one at a time."""
     corpus = audit.corpus
-    for key in in_report_order(audit):
-        result, origin = audit.results[key[3]], key[4]
+    origins = corpus.origins
+    for result in in_report_order(audit):
         claim = result.claim
+        origin = origins.get(claim.id)
         yield ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
@@ -248,19 +250,25 @@ _DIRECT = (tuple(a.name for a in attrs.fields(ClaimEntry)) == _CLAIM_FIELDS
 """Whether `claim_data` may write the entries' data itself: it knows every field they have."""
 
 
-OrderKey = tuple[str, int, str, int, Origin | None]
-
-
-def in_report_order(audit: Audit) -> list[OrderKey]:
-    """The sort key of each claim result (`claim_order`), with the result's index and origin, in
-    report order: sorted without a key function."""
+def in_report_order(audit: Audit) -> list[ClaimResult]:
+    """The claim results in report order: by `claim_order` (file, line there, id), ties in the
+    audit's order. Three stable sorts by one field each, so no key tuple is made for each of a
+    million claims."""
     origins = audit.corpus.origins
-    # The index settles every tie before the origin, which does not compare, would be reached.
-    keys: list[OrderKey] = [
-        ("", 0, r.claim.id, i, None) if (o := origins.get(r.claim.id)) is None
-        else (o.file, o.line or 0, r.claim.id, i, o) for i, r in enumerate(audit.results)]
-    keys.sort()
-    return keys
+
+    def line(result: ClaimResult) -> int:
+        origin = origins.get(result.claim.id)
+        return (origin.line or 0) if origin is not None else 0
+
+    def file(result: ClaimResult) -> str:
+        origin = origins.get(result.claim.id)
+        return origin.file if origin is not None else ""
+
+    ordered = list(audit.results)
+    ordered.sort(key=lambda r: r.claim.id)
+    ordered.sort(key=line)
+    ordered.sort(key=file)
+    return ordered
 
 
 def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
@@ -276,10 +284,10 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
         name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
     date = date_texts()
     anchor_data = record_encoder(Anchor)
-    results = audit.results
-    for key in in_report_order(audit):
-        result, origin = results[key[3]], key[4]
+    origins = corpus.origins
+    for result in in_report_order(audit):
         claim = result.claim
+        origin = origins.get(claim.id)
         encode = encoders.get(claim.kind)
         value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)
         stated = claim.stated

@@ -18,7 +18,7 @@ from ..text.normalise import normalise_text
 from ..text.numbers import Number
 from .engine import ClaimNumbers, Context
 from .findings import Finding, Severity, Value
-from .messages import PairMessage, Wording, describe, quote_text
+from .messages import PairMessage, Texts, Wording, describe, quote_text
 from .registry import rule
 
 COMPARED: tuple[Family, ...] = ("numeric", "categorical")
@@ -60,7 +60,10 @@ def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what:
     values = (va, vb) if va.claim <= vb.claim else (vb, va)
     wording = context.shared.get(what)
     if wording is None:
-        wording = context.shared[what] = Wording(what=what, corpus=context.corpus)
+        texts = context.shared.get(Texts)  # one for every wording
+        if texts is None:
+            texts = context.shared[Texts] = Texts()
+        wording = context.shared[what] = Wording(what=what, corpus=context.corpus, texts=texts)
     message = PairMessage(wording=wording, a=a, b=b, values=values)
     return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
                            message=message, subject=a.subject, topic=a.topic,

@@ -44,34 +44,44 @@ def describe(claim: Claim, corpus: Corpus, value: Value,
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Wording:
-    """What a rule found, and the corpus its claims are in: one object for the many findings
-    worded alike."""
+class Texts:
+    """The texts of the dates and intervals messages quote, each worked out once (claims share
+    a few periods and state the same numbers); at most `size` of each are remembered, for all the
+    findings of an audit together."""
 
-    what: str
-    corpus: Corpus = attrs.field(repr=False)
+    size: int = 4096
     _dates: dict[int, tuple[object, str]] = attrs.field(factory=dict, init=False, repr=False)
     _intervals: dict[tuple[float, float], str] = attrs.field(factory=dict, init=False, repr=False)
 
     def interval(self, lo: float, hi: float) -> str:
-        """`interval_text`, worked out once for each interval (claims state the same numbers)."""
+        """`interval_text`, remembered."""
         found = self._intervals.get((lo, hi))
         if found is None:
-            if len(self._intervals) >= 4096:
+            if len(self._intervals) >= self.size:
                 self._intervals.clear()
             found = self._intervals[(lo, hi)] = interval_text(lo, hi)
         return found
 
     def date(self, date: PartialDate | Period) -> str:
-        """The text of a date or period, worked out once for each object (claims share a few)."""
+        """The text of a date or period, remembered for the object."""
         found = self._dates.get(id(date))
         if found is not None and found[0] is date:
             return found[1]
-        if len(self._dates) >= 4096:
+        if len(self._dates) >= self.size:
             self._dates.clear()
         text = str(date)
         self._dates[id(date)] = (date, text)  # the object is held: its id is not reused meanwhile
         return text
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Wording:
+    """What a rule found, the corpus its claims are in, and the texts it quotes: one object for
+    the many findings worded alike."""
+
+    what: str
+    corpus: Corpus = attrs.field(repr=False)
+    texts: Texts = attrs.field(factory=Texts, repr=False)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, weakref_slot=False)  # 64 bytes, not 80
@@ -91,8 +101,8 @@ class PairMessage(Deferred):
         value = (values[0] if values[0].claim == claim.id
                  else next(v for v in values if v.claim == claim.id))
         wording = self.wording
-        corpus = wording.corpus
-        return says(claim, corpus, describe(claim, corpus, value, wording.interval), wording.date)
+        corpus, texts = wording.corpus, wording.texts
+        return says(claim, corpus, describe(claim, corpus, value, texts.interval), texts.date)
 
     def __repr__(self) -> str:
         return f"PairMessage({self.text()!r})"

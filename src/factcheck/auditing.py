@@ -62,9 +62,33 @@ class Audit:
     corpus: Corpus = attrs.field(repr=False)
     results: tuple[ClaimResult, ...]
     findings: tuple[Finding, ...] = ()
-    review: tuple[Problem, ...] = ()
+    _review: tuple[Problem, ...] | None = attrs.field(default=(), eq=False, repr=False)
+    """The review problems given, or None: worked out from the findings, the disputes and the
+    verdicts when first asked for (`review`), since each quotes a finding's message."""
     coverage: Coverage | None = None
     disputes: tuple[Dispute, ...] = ()
+    lint: tuple[Problem, ...] = ()
+    """Review problems about the claims' keys (`key_lint`), given with a review worked out later."""
+    _written: dict[str, tuple[Problem, ...]] = attrs.field(factory=dict, init=False, eq=False,
+                                                           repr=False)
+
+    @property
+    def review(self) -> tuple[Problem, ...]:
+        """Problems for the reviewer: findings and disputes without a verdict, stale verdicts,
+        and the `lint`."""
+        if self._review is not None:
+            return self._review
+        if "review" not in self._written:
+            self._written["review"] = (review_problems(self.corpus, self.findings, self.disputes)
+                                       + self.lint)
+        return self._written["review"]
+
+    @property
+    def review_warnings(self) -> int:
+        """How many of the review problems are warnings, without writing them."""
+        if self._review is not None or "review" in self._written:
+            return sum(1 for p in self.review if p.level == "warning")
+        return sum(1 for p in self.lint if p.level == "warning")  # the others are all errors
 
     @property
     def verdicts(self) -> dict[str, Verdict]:
@@ -112,13 +136,21 @@ class Audit:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        """No error: in the claims' checks, nor in the review (each finding without a verdict
+        and each stale verdict is one, so the review need not be written to know)."""
+        if any(p.level == "error" for r in self.results for p in r.problems):
+            return False
+        if self._review is not None or "review" in self._written:
+            return not any(p.level == "error" for p in self.review)
+        return not (self.unreviewed or self.stale_verdicts
+                    or any(p.level == "error" for p in self.lint))
 
 
 def stale_verdicts(corpus: Corpus, findings: Iterable[Finding],
                    disputes: Iterable[Dispute] = ()) -> tuple[Verdict, ...]:
     """The corpus's verdicts on findings or disputes that are not among those given."""
-    known = {f.id for f in findings} | {d.id for d in disputes}
+    judged = {v.judges for v in corpus.verdicts}  # a few: not a set of a million findings' ids
+    known = {f.id for f in findings if f.id in judged} | {d.id for d in disputes if d.id in judged}
     return tuple(sorted((v for v in corpus.verdicts if v.judges not in known),
                         key=lambda v: v.judges))
 
@@ -195,8 +227,7 @@ def assemble(corpus: Corpus, checked: Checked, findings: Iterable[Finding],
     disputes = group_disputes(findings, context)
     coverage = Coverage(sources=checked.coverage, threshold=corpus.coverage.threshold)
     return Audit(corpus=corpus, results=checked.results, findings=findings, disputes=disputes,
-                 review=review_problems(corpus, findings, disputes) + key_lint(context),
-                 coverage=coverage)
+                 review=None, lint=key_lint(context), coverage=coverage)
 
 
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,

@@ -11,7 +11,6 @@ as null ("more than 1,500" is [1450, null]).
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,8 @@ from cattrs.errors import BaseValidationError
 
 from ..auditing import Audit
 from ..checks.coverage import Coverage
-from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, Verdict, installed_kinds
+from ..checks.evidence import ClaimResult
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
 from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
 from ..corpus.kinds.cues import Lexicon
@@ -35,6 +35,7 @@ from ..rules.findings import SEVERITIES, Finding
 from ..text.dates import PartialDate, Period
 from .encoding import batches, date_texts, json_line, record_data, record_encoder, report_converter
 from .files import write_atomic
+from .finding_data import dispute_data, dispute_entries, finding_data, finding_entries
 from .records import (
     SCHEMA,
     ClaimEntry,
@@ -43,7 +44,7 @@ from .records import (
     EvidenceEntry,
     FindingCounts,
     FindingEntry,
-    FindingValue,
+    FindingValue,  # noqa: F401  (the report's records are imported from here too)
     PartyEntry,
     ProblemEntry,
     Report,
@@ -53,22 +54,10 @@ from .records import (
     StaleVerdict,
     Summary,
     Uncovered,
-    VerdictEntry,
+    VerdictEntry,  # noqa: F401
 )
 
-Bound = float | None
-
-
 # --- building ----------------------------------------------------------------------------------
-
-
-def _bound(x: float) -> Bound:
-    return x if math.isfinite(x) else None
-
-
-def _verdict(verdict: Verdict | None) -> VerdictEntry | None:
-    return None if verdict is None else VerdictEntry(verdict=verdict.verdict, note=verdict.note,
-                                                     reviewer=verdict.reviewer)
 
 
 def claim_value(claim: Claim, kinds: KindRegistry, lexicon: Lexicon | None = None) -> ClaimValue:
@@ -142,9 +131,10 @@ def factcheck_version() -> str:
 def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
     """The report's entry of each claim, in report order, one at a time."""
     corpus = audit.corpus
-    for key in in_report_order(audit):
-        result, origin = audit.results[key[3]], key[4]
+    origins = corpus.origins
+    for result in in_report_order(audit):
         claim = result.claim
+        origin = origins.get(claim.id)
         yield ClaimEntry(
             id=claim.id, kind=claim.kind, party=claim.party, speaker=claim.speaker,
             subject=claim.subject, topic=claim.topic, period=claim.period,
@@ -160,30 +150,16 @@ def claim_entries(audit: Audit) -> Iterator[ClaimEntry]:
 
 def build_report(audit: Audit, *, version: str | None = None) -> Report:
     """The report of an audit, in a deterministic order and without timestamps."""
-    return _report(audit, tuple(claim_entries(audit)), version)
+    return _report(audit, version, claims=tuple(claim_entries(audit)),
+                   findings=tuple(finding_entries(audit)), disputes=tuple(dispute_entries(audit)))
 
 
-def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -> Report:
-    """The report, with `claims` as its claims (none when they are streamed apart)."""
+def _report(audit: Audit, version: str | None, *, claims: tuple[ClaimEntry, ...] = (),
+            findings: tuple[FindingEntry, ...] = (), disputes: tuple[DisputeEntry, ...] = (),
+            ) -> Report:
+    """The report, with `claims`, `findings` and `disputes` as its own (none when they are
+    streamed apart)."""
     corpus = audit.corpus
-    findings = []
-    dispute_of = audit.dispute_of
-    verdicts = audit.verdicts  # each worked out once: a report has thousands of findings
-    for finding in sorted(audit.findings, key=finding_order):
-        dispute = dispute_of.get(finding.id)
-        verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
-        findings.append(FindingEntry(
-            id=finding.id, rule=finding.rule, severity=finding.severity, claims=finding.claims,
-            parties=finding.parties, subject=finding.subject, topic=finding.topic,
-            message=finding.message,
-            values=tuple(FindingValue(claim=v.claim, stated=v.stated,
-                                      lo=None if v.lo is None else _bound(v.lo),
-                                      hi=None if v.hi is None else _bound(v.hi))
-                         for v in finding.values),
-            rounding=finding.rounding,
-            dispute=dispute_of[finding.id].id if finding.id in dispute_of else None,
-            unproven=finding.unproven,
-            verdict=_verdict(verdict)))
     stale = []
     for verdict in audit.stale_verdicts:
         origin = corpus.origins.get(f"verdict:{verdict.judges}")
@@ -198,7 +174,7 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
             continue
         passed += result.ok
         warnings += sum(1 for p in result.problems if p.level == "warning")
-    warnings += sum(1 for p in audit.review if p.level == "warning")
+    warnings += audit.review_warnings
     counts = Counter(f.severity for f in audit.findings)
     coverage = _coverage(audit.coverage)
     summary = Summary(
@@ -216,12 +192,8 @@ def _report(audit: Audit, claims: tuple[ClaimEntry, ...], version: str | None) -
                       for _, p in sorted(corpus.parties.items())),
         speakers=tuple(SpeakerEntry(id=s.id, party=s.party, name=s.name, title=s.title)
                        for _, s in sorted(corpus.speakers.items())),
-        claims=claims, findings=tuple(findings), stale_verdicts=tuple(stale),
-        coverage=coverage, summary=summary,
-        disputes=tuple(DisputeEntry(
-            id=d.id, severity=d.severity, subject=d.subject, topic=d.topic, about=d.about,
-            findings=d.findings, claims=d.claims, parties=d.parties,
-            verdict=_verdict(verdicts.get(d.id))) for d in audit.disputes))
+        claims=claims, findings=findings, stale_verdicts=tuple(stale),
+        coverage=coverage, summary=summary, disputes=disputes)
 
 
 # --- JSON in and out ---------------------------------------------------------------------------
@@ -239,17 +211,21 @@ def dumps(report: Report) -> str:
 _REPORT_KEYS = tuple(sorted(a.name for a in attrs.fields(Report)))
 
 
-def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
+def iter_dumps(report: Report, *, claims: Iterable[dict[str, Any]] | None = None,
+               findings: Iterable[dict[str, Any]] | None = None,
+               disputes: Iterable[dict[str, Any]] | None = None) -> Iterator[str]:
     """`dumps` a few hundred lines at a time, each record turned to JSON as its line is written,
-    so the report is never held whole, as text or as data. `claims`, when given, stand for the
-    report's own, as data (an iterator of them, built as they are written: `claim_data`)."""
+    so the report is never held whole, as text or as data. `claims`, `findings` and `disputes`,
+    when given, stand for the report's own, as data (iterators of them, built as they are
+    written: `claim_data`, `finding_data`, `dispute_data`)."""
     yield "{\n"
     last_key = len(_REPORT_KEYS) - 1
+    streamed = {"claims": claims, "findings": findings, "disputes": disputes}
     for number, key in enumerate(_REPORT_KEYS):
         comma = "," if number < last_key else ""
         value = getattr(report, key)
-        if key == "claims" and claims is not None:
-            items: Iterable[Any] = claims
+        if streamed.get(key) is not None:
+            items: Iterable[Any] = streamed[key]  # type: ignore[assignment]
         elif isinstance(value, tuple):
             items = map(record_data, value)
         else:
@@ -274,19 +250,25 @@ _DIRECT = (tuple(a.name for a in attrs.fields(ClaimEntry)) == _CLAIM_FIELDS
 """Whether `claim_data` may write the entries' data itself: it knows every field they have."""
 
 
-OrderKey = tuple[str, int, str, int, Origin | None]
-
-
-def in_report_order(audit: Audit) -> list[OrderKey]:
-    """The sort key of each claim result (`claim_order`), with the result's index and origin, in
-    report order: sorted without a key function."""
+def in_report_order(audit: Audit) -> list[ClaimResult]:
+    """The claim results in report order: by `claim_order` (file, line there, id), ties in the
+    audit's order. Three stable sorts by one field each, so no key tuple is made for each of a
+    million claims."""
     origins = audit.corpus.origins
-    # The index settles every tie before the origin, which does not compare, would be reached.
-    keys: list[OrderKey] = [
-        ("", 0, r.claim.id, i, None) if (o := origins.get(r.claim.id)) is None
-        else (o.file, o.line or 0, r.claim.id, i, o) for i, r in enumerate(audit.results)]
-    keys.sort()
-    return keys
+
+    def line(result: ClaimResult) -> int:
+        origin = origins.get(result.claim.id)
+        return (origin.line or 0) if origin is not None else 0
+
+    def file(result: ClaimResult) -> str:
+        origin = origins.get(result.claim.id)
+        return origin.file if origin is not None else ""
+
+    ordered = list(audit.results)
+    ordered.sort(key=lambda r: r.claim.id)
+    ordered.sort(key=line)
+    ordered.sort(key=file)
+    return ordered
 
 
 def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
@@ -302,10 +284,10 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
         name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
     date = date_texts()
     anchor_data = record_encoder(Anchor)
-    results = audit.results
-    for key in in_report_order(audit):
-        result, origin = results[key[3]], key[4]
+    origins = corpus.origins
+    for result in in_report_order(audit):
         claim = result.claim
+        origin = origins.get(claim.id)
         encode = encoders.get(claim.kind)
         value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)
         stated = claim.stated
@@ -330,7 +312,8 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
 
 def report_text(audit: Audit, *, version: str | None = None) -> Iterator[str]:
     """`dumps(build_report(audit))` in pieces, each claim's entry built as it is written."""
-    return iter_dumps(_report(audit, (), version), claims=claim_data(audit))
+    return iter_dumps(_report(audit, version), claims=claim_data(audit),
+                      findings=finding_data(audit), disputes=dispute_data(audit))
 
 
 def write_report(audit: Audit, path: str | os.PathLike[str], *, version: str | None = None) -> None:

@@ -15,24 +15,27 @@ from ..corpus.vocabulary import canonical
 from ..text.intervals import Agreement, agreement
 from ..text.keys import normalise_key
 from ..text.normalise import normalise_text
-from .engine import Context
+from ..text.numbers import Number
+from .engine import ClaimNumbers, Context
 from .findings import Finding, Severity, Value
+from .messages import PairMessage, Texts, Wording, describe, quote_text
 from .registry import rule
 
 COMPARED: tuple[Family, ...] = ("numeric", "categorical")
 
 
 def _quote(claim: Claim) -> str:
-    quote = " ".join(claim.evidence[0].quote.split())
-    return quote if len(quote) <= 160 else quote[:157] + "..."
+    return quote_text(claim)
 
 
-def _says(claim: Claim, context: Context, value: str) -> str:
-    return (f"{claim.party} ({claim.id}, about {claim.period}, stated "
-            f"{context.stated(claim)}) says {value}: \"{_quote(claim)}\"")
+def _number(claim: Claim, context: Context) -> Number | None:
+    numbers = context.numbers
+    return numbers.number(claim) if isinstance(numbers, ClaimNumbers) else numbers.get(claim.id)
 
 
 def _value(claim: Claim, context: Context) -> Value:
+    if isinstance(context.numbers, ClaimNumbers):
+        return context.numbers.value(claim)
     number = context.numbers.get(claim.id)
     if number is None:
         return Value(claim=claim.id, stated=context.category(claim) or "")
@@ -41,12 +44,7 @@ def _value(claim: Claim, context: Context) -> Value:
 
 
 def _describe(claim: Claim, context: Context) -> str:
-    number = context.numbers.get(claim.id)
-    category = context.category(claim)
-    if number is None:
-        return repr(category or "")
-    text = f"{number.text!r} = {number.interval}"
-    return f"{category} by {text}" if category else text
+    return describe(claim, context.corpus, _value(claim, context))
 
 
 def _about(claim: Claim, context: Context) -> str:
@@ -56,12 +54,20 @@ def _about(claim: Claim, context: Context) -> str:
 
 def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what: str,
                  rounding: bool = False) -> Finding:
-    """A finding of the running rule on two claims, quoting each with its value."""
-    message = (f"{what}: {_says(a, context, _describe(a, context))}; "
-               f"{_says(b, context, _describe(b, context))}")
+    """A finding of the running rule on two claims, quoting each with its value; the message is
+    written when it is read (`PairMessage`), from the claims and the finding's values."""
+    va, vb = _value(a, context), _value(b, context)
+    values = (va, vb) if va.claim <= vb.claim else (vb, va)
+    wording = context.shared.get(what)
+    if wording is None:
+        texts = context.shared.get(Texts)  # one for every wording
+        if texts is None:
+            texts = context.shared[Texts] = Texts()
+        wording = context.shared[what] = Wording(what=what, corpus=context.corpus, texts=texts)
+    message = PairMessage(wording=wording, a=a, b=b, values=values)
     return context.finding(severity=severity, claims=(a.id, b.id), parties=(a.party, b.party),
                            message=message, subject=a.subject, topic=a.topic,
-                           values=(_value(a, context), _value(b, context)), rounding=rounding)
+                           values=values, rounding=rounding)
 
 
 def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
@@ -72,7 +78,7 @@ def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
     ca, cb = context.category(a), context.category(b)
     if ca is not None and cb is not None and ca != cb:
         return "conflict"
-    na, nb = context.numbers.get(a.id), context.numbers.get(b.id)
+    na, nb = _number(a, context), _number(b, context)
     if na is None or nb is None or na.scale != nb.scale:
         return None
     return agreement(na.interval, nb.interval, na.value, nb.value)

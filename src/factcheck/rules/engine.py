@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import attrs
@@ -23,7 +24,7 @@ from ..errors import FactcheckError
 from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
-from .findings import Finding, Severity, Value, make_finding
+from .findings import Deferred, Finding, Severity, Value, make_finding
 from .registry import Rule
 
 C = TypeVar("C", bound=Claim)
@@ -53,6 +54,9 @@ class Context:
     echoes: Mapping[str, str] = attrs.field(factory=dict)
     rule: str = ""
     severities: tuple[Severity, ...] = ()
+    shared: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """Values many findings hold alike (their parties, their wording), one of each: the rules'
+    contexts share it."""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -90,7 +94,7 @@ class Context:
                 yield claim
 
     def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
-                message: str, subject: str | None = None, topic: str | None = None,
+                message: str | Deferred, subject: str | None = None, topic: str | None = None,
                 values: Iterable[Value] = (), rounding: bool = False) -> Finding:
         """A finding of the rule being run; a severity the rule does not declare is its bug."""
         if self.severities and severity not in self.severities:
@@ -98,7 +102,7 @@ class Context:
                                  f"{', '.join(self.severities)}")
         return make_finding(rule=self.rule, severity=severity, claims=claims, parties=parties,
                             message=message, subject=subject, topic=topic, values=values,
-                            rounding=rounding)
+                            rounding=rounding, shared=self.shared)
 
 
 def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[str, str]:
@@ -150,23 +154,63 @@ def find_echoes(corpus: Corpus, vocabulary: Vocabulary | None = None) -> dict[st
 
 
 class ClaimNumbers(Mapping[str, Number]):
-    """The number of each claim the rules compare, read the first time a rule asks for it: most
-    claims are never paired with another, and reading a number is not free."""
+    """The number of each claim the rules compare (every claim but the echoes), read the first
+    time a rule asks for it: most claims are never paired with another, and reading a number is
+    not free. The numbers read (and the values made of them) are kept until `forget`: the pair
+    rules forget a key's when they are done with it, so a million claims' numbers are never held
+    at once. A rule with a claim asks `number(claim)`; by id, the claims are indexed when first
+    asked for."""
 
-    def __init__(self, claims: Mapping[str, Claim], corpus: Corpus) -> None:
-        self._claims = claims
+    def __init__(self, corpus: Corpus, echoes: Mapping[str, str]) -> None:
         self._corpus = corpus
+        self._echoes = echoes
+        self._index: dict[str, Claim] | None = None
         self._read: dict[str, Number | None] = {}
+        self._values: dict[str, Value] = {}
+
+    def _claims(self) -> dict[str, Claim]:
+        """The compared claims by id."""
+        if self._index is None:
+            self._index = {c.id: c for c in self._corpus.claims if c.id not in self._echoes}
+        return self._index
+
+    def number(self, claim: Claim) -> Number | None:
+        """The claim's number; None when it has none, or is an echo (not compared)."""
+        try:
+            return self._read[claim.id]
+        except KeyError:
+            if claim.id in self._echoes:
+                return None
+            number = self._read[claim.id] = at_precision(
+                self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
+            return number
 
     def _number(self, claim_id: str) -> Number | None:
         """The claim's number, None when it has none; a KeyError for a claim not compared."""
         try:
             return self._read[claim_id]
         except KeyError:
-            claim = self._claims[claim_id]
-            number = self._read[claim_id] = at_precision(
-                self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
-            return number
+            return self.number(self._claims()[claim_id])
+
+    def value(self, claim: Claim) -> Value:
+        """The claim's value as a finding holds it (its number's words and interval, else its
+        category), one object for every finding on the claim until forgotten."""
+        found = self._values.get(claim.id)
+        if found is None:
+            number = self.number(claim)
+            found = self._values[claim.id] = (
+                Value(claim=claim.id, stated=self._corpus.kinds.of(claim).category(claim) or "")
+                if number is None else Value(claim=claim.id, stated=number.text,
+                                             lo=number.interval.lo, hi=number.interval.hi))
+        return found
+
+    def forget(self, *, index: bool = False) -> None:
+        """Drop the numbers and values read so far, and with `index` the index of the claims
+        (each is made again if asked for)."""
+        self._read.clear()
+        self._values.clear()
+        if index:
+            self._index = None
 
     def __getitem__(self, claim_id: str) -> Number:
         number = self._number(claim_id)
@@ -176,16 +220,19 @@ class ClaimNumbers(Mapping[str, Number]):
 
     def get(self, claim_id: str, default: Any = None) -> Any:
         """As `Mapping.get`, without raising and catching a KeyError for each claim without a
-        number (the rules ask half a million times at 100,000 claims)."""
-        number = self._number(claim_id) if claim_id in self._claims else None
+        number."""
+        if claim_id in self._read:
+            number = self._read[claim_id]
+        else:
+            claim = self._claims().get(claim_id)
+            number = None if claim is None else self.number(claim)
         return default if number is None else number
 
     def __contains__(self, claim_id: object) -> bool:
-        return isinstance(claim_id, str) and claim_id in self._claims \
-            and self._number(claim_id) is not None
+        return isinstance(claim_id, str) and self.get(claim_id) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return (claim_id for claim_id in self._claims if claim_id in self)
+        return (claim_id for claim_id in self._claims() if claim_id in self)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -194,19 +241,17 @@ class ClaimNumbers(Mapping[str, Number]):
 def make_context(corpus: Corpus) -> Context:
     """Index the corpus once for every rule."""
     groups: defaultdict[Key, Any] = defaultdict(list)  # lists, each made a sorted tuple in place
-    compared: dict[str, Claim] = {}
     vocabulary = build_vocabulary(corpus.terms)
     echoes = find_echoes(corpus, vocabulary)
     for claim in corpus.claims:
         if claim.id in echoes:
             continue
-        compared[claim.id] = claim  # a target's number too: the target rule compares it
         if claim.deadline is None:
             groups[comparable_key(claim, corpus.kinds.of(claim), vocabulary)].append(claim)
     for key, group in groups.items():  # in place: a million claims' lists are not held twice
         groups[key] = tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
     groups.default_factory = None  # a plain mapping from here on: a missing key is a KeyError
-    return Context(corpus=corpus, by_key=groups, numbers=ClaimNumbers(compared, corpus),
+    return Context(corpus=corpus, by_key=groups, numbers=ClaimNumbers(corpus, echoes),
                    vocabulary=vocabulary, echoes=echoes)
 
 
@@ -238,8 +283,11 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule], *, context: Context | None 
     """Every finding of every rule, deduplicated by id and sorted for stable output."""
     context = make_context(corpus) if context is None else context
     rules = tuple(rules)
-    return merge_findings([pair_findings(context, rules, context.by_key),
-                           corpus_findings(context, rules)])
+    found = merge_findings([pair_findings(context, rules, context.by_key),
+                            corpus_findings(context, rules)])
+    if isinstance(context.numbers, ClaimNumbers):
+        context.numbers.forget(index=True)
+    return found
 
 
 def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) -> list[Finding]:
@@ -266,6 +314,8 @@ def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) 
             for a, b in sequential_pairs(claims):
                 for rule in sequence:
                     found.extend(rule.check(a, b, contexts[rule.id]))
+        if isinstance(context.numbers, ClaimNumbers):
+            context.numbers.forget()  # a claim is under one key: its number is not asked again
     return found
 
 
@@ -285,4 +335,9 @@ def merge_findings(parts: Iterable[Iterable[Finding]]) -> tuple[Finding, ...]:
     for part in parts:
         for finding in part:
             found.setdefault(finding.id, finding)
-    return tuple(sorted(found.values(), key=lambda f: (f.rule, f.claims)))
+    ordered = list(found.values())
+    del found
+    # By (rule, claims) in two stable sorts, without a tuple made for each of a million findings.
+    ordered.sort(key=attrgetter("claims"))
+    ordered.sort(key=attrgetter("rule"))
+    return tuple(ordered)

@@ -100,13 +100,12 @@ def _is_literal(kind: Any) -> bool:
 def _literal(kind: Any) -> Any:
     """A literal's allowed values listed in plain words, never as Python's `typing.Literal[...]`."""
     allowed = get_args(kind)
-    typed = frozenset((type(option), option) for option in allowed)
+    typed = {(type(option), option): option for option in allowed}
 
     def hook(value: object, _: type) -> object:
-        try:
-            if (type(value), value) in typed:
-                return value
-        except TypeError:  # unhashable: not one of them
+        try:  # the option itself, not an equal copy: a million claims share one "quantity"
+            return typed[type(value), value]
+        except (KeyError, TypeError):  # unhashable: not one of them
             pass
         words = [str(option) for option in allowed]
         hint = did_you_mean(value, words) if isinstance(value, str) else ""

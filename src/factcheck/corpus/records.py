@@ -6,6 +6,7 @@ that use these records, never here.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Literal
 
 import attrs
@@ -48,6 +49,16 @@ def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None
 def text_field() -> str:
     """An attrs field for a non-empty string."""
     return attrs.field(validator=_text)
+
+
+def _shared(value: str) -> str:
+    return sys.intern(value) if type(value) is str else value
+
+
+def shared_text_field() -> str:
+    """An attrs field for a non-empty string that many records repeat (the source of each quote
+    of it, a figure many claims state): held once, however many records hold it."""
+    return attrs.field(validator=_text, converter=_shared)
 
 
 @attrs.frozen(kw_only=True)
@@ -119,7 +130,7 @@ class GradingScale:
 class Evidence:
     """The exact words that carry a claim, after the W3C TextQuoteSelector."""
 
-    source: str = text_field()
+    source: str = shared_text_field()
     quote: str = text_field()
     prefix: str | None = None
     suffix: str | None = None

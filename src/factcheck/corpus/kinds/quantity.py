@@ -9,7 +9,7 @@ from typing import Any, Literal
 import attrs
 
 from ...text.numbers import Number
-from ..records import Claim, text_field
+from ..records import Claim, shared_text_field, text_field
 from .base import (
     INTERVAL,
     OPTIONAL_NUMBER,
@@ -36,7 +36,7 @@ class Quantity(Claim):
 
     kind: Literal["quantity"] = "quantity"
     measure: str = text_field()
-    value: str = text_field()
+    value: str = shared_text_field()
     unit: str = text_field()
     tolerance: float | None = attrs.field(default=None, validator=positive_finite)
     window: str | None = window_field()

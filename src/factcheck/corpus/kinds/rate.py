@@ -11,7 +11,7 @@ import attrs
 
 from ...errors import FactcheckError
 from ...text.numbers import Number, parse_number
-from ..records import Claim, text_field
+from ..records import Claim, shared_text_field, text_field
 from .base import (
     INTERVAL,
     OPTIONAL_NUMBER,
@@ -56,7 +56,7 @@ class Rate(Claim):
 
     kind: Literal["rate"] = "rate"
     measure: str = text_field()
-    value: str = text_field()
+    value: str = shared_text_field()
     per: str = attrs.field(validator=[attrs.validators.instance_of(str), _positive_base])
     unit: str = text_field()
     tolerance: float | None = attrs.field(default=None, validator=positive_finite)

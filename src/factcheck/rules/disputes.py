@@ -49,8 +49,9 @@ def dispute_id(key: Sequence[str], year: int) -> str:
 
 def group_disputes(findings: Iterable[Finding], context: Context) -> tuple[Dispute, ...]:
     """The disputes of the findings that need a verdict, in a stable order."""
-    claims = {c.id: c for c in context.corpus.claims}
     wanted = [f for f in findings if f.severity in NEEDS_VERDICT]
+    named = {c for f in wanted for c in f.claims}  # not every claim of a large corpus
+    claims = {c.id: c for c in context.corpus.claims if c.id in named}
     parent = list(range(len(wanted)))
 
     def root(index: int) -> int:

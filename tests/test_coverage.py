@@ -118,7 +118,8 @@ def test_coverage_lines_count_every_line_end(make_corpus: Builder, end: str) -> 
 _statements = st.builds(
     lambda start, length, **fields: Statement(source="s", start=start, end=start + length,
                                               **fields),
-    start=st.integers(0, 2**40), length=st.integers(0, 50), line=st.integers(1, 2**31),
+    # A text factcheck reads is at most 64 MiB: its offsets and lines are below 2**26.
+    start=st.integers(0, 2**26), length=st.integers(0, 50), line=st.integers(1, 2**26),
     text=st.text(max_size=12), kind=st.sampled_from(["number", "graded"]), covered=st.booleans(),
     ignored=st.booleans())
 
@@ -133,6 +134,16 @@ def test_a_source_coverage_keeps_every_statement_as_given(given_statements: list
     counted = [s for s in given_statements if not s.ignored]
     assert held.tally == (sum(1 for s in counted if s.covered), len(counted))
     assert held.uncovered == tuple(s for s in counted if not s.covered)
+
+
+@pytest.mark.parametrize("field", ["start", "end", "line"])
+def test_a_statement_beyond_any_text_factcheck_reads_is_refused(field: str) -> None:
+    fields = {"start": 0, "end": 1, "line": 1, field: 2**31}
+    if field == "start":
+        fields["end"] = 2**31 + 1
+    statement = Statement(source="s", text="1", kind="number", covered=True, **fields)
+    with pytest.raises(ValueError, match="beyond what a text of at most 64 MiB holds"):
+        SourceCoverage.of("s", [statement])
 
 
 def test_a_source_coverage_refuses_another_source_statement() -> None:

@@ -41,6 +41,9 @@ class Statement:
 
 _ROW = 5
 """Numbers a statement takes in `SourceCoverage.rows`: start, end, line, flags, end of its text."""
+_CODE: Literal["i"] = "i"
+"""32-bit signed integers: offsets in a text factcheck reads (at most 64 MiB) fit."""
+_ITEM = array(_CODE).itemsize
 _COVERED, _IGNORED, _GRADED = 1, 2, 4
 _Row = tuple[int, int, int, str, StatementKind, bool, bool]
 """A statement as start, end, line, text, kind, covered, ignored."""
@@ -55,7 +58,7 @@ class SourceCoverage:
 
     source: str
     rows: bytes = b""
-    """`_ROW` signed 64-bit integers a statement (`array('q')`'s bytes)."""
+    """`_ROW` signed 32-bit integers a statement (`array('i')`'s bytes)."""
     texts: str = ""
     """The statements' texts, one after another; each row says where its text ends."""
 
@@ -72,22 +75,26 @@ class SourceCoverage:
     @classmethod
     def _packed(cls, source: str, statements: Iterable[_Row]) -> SourceCoverage:
         """The columns of statements given as rows, with no `Statement` object made."""
-        rows = array("q")
+        rows = array(_CODE)
         texts: list[str] = []
         length = 0
         for start, end, line, text, kind, covered, ignored in statements:
             length += len(text)
             texts.append(text)
-            rows.extend((start, end, line, _COVERED * covered + _IGNORED * ignored
-                         + _GRADED * (kind == "graded"), length))
+            try:
+                rows.extend((start, end, line, _COVERED * covered + _IGNORED * ignored
+                             + _GRADED * (kind == "graded"), length))
+            except OverflowError:
+                raise ValueError(f"a statement of {source!r} at {start}:{end}, line {line}, "
+                                 "lies beyond what a text of at most 64 MiB holds") from None
         return cls(source=source, rows=rows.tobytes(), texts="".join(texts))
 
     def __len__(self) -> int:
-        return len(self.rows) // (8 * _ROW)
+        return len(self.rows) // (_ITEM * _ROW)
 
     @property
     def statements(self) -> tuple[Statement, ...]:
-        rows = memoryview(self.rows).cast("q")
+        rows = memoryview(self.rows).cast(_CODE)
         found, begin = [], 0
         for at in range(0, len(rows), _ROW):
             start, end, line, flags, stop = rows[at:at + _ROW]
@@ -109,7 +116,7 @@ class SourceCoverage:
     @property
     def tally(self) -> tuple[int, int]:
         """(covered, counted): the statements a quote covers, and those not ignored."""
-        flags = memoryview(self.rows).cast("q")[3::_ROW]
+        flags = memoryview(self.rows).cast(_CODE)[3::_ROW]
         counted = sum(1 for f in flags if not f & _IGNORED)
         return sum(1 for f in flags if f & _COVERED and not f & _IGNORED), counted
 

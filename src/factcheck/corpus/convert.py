@@ -25,7 +25,9 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 _SHARED_LENGTH = 48
 """Strings up to this long (parties, topics, kinds, units) are held once however many records
 repeat them; a million claims repeat a few hundred of them. Those ending in a digit (ids,
-figures, years) are not: they seldom repeat, and the table of shared strings would hold each."""
+figures, years) are not: they seldom repeat, and the table of shared strings would hold each;
+a field whose values do repeat although they end in a digit (the source of a quote, a claim's
+figure) shares them itself (`records.shared_text_field`)."""
 
 
 def _strict(kind: type) -> Any:

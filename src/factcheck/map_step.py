@@ -77,15 +77,13 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
     mine = set(sources)
     mentions = {source: find_numbers(corpus.texts[source]) for source in sources
                 if source in corpus.texts}
-    later: dict[tuple[int, int], Anchor | None] = {}
     if carried is not None:
         for source in sources:
             for index, number in quotes.get(source, ()):
                 claim = corpus.claims[index]
                 if claim.evidence[home_evidence(claim)].source in mine:
                     continue
-                anchor = later[index, number] = anchor_of(corpus.texts[source],
-                                                          claim.evidence[number])
+                anchor = anchor_of(corpus.texts[source], claim.evidence[number])
                 carried.anchors.setdefault(index, {})[number] = anchor
                 if anchor is not None:
                     _carry(carried.numbers.setdefault(index, {}), source, mentions[source],
@@ -119,10 +117,11 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
             continue
         spans = []
         for index, number in quotes.get(source, ()):
+            ahead = carried.anchors.get(index, {}) if carried is not None else {}
             if index in results:
                 anchor = results[index].anchors[number]
-            elif (index, number) in later:
-                anchor = later[index, number]
+            elif number in ahead:  # anchored above for a claim checked in a later step
+                anchor = ahead[number]
             else:
                 anchor = anchor_of(corpus.texts[source], corpus.claims[index].evidence[number])
             if anchor is not None and anchor.match != "fuzzy":

@@ -67,12 +67,8 @@ def check_claim(claim: Claim, corpus: Corpus, *,
     for index, evidence in enumerate(claim.evidence):
         field = f"evidence[{index}]"
         text = corpus.texts[evidence.source]
-        if anchored is not None and index in anchored:
-            anchor = anchored[index]
-            if anchor is None or anchor.match == "fuzzy":  # say again what anchoring said
-                anchor = _anchor(evidence, text,
-                                 lambda m, f=field: problem("anchor", m, f + ".quote"))
-        else:
+        anchor = anchored.get(index) if anchored is not None else None
+        if anchor is None or anchor.match == "fuzzy":  # not anchored yet, or said again
             anchor = _anchor(evidence, text, lambda m, f=field: problem("anchor", m, f + ".quote"))
         anchors.append(anchor)
         if anchor is None:

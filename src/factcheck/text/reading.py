@@ -170,6 +170,11 @@ _NOT_PLAIN = ("freq", "rnum", "art", "frac", "factor", "hedge", "pct", "wpct", "
               "wmult", "sign", "cur", "dur")
 
 
+def _bare_digits(m: re.Match[str]) -> bool:
+    """Whether a match is digits alone, with nothing around them that changes their reading."""
+    return bool(m["digits"]) and not any(m.group(*_NOT_PLAIN))
+
+
 def _amount(text: str) -> Fraction:
     """The amount of one part of a duration: digits, number words, 'a', 'an' or 'half a'."""
     key = _key(text)
@@ -241,7 +246,7 @@ def read_found(m: re.Match[str], mode: RoundPrecision) -> tuple[Number, int]:
     """`read(m, mode)` of a match found in a longer text: a bare number in digits reads quickly,
     and anything else is read once for all the matches like it (the same words with the same
     character before them: "two thirds", "75 per cent", "one in four" come again and again)."""
-    if m["digits"] and not any(m.group(*_NOT_PLAIN)):
+    if _bare_digits(m):
         return read(m, mode)
     number, length = _read_found(_Found(m), mode)
     return number, m.start() + length
@@ -254,7 +259,7 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
     text = m.string
     whole = "num" if "num" in m.re.groupindex else 0
     first, end = m.start(whole), m.end(whole)
-    if m["digits"] and not any(m.group(*_NOT_PLAIN)):
+    if _bare_digits(m):
         number = _plain(m["digits"], text[first:end] if stated is None else stated, mode)
         if number is not None:
             return number, end

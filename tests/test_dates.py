@@ -41,3 +41,14 @@ def test_overlap_is_symmetric_and_matches_the_days(a: dt.date, b: dt.date, pa: i
     assert first.overlaps(second) == second.overlaps(first)
     assert first.overlaps(second) == (first.first <= second.last and second.first <= first.last)
     assert first.first <= a <= first.last
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(9998, 12, 31)),
+       st.sampled_from([1, 2, 3]))
+def test_the_last_day_is_the_day_before_the_next_date_of_the_same_precision(
+        day: dt.date, precision: int) -> None:
+    date = parse_date(day.isoformat()[: {1: 4, 2: 7, 3: 10}[precision]])
+    following = {1: dt.date(day.year + 1, 1, 1),
+                 2: dt.date(day.year + day.month // 12, day.month % 12 + 1, 1),
+                 3: day + dt.timedelta(days=1)}[precision]
+    assert date.last == following - dt.timedelta(days=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Literal
 
@@ -40,9 +41,7 @@ class PartialDate:
     @property
     def last(self) -> dt.date:
         """The latest day this date can mean."""
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return dt.date(self.year, month, day)
+        return _last_day(self.year, self.month, self.day)
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
@@ -51,6 +50,14 @@ class PartialDate:
         if self.day is not None:
             text += f"-{self.day:02d}"
         return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
+    """The latest day a partial date can mean: worked out once a date, since the rules ask for
+    the end of the same few periods again and again."""
+    month = month or 12
+    return dt.date(year, month, day or calendar.monthrange(year, month)[1])
 
 
 @attrs.frozen(kw_only=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -385,3 +387,16 @@ def test_dropping_and_folding_a_character_at_a_time_is_translating(text: str) ->
 
     assert _dropped(text) == text.translate(_DROP_TABLE)
     assert _folded(text) == text.translate(_FOLD_TABLE)
+
+
+_WHITESPACE = sorted(ch for ch in map(chr, range(0x110000)) if ch.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from(_WHITESPACE) | st.sampled_from(" \n\tab") | st.characters(),
+               max_size=40))
+def test_collapsing_whitespace_by_splitting_is_the_regular_expression(text: str) -> None:
+    """Runs of whitespace become one space by `str.split`, which must split at exactly the
+    characters `\\s` matches and keep a run at either end as one space, as `re.sub` does."""
+    from factcheck.text.normalise import _collapsed
+
+    assert _collapsed(text) == re.sub(r"\s+", " ", text)

@@ -400,3 +400,25 @@ def test_collapsing_whitespace_by_splitting_is_the_regular_expression(text: str)
     from factcheck.text.normalise import _collapsed
 
     assert _collapsed(text) == re.sub(r"\s+", " ", text)
+
+
+def _naive_collapse(text: str) -> tuple[str, list[int]]:
+    """Each whitespace run as one space mapped to the run's first character, and every other
+    character (a curly apostrophe folded) mapped to itself; then the text's length."""
+    out, offsets, i = [], [], 0
+    while i < len(text):
+        offsets.append(i)
+        if text[i].isspace():
+            out.append(" ")
+            while i < len(text) and text[i].isspace():
+                i += 1
+        else:
+            out.append(text[i].replace("\u2019", "'"))
+            i += 1
+    return "".join(out), [*offsets, len(text)]
+
+
+@given(st.text(alphabet="ab \n\t\u2019", max_size=60))
+def test_collapsed_runs_map_back_to_where_each_run_starts(text: str) -> None:
+    ntext, offsets = normalise(text)
+    assert (ntext, list(offsets)) == _naive_collapse(text)

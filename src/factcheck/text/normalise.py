@@ -235,11 +235,17 @@ def normalise(text: str) -> Normalised:
     current = _folded(current)
     if _RUNS.search(current) is not None:
         shift = _Shift()
+        starts, targets = shift.starts, shift.targets
         removed = 0
         for match in _RUNS.finditer(current):
             start, end = match.span()
-            shift.add(start - removed, start)
-            shift.add(start - removed + 1, end)
+            # `shift.add` written out (there is a run every paragraph): a piece never starts
+            # where the one before it does, except a run at 0, which the first piece maps.
+            if start:
+                starts.append(start - removed)
+                targets.append(start)
+            starts.append(start - removed + 1)
+            targets.append(end)
             removed += end - start - 1
         maps.append(shift)
     ntext = _collapsed(current)

@@ -17,9 +17,9 @@ floors); the ratio actual / floor of each stage and of the whole is printed, so 
 machine slows both alike. With --repeat N both are measured N times, alternately, and the
 median of each stage is kept. Memory is the process high-water mark (VmHWM on Linux, else
 ru_maxrss) after each stage, so it only grows; with --tracemalloc a second, slower pass
-gives each stage's own peak of Python allocations. The findings are scored against the planted ones (precision and
-recall; for the realistic corpus as `accuracy.py` scores them, which prints them by
-category). At the --pytest-compare size, `pytest claims` over a generated corpus (TOML,
+gives each stage's own peak of Python allocations. The findings are scored against the
+planted ones (precision and recall; for the realistic corpus as `accuracy.py` scores them,
+which prints them by category). At the --pytest-compare size, `pytest claims` over a generated corpus (TOML,
 every planted contradiction and tension with a verdict, so all items pass) is timed against
 as many trivial parametrised tests, in the same run.
 """

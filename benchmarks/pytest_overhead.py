@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from factcheck.testing.synthetic import generate
 
-
 _ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 """The children's environment: bytecode caches written and read, as in a user's environment,
 even where this benchmark runs with them turned off."""

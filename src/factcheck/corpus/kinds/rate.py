@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -82,8 +83,15 @@ class RateValue(ClaimValue):
 
 def _number(claim: Rate) -> Number | None:
     """The rate per one unit of its base, so rates on different bases compare."""
-    number = number_or_none(claim.value, claim.tolerance)
-    base = number_or_none(claim.per)
+    return _per_one(claim.value, claim.tolerance, claim.per)
+
+
+@functools.lru_cache(maxsize=4096)
+def _per_one(value: str, tolerance: float | None, per: str) -> Number | None:
+    """`_number` of a rate's fields, worked out once for each: claims state the same rates
+    again and again, and dividing an interval exactly is slow."""
+    number = number_or_none(value, tolerance)
+    base = number_or_none(per)
     if number is None or base is None or base.value <= 0:
         return None
     return attrs.evolve(number, value=number.value / base.value,

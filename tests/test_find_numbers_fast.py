@@ -71,7 +71,8 @@ _PHRASES = ("2,221", "24.5", "2010", "0", "11", "1,000", "350", "007", "1.", ".5
             "3k", "2.94 million", "three million", "a million", "25%", "25 per cent",
             "5 percentage points", "two hundred and fifty", "sixteen hundred", "a dozen",
             "a third", "two thirds", "three quarters", "half", "one in four", "3 in 2021",
-            "two out of five", "one in every 1,000", "doubled", "halving", "twice a year",
+            "two out of five", "one in every 1,000", "1 in 4", "2 out of 5", "1 in 10 million",
+            "doubled", "halving", "twice a year",
             "once per week", "1 hour 20 minutes", "2 minutes and 30 seconds", "an hour",
             "half an hour", "a minute and a half", "18-month", "5 minutes 2 hours", "12 hours",
             "about 2,221", "around 1,000", "fewer than 10", "within 15 minutes", "just over 5",
@@ -137,3 +138,18 @@ def test_the_quick_tail_letters_are_all_that_match_ignoring_case() -> None:
         folded = set(re.findall(letter, everything, re.IGNORECASE))
         pair = re.search(rf"\[({letter.upper()}{letter})\]", g.TAIL_QUICK.pattern)
         assert pair is not None and folded == set(pair[1])
+
+
+@given(_TEXTS | texts_with_numbers() | noisy_texts)
+def test_where_a_number_begins_on_a_digit_the_digit_scan_matches_as_the_scan(text: str) -> None:
+    """SCAN_DIGIT, tried where the text has a digit, sign, currency sign or '.', makes the match
+    SCAN makes there, group by group."""
+    for position, char in enumerate(text):
+        if char in g.DIGIT_STARTS:
+            full, digit = g.SCAN.match(text, position), g.SCAN_DIGIT.match(text, position)
+            assert (full and full.regs) == (digit and digit.regs), (text, position)
+
+
+def test_no_digit_start_is_a_letter() -> None:
+    """The branches SCAN_DIGIT leaves out all begin with a letter (ignoring case)."""
+    assert re.search(r"[^\W\d_]", g.DIGIT_STARTS, re.IGNORECASE) is None

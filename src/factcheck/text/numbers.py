@@ -149,12 +149,13 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
 def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, bases and units attached."""
     found: list[tuple[int, int, Number]] = []
-    search, match, plain = g.START.search, g.SCAN.match, _plain
+    search, plain = g.START.search, _plain
+    match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
     digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
     position = 0
     while (start := search(text, position)) is not None:
         at = start.start()
-        m = match(text, at)
+        m = (match_digit if text[at] in digit_starts else match)(text, at)
         if m is None:
             position = at + 1
             continue

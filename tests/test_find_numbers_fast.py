@@ -153,3 +153,45 @@ def test_where_a_number_begins_on_a_digit_the_digit_scan_matches_as_the_scan(tex
 def test_no_digit_start_is_a_letter() -> None:
     """The branches SCAN_DIGIT leaves out all begin with a letter (ignoring case)."""
     assert re.search(r"[^\W\d_]", g.DIGIT_STARTS, re.IGNORECASE) is None
+
+
+_START_WORDS = sorted({*g.FIRST_WORDS, *g.HEDGES, *g.FACTORS, *g.FREQUENCIES, "no one",
+                       "the", "at", "in", "just", "justice", "atom", "inn", "ones", "abc"})
+_CASED_WORDS = st.sampled_from(_START_WORDS).flatmap(lambda word: st.sampled_from((
+    word, word.upper(), word.title(), word.replace("i", "\u0130").replace("k", "\u212a"),
+    word.replace("s", "\u017f").replace("i", "\u0131"))))
+_START_TEXTS = st.lists(st.tuples(st.sampled_from(_GLUE), _CASED_WORDS | st.sampled_from(
+    ("5", "٣", ".5", "£", "-", "\u2212", "x", "_", "é", "2,5")) | st.text(max_size=3)),
+    max_size=12).map(lambda parts: "".join(glue + piece for glue, piece in parts))
+
+
+def _starts_after(text: str) -> list[int]:
+    found = [0] if g.START.match(text) is not None else []
+    position = 1
+    while (after := g.START_AFTER.search(text, position - 1)) is not None:
+        found.append(after.end())
+        position = after.end() + 1
+    return found
+
+
+@given(_START_TEXTS | _TEXTS | noisy_texts)
+def test_start_after_finds_where_start_matches(text: str) -> None:
+    assert _starts_after(text) == [m.start() for m in _all_starts(text)]
+
+
+def _all_starts(text: str) -> list[re.Match[str]]:
+    found, position = [], 0
+    while (start := g.START.search(text, position)) is not None:
+        found.append(start)
+        position = start.start() + 1
+    return found
+
+
+def test_a_cased_first_letter_is_every_letter_that_matches_it_ignoring_case() -> None:
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        folded = set(re.findall(letter, everything, re.IGNORECASE))
+        pattern = g.alt([letter], cased_first=True)
+        assert set(re.findall(pattern, everything)) == folded, letter
+        assert set(re.findall(pattern, everything, re.IGNORECASE)) == folded, letter
+    assert g.alt(["ab", "b"], cased_first=True) == "(?:(?-i:[aA])b|(?-i:[bB]))"

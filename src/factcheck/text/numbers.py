@@ -149,15 +149,18 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
 def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, bases and units attached."""
     found: list[tuple[int, int, Number]] = []
-    search, plain = g.START.search, _plain
+    search, plain = g.START_AFTER.search, _plain
     match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
     digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
-    position = 0
-    while (start := search(text, position)) is not None:
-        at = start.start()
+    at = 0  # each place START matches in turn, -1 after the last
+    if g.START.match(text) is None:
+        after = search(text)
+        at = -1 if after is None else after.end()
+    while at >= 0:
         m = (match_digit if text[at] in digit_starts else match)(text, at)
         if m is None:
-            position = at + 1
+            after = search(text, at)
+            at = -1 if after is None else after.end()
             continue
         end = m.end()
         # Digits alone, nothing before or after them: what `read` reads with `_plain`.
@@ -171,7 +174,8 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
                 pass  # hundreds of digits: not a stated amount
             else:
                 found.append((at, end, number))
-        position = max(end, at + 1)
+        after = search(text, max(end, at + 1) - 1)
+        at = -1 if after is None else after.end()
     return _attach_bases(text, found)
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from factcheck.errors import NumberError
 from factcheck.text import grammar as g
 from factcheck.text.numbers import NumberMention, RoundPrecision, find_numbers
-from factcheck.text.reading import read, read_base
+from factcheck.text.reading import _Found, _mention, read, read_base
 from tests.strategies import noisy_texts, texts_with_numbers
 
 
@@ -195,3 +195,39 @@ def test_a_cased_first_letter_is_every_letter_that_matches_it_ignoring_case() ->
         assert set(re.findall(pattern, everything)) == folded, letter
         assert set(re.findall(pattern, everything, re.IGNORECASE)) == folded, letter
     assert g.alt(["ab", "b"], cased_first=True) == "(?:(?-i:[aA])b|(?-i:[bB]))"
+
+
+_REPEATED = st.lists(st.tuples(st.sampled_from(_GLUE), st.sampled_from((
+    "about 5", "nearly 5", "about  5", "About 5", "no more than 2,600", "approx. 7", "about -5",
+    "about £5", "about 5 hours", "about 5%", "around 1,000", "over 2010", "under 2010",
+    "some 3 in 10", "about 5m", "2 minutes 30 seconds", "a day", "5", "one in four"))),
+    min_size=2, max_size=12).map(lambda parts: "".join(glue + piece for glue, piece in parts))
+
+
+@given(_REPEATED, _MODES)
+def test_matches_with_one_key_read_alike(text: str, mode: RoundPrecision) -> None:
+    """`read_found` reads one match of each key and gives its reading to all the others: a key
+    must tell apart any two matches that `read` reads differently."""
+    readings: dict[object, object] = {}
+    for start in _all_starts(text):
+        m = g.SCAN.match(text, start.start())
+        if m is None or m["skip"]:
+            continue
+        try:
+            number, end = read(m, mode)
+        except NumberError as exc:
+            reading: object = exc.message
+        else:
+            reading = (repr(attrs.asdict(number)), end - m.start())
+        assert readings.setdefault(_Found(m).key, reading) == reading, text
+
+
+def test_a_mention_made_quickly_is_the_mention() -> None:
+    number = find_numbers("about 5")[0].number
+    assert [field.name for field in attrs.fields(NumberMention)] == ["start", "end", "number"]
+    quick = _mention(3, 10, number)
+    assert quick == NumberMention(start=3, end=10, number=number)
+    assert type(quick) is NumberMention and hash(quick) == hash(
+        NumberMention(start=3, end=10, number=number))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quick.start = 4  # type: ignore[misc]

@@ -100,6 +100,7 @@ from .reading import (
     NumberMention,
     NumberScale,
     RoundPrecision,
+    _mention,
     _plain,
     read,
     read_base,
@@ -163,7 +164,7 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
             at = -1 if after is None else after.end()
             continue
         end = m.end()
-        # Digits alone, nothing before or after them: what `read` reads with `_plain`.
+        # `_bare_digits(m)`, digits alone, which `read` reads with `_plain`.
         if m.span(digits) == (at, end) and (number := plain(
                 stated := m.group(), stated, round_precision)) is not None:
             found.append((at, end, number))
@@ -191,7 +192,7 @@ def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[Numbe
         # TAIL_QUICK is a cheaper pattern that every text TAIL_AFTER matches also matches.
         after = None if number.per is not None or quick(text, end) is None else tail(text, end)
         if after is None:
-            out.append(NumberMention(start=start, end=end, number=number))
+            out.append(_mention(start, end, number))
             continue
         following = found[i + 1] if i + 1 < len(found) else None
         keyword = after.start("per") if after["per"] else after.start("rkw")
@@ -205,7 +206,7 @@ def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[Numbe
             base = None  # another number stands between this one and the base
         if base is not None:
             number = attrs.evolve(number, per=base[0], per_unit=base[1])
-        out.append(NumberMention(start=start, end=end, number=number))
+        out.append(_mention(start, end, number))
     return out
 
 

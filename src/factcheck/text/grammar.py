@@ -17,6 +17,7 @@ __all__ = [
     "DIGIT_STARTS",
     "FACTORS",
     "FIRST_WORDS",
+    "FOLD",
     "FRACTIONS",
     "FREQUENCIES",
     "FULL",
@@ -28,6 +29,7 @@ __all__ = [
     "SINGLE_DURATION",
     "START",
     "START_AFTER",
+    "START_AFTER_LOWER",
     "TAIL_AFTER",
     "TAIL_END",
     "TAIL_QUICK",
@@ -244,6 +246,12 @@ START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{alt(_ALONE)})(?!\w)"
 # START_AFTER.search(text, p - 1).end() is START.search(text, p).start() for p >= 1, quicker.
 START_AFTER = re.compile(rf"\W(?=[\d.£$€\-\u2212]|(?:{alt({*_ALONE, *_LEADING}, cased_first=True)})"
                          r"(?!\w))", _FLAGS)
+# START_AFTER for a text lowered by `str.lower` and FOLD (when that keeps its length): there each
+# letter that matches an ASCII letter ignoring case is that letter, so this case-sensitive pattern
+# matches where START_AFTER matches in the text, and quicker again.
+START_AFTER_LOWER = re.compile(rf"\W(?=[\d.£$€\-\u2212]|(?:{alt({*_ALONE, *_LEADING})})(?!\w))")
+# The letters that match an ASCII letter ignoring case but that `str.lower` leaves alone.
+FOLD = str.maketrans("\u017f\u0131", "si")
 FULL = re.compile(rf"\s*(?P<num>{_number_re('')})(?:{_TAIL})?\s*", _FLAGS)
 TAIL_AFTER = re.compile(_TAIL, _FLAGS)
 # What every match of TAIL_AFTER begins with: up to three words, then "per", "a" or "an".  Tried

@@ -150,17 +150,24 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
 def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, bases and units attached."""
     found: list[tuple[int, int, Number]] = []
-    search, plain = g.START_AFTER.search, _plain
+    plain = _plain
     match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
     digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
+    lower = text.lower()
+    if "\u017f" in lower or "\u0131" in lower:  # rare, and translate is slow
+        lower = lower.translate(g.FOLD)
+    if len(lower) == len(text):  # each character lowered to one: the same offsets
+        search, starts = g.START_AFTER_LOWER.search, lower
+    else:
+        search, starts = g.START_AFTER.search, text
     at = 0  # each place START matches in turn, -1 after the last
     if g.START.match(text) is None:
-        after = search(text)
+        after = search(starts)
         at = -1 if after is None else after.end()
     while at >= 0:
         m = (match_digit if text[at] in digit_starts else match)(text, at)
         if m is None:
-            after = search(text, at)
+            after = search(starts, at)
             at = -1 if after is None else after.end()
             continue
         end = m.end()
@@ -175,7 +182,7 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
                 pass  # hundreds of digits: not a stated amount
             else:
                 found.append((at, end, number))
-        after = search(text, max(end, at + 1) - 1)
+        after = search(starts, max(end, at + 1) - 1)
         at = -1 if after is None else after.end()
     return _attach_bases(text, found)
 

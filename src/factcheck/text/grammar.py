@@ -97,37 +97,23 @@ UNIT_SECONDS = {
 PER_UNITS = tuple(UNIT_SECONDS)
 
 
-def alt(words: Iterable[str], *, cased_first: bool = False) -> str:
+def alt(words: Iterable[str]) -> str:
     """A regex matching any of the words, as a trie: longer words are tried first, and a space
-    in a word matches any run of whitespace.  Follow it with (?!\\w) to match whole words.
-    With `cased_first`, a first letter is matched as the case-sensitive class of every letter
-    that matches it ignoring case ('k' as [Kk\u212a]): the same text, and quicker under
-    re.IGNORECASE, where the regex engine skips such a branch at once when its class fails."""
+    in a word matches any run of whitespace.  Follow it with (?!\\w) to match whole words."""
     tree: _Trie = {}
     for word in words:
         node = tree
         for ch in word.lower():
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(tree, cased=cased_first)
+    return _emit(tree)
 
 
 _Trie = dict[str, "_Trie"]
 
 
-# The only letters besides the other case of an ASCII letter that match it ignoring case.
-_FOLDS = "\u0130\u0131\u017f\u212a"
-
-
-def _cased(ch: str) -> str:
-    if not ch.isalpha():
-        return re.escape(ch)
-    same = [c for c in (ch, ch.upper(), *_FOLDS) if re.fullmatch(re.escape(ch), c, re.IGNORECASE)]
-    return f"(?-i:[{''.join(same)}])"
-
-
-def _emit(node: _Trie, *, cased: bool = False) -> str:
-    branches = [(r"\s+" if ch == " " else _cased(ch) if cased else re.escape(ch)) + _emit(child)
+def _emit(node: _Trie) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
                 for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
@@ -241,15 +227,14 @@ _LEADING = [w for w in _PHRASES if w.split()[0].rstrip(".") not in _ALONE]
 START = re.compile(rf"(?<!\w)(?:[\d.£$€\-\u2212]|(?:{alt(_ALONE)})(?!\w)"
                    rf"|(?=(?:{alt(_LEADING)})(?!\w)))", _FLAGS)
 # START one character on, for searching: a non-word character, then (looking ahead) what START
-# matches after it, its words in one trie whose first letters are tried case-sensitively.  The
-# regex engine skips to each non-word character at once, where START tries every position:
-# START_AFTER.search(text, p - 1).end() is START.search(text, p).start() for p >= 1, quicker.
-START_AFTER = re.compile(rf"\W(?=[\d.£$€\-\u2212]|(?:{alt({*_ALONE, *_LEADING}, cased_first=True)})"
-                         r"(?!\w))", _FLAGS)
-# START_AFTER for a text lowered by `str.lower` and FOLD (when that keeps its length): there each
-# letter that matches an ASCII letter ignoring case is that letter, so this case-sensitive pattern
-# matches where START_AFTER matches in the text, and quicker again.
-START_AFTER_LOWER = re.compile(rf"\W(?=[\d.£$€\-\u2212]|(?:{alt({*_ALONE, *_LEADING})})(?!\w))")
+# matches after it.  The regex engine skips to each non-word character at once, where START tries
+# every position: START_AFTER.search(text, p - 1).end() is START.search(text, p).start() for
+# p >= 1.  START_AFTER_LOWER is the same case-sensitive, for the text lowered by `str.lower` and
+# FOLD when that keeps its length: there each letter that matches an ASCII letter ignoring case is
+# that letter, and the regex engine skips a branch whose first letter differs at once.
+_STARTS_AFTER = rf"\W(?=[\d.£$€\-\u2212]|(?:{alt({*_ALONE, *_LEADING})})(?!\w))"
+START_AFTER = re.compile(_STARTS_AFTER, _FLAGS)
+START_AFTER_LOWER = re.compile(_STARTS_AFTER)
 # The letters that match an ASCII letter ignoring case but that `str.lower` leaves alone.
 FOLD = str.maketrans("\u017f\u0131", "si")
 FULL = re.compile(rf"\s*(?P<num>{_number_re('')})(?:{_TAIL})?\s*", _FLAGS)

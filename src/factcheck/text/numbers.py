@@ -90,6 +90,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
+from collections.abc import Callable
 
 import attrs
 
@@ -153,16 +155,10 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
     plain = _plain
     match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
     digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
-    lower = text.lower()
-    if "\u017f" in lower or "\u0131" in lower:  # rare, and translate is slow
-        lower = lower.translate(g.FOLD)
-    if len(lower) == len(text):  # each character lowered to one: the same offsets
-        search, starts = g.START_AFTER_LOWER.search, lower
-    else:
-        search, starts = g.START_AFTER.search, text
+    search, starts = _start_search(text)
     at = 0  # each place START matches in turn, -1 after the last
     if g.START.match(text) is None:
-        after = search(starts)
+        after = search(starts, 0)
         at = -1 if after is None else after.end()
     while at >= 0:
         m = (match_digit if text[at] in digit_starts else match)(text, at)
@@ -185,6 +181,17 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
         after = search(starts, max(end, at + 1) - 1)
         at = -1 if after is None else after.end()
     return _attach_bases(text, found)
+
+
+def _start_search(text: str) -> tuple[Callable[[str, int], re.Match[str] | None], str]:
+    """How to search a text for the places after which START matches (see START_AFTER): in the
+    text lowered, case-sensitively, unless lowering changes its length ('İ' lowers to two)."""
+    lower = text.lower()
+    if "\u017f" in lower or "\u0131" in lower:  # rare, and translate is slow
+        lower = lower.translate(g.FOLD)
+    if len(lower) == len(text):  # each character lowered to one: the same offsets
+        return g.START_AFTER_LOWER.search, lower
+    return g.START_AFTER.search, text
 
 
 def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[NumberMention]:

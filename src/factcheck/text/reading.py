@@ -62,8 +62,8 @@ class NumberMention:
 
 def _mention(start: int, end: int, number: Number) -> NumberMention:
     """`NumberMention(start=start, end=end, number=number)` without its check of the span, for
-    the reader, whose spans are those of regex matches (0 <= start <= end): a text's mentions
-    are made by the hundred thousand, and attrs' __init__ and the check were a twentieth of it."""
+    the reader, whose spans are those of regex matches (0 <= start <= end): mentions are made by
+    the hundred thousand, and this takes two thirds of the time of attrs' __init__ and the check."""
     mention: NumberMention = object.__new__(NumberMention)
     object.__setattr__(mention, "start", start)
     object.__setattr__(mention, "end", end)

@@ -90,6 +90,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
+from collections.abc import Callable
 
 import attrs
 
@@ -100,6 +102,8 @@ from .reading import (
     NumberMention,
     NumberScale,
     RoundPrecision,
+    _mention,
+    _plain,
     read,
     read_base,
     read_found,
@@ -147,52 +151,76 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
 
 def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, bases and units attached."""
-    mentions = []
-    search, match = g.START.search, g.SCAN.match
-    position = 0
-    while (start := search(text, position)) is not None:
-        m = match(text, start.start())
+    found: list[tuple[int, int, Number]] = []
+    plain = _plain
+    match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
+    digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
+    search, starts = _start_search(text)
+    at = 0  # each place START matches in turn, -1 after the last
+    if g.START.match(text) is None:
+        after = search(starts, 0)
+        at = -1 if after is None else after.end()
+    while at >= 0:
+        m = (match_digit if text[at] in digit_starts else match)(text, at)
         if m is None:
-            position = start.start() + 1
+            after = search(starts, at)
+            at = -1 if after is None else after.end()
             continue
         end = m.end()
-        if not m["skip"]:
+        # `_bare_digits(m)`, digits alone, which `read` reads with `_plain`.
+        if m.span(digits) == (at, end) and (number := plain(
+                stated := m.group(), stated, round_precision)) is not None:
+            found.append((at, end, number))
+        elif m.start(skip) < 0:
             try:
                 number, end = read_found(m, round_precision)
             except NumberError:
                 pass  # hundreds of digits: not a stated amount
             else:
-                mentions.append(NumberMention(start=m.start(), end=end, number=number))
-        position = max(end, start.start() + 1)
-    return _attach_bases(text, mentions)
+                found.append((at, end, number))
+        after = search(starts, max(end, at + 1) - 1)
+        at = -1 if after is None else after.end()
+    return _attach_bases(text, found)
 
 
-def _attach_bases(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+def _start_search(text: str) -> tuple[Callable[[str, int], re.Match[str] | None], str]:
+    """How to search a text for the places after which START matches (see START_AFTER): in the
+    text lowered, case-sensitively, unless lowering changes its length ('İ' lowers to two)."""
+    lower = text.lower()
+    if "\u017f" in lower or "\u0131" in lower:  # rare, and translate is slow
+        lower = lower.translate(g.FOLD)
+    if len(lower) == len(text):  # each character lowered to one: the same offsets
+        return g.START_AFTER_LOWER.search, lower
+    return g.START_AFTER.search, text
+
+
+def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[NumberMention]:
     """The mentions with the base or unit of time that follows each set on it; a unit's own
     mention ('a day' in '220 crimes a day') is dropped."""
     out: list[NumberMention] = []
     dropped = -1
-    for i, mention in enumerate(mentions):
+    quick, tail = g.TAIL_QUICK.match, g.TAIL_AFTER.match
+    for i, (start, end, number) in enumerate(found):
         if i == dropped:
             continue
-        after = g.TAIL_AFTER.match(text, mention.end)
-        if after is None or mention.number.per is not None:
-            out.append(mention)
+        # TAIL_QUICK is a cheaper pattern that every text TAIL_AFTER matches also matches.
+        after = None if number.per is not None or quick(text, end) is None else tail(text, end)
+        if after is None:
+            out.append(_mention(start, end, number))
             continue
-        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        following = found[i + 1] if i + 1 < len(found) else None
         keyword = after.start("per") if after["per"] else after.start("rkw")
         base = read_base(after)
-        if following is not None and following.start < after.end() and not after["per"]:
-            if following.start == keyword and following.end <= after.end():
+        if following is not None and following[0] < after.end() and not after["per"]:
+            if following[0] == keyword and following[1] <= after.end():
                 dropped = i + 1  # 'a day' is the unit of this rate, not a duration
             else:
                 base = None
-        elif following is not None and following.start < keyword:
+        elif following is not None and following[0] < keyword:
             base = None  # another number stands between this one and the base
         if base is not None:
-            mention = attrs.evolve(mention, number=attrs.evolve(
-                mention.number, per=base[0], per_unit=base[1]))
-        out.append(mention)
+            number = attrs.evolve(number, per=base[0], per_unit=base[1])
+        out.append(_mention(start, end, number))
     return out
 
 

@@ -112,8 +112,6 @@ def _outcome(find: Callable[[], list[NumberMention]]) -> list[tuple[int, int, st
     try:
         return _fields(find())
     except Exception as exc:  # the same failure is the same outcome
-        # 'halvİng' is a factor to the pattern (İ matches i ignoring case), but not to the
-        # lookup of its value, which lowers it to 'halvi̇ng': both versions fail alike.
         return repr(exc)
 
 

@@ -744,3 +744,22 @@ def test_numbers_start_only_where_the_scan_looks(text: str) -> None:
     """Trying the number pattern only where START finds a possible beginning finds what trying it
     at every position finds: START leaves out no place a number can begin."""
     assert _spans_from_starts(text) == _spans_trying_everywhere(text)
+
+
+_LOOK_ALIKES = {"i": ("\u0130", "\u0131"), "s": ("\u017f",), "k": ("\u212a",)}
+"""Letters the grammar matches, ignoring case, as the ASCII letter: İ and ı as i, ſ as s, the
+Kelvin sign as k."""
+
+
+@given(st.sampled_from(["halving", "about 5 minutes", "in excess of 5", "five", "some 5",
+                        "six weeks", "twice a week", "3 in six", "2 million", "5k",
+                        "nearly 6 hours", "sixty per cent", "at least six"]), st.data())
+def test_a_look_alike_letter_reads_as_the_letter_it_matches_as(phrase: str,
+                                                               data: st.DataObject) -> None:
+    """A source may spell a word with a letter the grammar matches as an ASCII one ('fıve'):
+    it is read as the word it matched as, never as nothing or with a traceback."""
+    swapped = "".join(data.draw(st.sampled_from((ch, *_LOOK_ALIKES.get(ch, ())))) for ch in phrase)
+    expected = [(m.start, m.end, m.number.value, m.number.interval, m.number.scale,
+                 m.number.per, m.number.per_unit) for m in find_numbers(phrase)]
+    assert [(m.start, m.end, m.number.value, m.number.interval, m.number.scale, m.number.per,
+             m.number.per_unit) for m in find_numbers(swapped)] == expected

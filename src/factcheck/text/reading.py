@@ -77,8 +77,19 @@ _MAX_DIGITS = 400  # longer runs of digits are identifiers, and overflow floats 
 _HALF = Fraction(1, 2)
 
 
+_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The letters other than ASCII ones that the grammar, ignoring case, matches as an ASCII letter
+(dotted and dotless i, long s, the Kelvin sign): a word the grammar matched is looked up as
+the word it matched as ("f\u0131ve" is five; `str.lower` would give no known word)."""
+
+
+def _lower(word: str) -> str:
+    """A matched word as the grammar's word lists hold it: in lower case, in ASCII letters."""
+    return word.translate(_AS_ASCII).lower()
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+    return re.sub(r"\s+", " ", _lower(text.strip()))
 
 
 def _digits_value(digits: str) -> tuple[Fraction, Fraction, bool]:
@@ -97,7 +108,7 @@ def _digits_value(digits: str) -> tuple[Fraction, Fraction, bool]:
 
 def _words_value(words: str) -> int:
     total = 0
-    for token in re.split(r"[-\s]+", words.lower()):
+    for token in re.split(r"[-\s]+", _lower(words)):
         if token == "a":
             total = 1
         elif token in g.UNITS:
@@ -201,7 +212,7 @@ def _duration(text: str, start: int, end: int, mode: RoundPrecision) -> tuple[Fr
     value, half, stop = Fraction(0), Fraction(0), start
     previous: ExtendedReal = math.inf
     for part in g.COMPONENT.finditer(text, start, end):
-        unit = g.UNIT_SECONDS[g.TIME_UNITS[part["unit"].lower()]]
+        unit = g.UNIT_SECONDS[g.TIME_UNITS[_lower(part["unit"])]]
         if unit >= previous:
             break
         amount_text = part["amount"]
@@ -283,16 +294,16 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
     per: float | None = None
     per_unit: str | None = None
     if m["freq"]:
-        value = Fraction(g.FREQUENCIES[m["freq"].lower()])
+        value = Fraction(g.FREQUENCIES[_lower(m["freq"])])
         lo, hi = value, value
-        per, per_unit = 1.0, g.TIME_UNITS[m["funit"].lower()]
+        per, per_unit = 1.0, g.TIME_UNITS[_lower(m["funit"])]
     elif m["rnum"]:
         scale = "ratio"
         k = Fraction(m["rnum"].replace(",", "")) if m["rnum"][0].isdigit() else Fraction(
             _words_value(m["rnum"]))
         mult_word = m["rmult"] or m["rwmult"]
         n = _digits_value(m["rdigits"])[0] if m["rdigits"] else Fraction(_words_value(m["rwords"]))
-        mult = g.MULTIPLIERS[mult_word.lower()] if mult_word else 1
+        mult = g.MULTIPLIERS[_lower(mult_word)] if mult_word else 1
         n, half = n * mult, _HALF * mult
         if n == 0:
             raise NumberError(f"{m.group(0)!r} is a ratio to nothing")
@@ -313,7 +324,7 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
     else:
         pct = m["pct"] or m["wpct"]
         mult_word = m["sfx"] or m["mult"] or m["wmult"]
-        mult = g.MULTIPLIERS[mult_word.lower()] if mult_word else 1
+        mult = g.MULTIPLIERS[_lower(mult_word)] if mult_word else 1
         bare = not (m["hedge"] or m["sign"] or m["cur"])
         if m["digits"]:
             value, half, integer = _digits_value(m["digits"])
@@ -328,7 +339,7 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
         else:
             value = Fraction(_words_value(m["words"]))
             # To the unit of the last word: "sixteen hundred" is 1,600 +- 50, like "1,600".
-            unit = 100 if m["words"].lower().rstrip().endswith("hundred") else 1
+            unit = 100 if _lower(m["words"]).rstrip().endswith("hundred") else 1
             half = _HALF if pct else _whole_half(value * mult, _HALF * unit * mult, bare, mode) / mult
         value, half = value * mult, half * mult
         if pct:
@@ -351,10 +362,10 @@ def read_base(m: re.Match[str]) -> tuple[float, str | None] | None:
     """The base of a tail ('per 100,000', 'per 24 hours', 'a day'), or None if it is not a
     usable (positive, finite) one."""
     if m["runit"]:
-        return 1.0, g.TIME_UNITS[m["runit"].lower()]
+        return 1.0, g.TIME_UNITS[_lower(m["runit"])]
     if m["bdigits"]:
         mult_word = m["bsfx"] or m["bmult"]
-        mult = g.MULTIPLIERS[mult_word.lower()] if mult_word else 1
+        mult = g.MULTIPLIERS[_lower(mult_word)] if mult_word else 1
         digits = m["bdigits"].replace(",", "")
         if len(digits) > _MAX_DIGITS:
             return None
@@ -363,6 +374,6 @@ def read_base(m: re.Match[str]) -> tuple[float, str | None] | None:
         except OverflowError:
             return None
     else:
-        base = float(g.MULTIPLIERS[m["bword"].lower()])
-    unit = g.TIME_UNITS[m["bunit"].lower()] if m["bunit"] else None
+        base = float(g.MULTIPLIERS[_lower(m["bword"])])
+    unit = g.TIME_UNITS[_lower(m["bunit"])] if m["bunit"] else None
     return (base, unit) if 0 < base < math.inf else None

@@ -28,7 +28,7 @@ PRONOUN_REACH = 2
 """How many paragraphs back a pronoun sayer ("he said") may name the person it stands for."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ClaimResult:
     """A claim with the anchor of each of its quotes (None where it did not anchor) and problems."""
 

@@ -55,7 +55,7 @@ MatchKind = Literal["exact", "normalised", "fuzzy"]
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Anchor:
     """Where a quote was found in its source's text."""
 

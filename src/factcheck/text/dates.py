@@ -15,7 +15,7 @@ from ..errors import FactcheckError
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, weakref_slot=False)
 class PartialDate:
     """A date known to the year, the month or the day, keeping that precision."""
 
@@ -60,7 +60,7 @@ def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
     return dt.date(year, month, day or calendar.monthrange(year, month)[1])
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Period:
     """A span of time a claim is about, from the start of one partial date to the end of another."""
 

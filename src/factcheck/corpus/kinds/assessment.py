@@ -30,7 +30,7 @@ Resolution = Literal["resolved", "in-progress", "more-to-do"]
 RESOLUTIONS: tuple[Resolution, ...] = ("resolved", "in-progress", "more-to-do")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Assessment(Claim):
     """A proposition the party says holds, or does not hold.
 

@@ -25,7 +25,7 @@ from .cues import Lexicon, content_words, has_term
 from .values import find_cue
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Cause(Claim):
     """What a party says brought an outcome about; `cue` is the words of the quote that name the
     cause with its causal link ("as a result of a decade of cuts")."""

@@ -34,7 +34,7 @@ from .values import check_numbers, number_or_none, positive_finite, synthetic_te
 Direction = Literal["increase", "decrease"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Change(Claim):
     """A rise or fall, relative ('by a third') or absolute, with optional from and to."""
 

@@ -87,7 +87,7 @@ def _dated_once(instance: Event, attribute: attrs.Attribute[PartialDate | None],
                          "deadline", attribute)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Event(Claim):
     """An item's transition at a date of stated precision: 'the cause of concern was closed in
     March 2023'. `to_state` is the state after it (none for a plain happening)."""

@@ -30,7 +30,7 @@ from .cues import Lexicon
 from .values import check_numbers, number_or_none, positive_finite, synthetic_count, window_field
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Quantity(Claim):
     """A counted or measured amount: 'reduce its police officer numbers by 2,221'."""
 

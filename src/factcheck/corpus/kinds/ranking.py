@@ -26,7 +26,7 @@ from .rate import MEASURES
 from .values import check_meaning, check_words
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Ranking(Claim):
     """A position in a comparison set: 'the highest rate of any force in England and Wales'.
     `cue` is the quote's own words for the position when they differ from it (`wording` is its

@@ -51,7 +51,7 @@ def _positive_base(instance: object, attribute: attrs.Attribute[str], value: str
         raise ValueError(f"the base of a rate must be a number above zero, got {value!r}", attribute)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Rate(Claim):
     """An amount per base: '24.5 offences per 100,000 population'."""
 

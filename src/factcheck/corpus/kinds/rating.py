@@ -27,7 +27,7 @@ from .cues import Lexicon, content_words
 from .values import check_meaning, check_words
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Rating(Claim):
     """A grade on a declared scale for a named area. `cue` is the quote's own words for the grade
     when they differ from it (`wording` is its older name)."""

@@ -30,7 +30,7 @@ from .values import find_cue
 StanceWord = Literal["disputes", "accepts"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Stance(Claim):
     """One party disputing or accepting another party's claim or decision.
 

@@ -26,7 +26,7 @@ from .rating import AREAS
 from .values import check_meaning, check_words
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Status(Claim):
     """A categorical state of an item: a monitoring level, a cause of concern open or closed.
     `cue` is the quote's own words for the state when they differ ('remaining' for 'open');

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import struct
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import get_args
 
 import attrs
 
@@ -13,7 +15,7 @@ from ..corpus import Anchor, Claim, Corpus, Evidence
 from ..corpus.kinds.base import Quote
 from ..corpus.kinds.cues import reported_near
 from ..errors import AmbiguousQuote, Level, Location, Problem, QuoteNotFound, path_text
-from ..text.anchoring import resolve
+from ..text.anchoring import MatchKind, resolve
 from ..text.lines import split_lines
 from ..text.normalise import comparable_text
 from ..text.numbers import Number, NumberMention
@@ -28,17 +30,48 @@ PRONOUN_REACH = 2
 """How many paragraphs back a pronoun sayer ("he said") may name the person it stands for."""
 
 
+_PACKED = struct.Struct("<5qBdq")
+"""An anchor packed: start, end, line, column, end line, match (`_MATCHES`, or `_NO_ANCHOR`),
+score, candidates."""
+_MATCHES: tuple[MatchKind, ...] = get_args(MatchKind)
+_NO_ANCHOR = 255
+
+
+def _pack(anchors: Iterable[Anchor | None]) -> bytes:
+    return b"".join(
+        _PACKED.pack(0, 0, 0, 0, 0, _NO_ANCHOR, 0.0, 0) if anchor is None else _PACKED.pack(
+            anchor.start, anchor.end, anchor.line, anchor.column, anchor.end_line,
+            _MATCHES.index(anchor.match), anchor.score, anchor.candidates)
+        for anchor in anchors)
+
+
 @attrs.frozen(kw_only=True, weakref_slot=False)
 class ClaimResult:
-    """A claim with the anchor of each of its quotes (None where it did not anchor) and problems."""
+    """A claim with the anchor of each of its quotes (None where it did not anchor) and problems.
+
+    The anchors are held packed in bytes and made again when asked for: an audit holds a result
+    a claim until its report is written, and a million `Anchor` objects with their offsets take
+    about 150 MB more."""
 
     claim: Claim
-    anchors: tuple[Anchor | None, ...]
+    _anchors: bytes = attrs.field(alias="anchors", converter=_pack, repr=False)
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def anchors(self) -> tuple[Anchor | None, ...]:
+        return tuple(None if match == _NO_ANCHOR else Anchor(
+            start=start, end=end, line=line, column=column, end_line=end_line,
+            match=_MATCHES[match], score=score, candidates=candidates)
+            for start, end, line, column, end_line, match, score, candidates
+            in _PACKED.iter_unpack(self._anchors))
 
     @property
     def ok(self) -> bool:
         return not any(p.level == "error" for p in self.problems)
+
+    def __repr__(self) -> str:
+        return (f"ClaimResult(claim={self.claim!r}, anchors={self.anchors!r}, "
+                f"problems={self.problems!r})")
 
 
 def check_claim(claim: Claim, corpus: Corpus, *,

@@ -153,9 +153,10 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
             results.append(_evidence_result(problem, claim_result.claim, corpus,
                                             index[problem.check]))
     waiting = {f.id for f in audit.unreviewed}
+    dispute_of = audit.dispute_of  # worked out once, not once a finding
     for finding in sorted(audit.findings, key=finding_order):
         if finding.id in waiting:
-            dispute = audit.dispute_of.get(finding.id)
+            dispute = dispute_of.get(finding.id)
             results.append(_finding_result(finding, corpus, index[finding.rule],
                                            dispute.id if dispute else None))
     for verdict in audit.stale_verdicts:

@@ -235,6 +235,7 @@ def attribution(context: Context) -> Iterator[Finding]:
                         for e in c.evidence)):
             own_texts[(c.party, c.subject, c.topic)].append(c)
     for claim in reported:
+        assert claim.reported_by is not None
         own = [c for c in context.by_key.get(context.key(claim), ()) if c.party == claim.party
                and c.reported_by is None and c.period.overlaps(claim.period)]
         for other in (c for c in own if differ(claim, c, context)):

@@ -29,6 +29,7 @@ from factcheck.rules.engine import (
     sequential_pairs,
 )
 from factcheck.rules.findings import NEEDS_VERDICT, SEVERITIES, Finding, make_finding
+from factcheck.rules.matching import _near_misses, near_misses
 from factcheck.testing.synthetic import generate
 from factcheck.text.dates import Period, parse_date
 from factcheck.text.keys import normalise_key
@@ -267,3 +268,14 @@ def test_contradictions_years_apart_about_one_thing_are_two_disputes() -> None:
     disputes = group_disputes(find(corpus, context=context), context)
     # 100 against 500 in 2019, 100 against 900 in 2023: one thing, but four years apart
     assert sorted(d.claims for d in disputes) == [("a", "b"), ("c", "d")]
+
+
+def test_near_misses_found_once_are_those_of_the_keys_asked_about() -> None:
+    corpus = load(ROOT)
+    context = make_context(corpus)
+    fresh = list(_near_misses(context))
+    assert fresh and list(near_misses(context)) == fresh == list(near_misses(context))
+    fewer = dict(list(context.by_key.items())[::2])  # other keys, the same shared values
+    other = attrs.evolve(context, by_key=fewer)
+    assert other.shared is context.shared
+    assert list(near_misses(other)) == list(_near_misses(other)) != fresh

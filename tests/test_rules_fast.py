@@ -25,11 +25,11 @@ from factcheck.rules.disputes import LONE_RULES, Dispute, _dispute, group_disput
 from factcheck.rules.engine import (
     comparable_key,
     overlapping_pairs,
-    period_bounds,
     sequential_pairs,
 )
 from factcheck.rules.findings import NEEDS_VERDICT, SEVERITIES, Finding, make_finding
 from factcheck.rules.matching import _near_misses, near_misses
+from factcheck.rules.periods import period_bounds
 from factcheck.testing.synthetic import generate
 from factcheck.text.dates import Period, parse_date
 from factcheck.text.keys import normalise_key

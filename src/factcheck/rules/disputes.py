@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..corpus import Claim
-from .engine import Bounds, Context, Key, period_bounds
+from .engine import Context, Key
 from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity
+from .periods import Bounds, period_bounds
 
 LONE_RULES = ("relation-check",)
 """Rules whose findings are each a dispute of their own: a relation ties claims about different

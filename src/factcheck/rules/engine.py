@@ -27,32 +27,12 @@ from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
 from .findings import Deferred, Finding, Severity, Value, make_finding
+from .periods import Bounds, period_bounds
 from .registry import Rule
 
 C = TypeVar("C", bound=Claim)
 Key = tuple[str, ...]
-Bounds = Callable[[Period], tuple[dt.date, dt.date]]
-"""Gives a period's first and last day (`period_bounds`)."""
 _UNREAD: Any = object()
-
-
-def period_bounds(size: int = 4096) -> Bounds:
-    """A function giving a period's (first day, last day), worked out once for each period
-    object: claims share a few period objects, and the last day of a month is not free. It
-    remembers at most `size` of them, and gives one tuple for each."""
-    seen: dict[int, tuple[Period, tuple[dt.date, dt.date]]] = {}
-
-    def bounds(period: Period) -> tuple[dt.date, dt.date]:
-        found = seen.get(id(period))
-        if found is not None and found[0] is period:
-            return found[1]
-        if len(seen) >= size:
-            seen.clear()
-        span = (period.first, period.last)
-        seen[id(period)] = (period, span)  # the period is held: its id is not reused meanwhile
-        return span
-
-    return bounds
 
 
 def comparable_key(claim: Claim, kind: ClaimKind[Any], vocabulary: Vocabulary | None = None) -> Key:

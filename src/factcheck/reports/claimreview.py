@@ -141,8 +141,10 @@ def claimreview(audit: Audit, *, author: str | None, url: str | None,
     day = (published or date.today()).isoformat()
     corpus = audit.corpus
     reviewed: dict[str, tuple[Finding, Verdict]] = {}
+    verdicts, dispute_of = audit.verdicts, audit.dispute_of  # `audit.verdict_on`, indexed once
     for finding in sorted(audit.findings, key=finding_order):
-        verdict = audit.verdict_on(finding)
+        dispute = dispute_of.get(finding.id)
+        verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
         if verdict is None:
             continue
         for claim_id in finding.claims:

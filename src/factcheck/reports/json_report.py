@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -25,7 +25,7 @@ from cattrs.errors import BaseValidationError
 from ..auditing import Audit
 from ..checks.coverage import Coverage
 from ..checks.evidence import ClaimResult
-from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, installed_kinds
+from ..corpus import Anchor, Claim, ClaimValue, Corpus, KindRegistry, Origin, installed_kinds
 from ..corpus.convert import error_paths
 from ..corpus.kinds.base import bounds
 from ..corpus.kinds.cues import Lexicon
@@ -265,10 +265,31 @@ def in_report_order(audit: Audit) -> list[ClaimResult]:
         return origin.file if origin is not None else ""
 
     ordered = list(audit.results)
+    if _in_order(ordered, origins):
+        return ordered  # as a corpus loads its files and their lines in order: nothing to sort
     ordered.sort(key=lambda r: r.claim.id)
     ordered.sort(key=line)
     ordered.sort(key=file)
     return ordered
+
+
+def _in_order(results: list[ClaimResult], origins: Mapping[str, Origin]) -> bool:
+    """Whether the results are in report order already (by file, line there, id), checked
+    without a key tuple made for each."""
+    last_file, last_line, last_id = "", 0, ""
+    for result in results:
+        claim_id = result.claim.id
+        origin = origins.get(claim_id)
+        file, line = ("", 0) if origin is None else (origin.file, origin.line or 0)
+        if file != last_file:
+            if file < last_file:
+                return False
+            last_file, last_line, last_id = file, line, claim_id
+            continue
+        if line < last_line or (line == last_line and claim_id < last_id):
+            return False
+        last_line, last_id = line, claim_id
+    return True
 
 
 def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
@@ -284,12 +305,17 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
         name: kind.encode for name, kind in kinds.kinds.items()}  # what `claim_value` calls then
     date = date_texts()
     anchor_data = record_encoder(Anchor)
+    value_data: dict[type, Any] = {}  # `record_encoder` of each value class, looked up once
     origins = corpus.origins
     for result in in_report_order(audit):
         claim = result.claim
         origin = origins.get(claim.id)
         encode = encoders.get(claim.kind)
         value = claim_value(claim, kinds, lexicon) if encode is None else encode(claim)
+        value_type = type(value)
+        write_value = value_data.get(value_type)
+        if write_value is None:
+            write_value = value_data[value_type] = record_encoder(value_type)
         stated = claim.stated
         deadline = claim.deadline
         problems = result.problems
@@ -300,7 +326,7 @@ def claim_data(audit: Audit) -> Iterator[dict[str, Any]]:
             "forecast": claim.forecast, "note": claim.note,
             "file": None if origin is None else origin.file,
             "line": None if origin is None else origin.line,
-            "value": record_encoder(type(value))(value),
+            "value": write_value(value),
             "evidence": [{"source": e.source, "quote": e.quote, "prefix": e.prefix,
                           "suffix": e.suffix, "anchor": None if a is None else anchor_data(a)}
                          for e, a in zip(claim.evidence, result.anchors, strict=True)],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from ..auditing import Audit
@@ -86,7 +87,8 @@ def _evidence_result(problem: Problem, claim: Claim, corpus: Corpus, rule_index:
 
 
 def _finding_result(finding: Finding, corpus: Corpus, rule_index: int,
-                    dispute: str | None) -> JsonObject:
+                    dispute: str | None, claims: Mapping[str, Claim]) -> JsonObject:
+    """The result of an unreviewed finding; `claims` holds (at least) its claims by id."""
     result: JsonObject = {
         "ruleId": finding.rule, "ruleIndex": rule_index, "level": "error",
         "message": {"text": f"{finding.severity} {finding.id} has no verdict in verdicts.toml: "
@@ -98,7 +100,7 @@ def _finding_result(finding: Finding, corpus: Corpus, rule_index: int,
         result["locations"] = [location]
     related: list[JsonObject] = []
     for claim_id in others:
-        claim = next((c for c in corpus.claims if c.id == claim_id), None)
+        claim = claims.get(claim_id)
         text = f"claim {claim_id}" + (f" ({claim.party})" if claim else "")
         related_location = _location(corpus, claim_id, text, index=len(related))
         if related_location is not None:
@@ -153,11 +155,14 @@ def sarif(audit: Audit, *, version: str | None = None) -> JsonObject:
             results.append(_evidence_result(problem, claim_result.claim, corpus,
                                             index[problem.check]))
     waiting = {f.id for f in audit.unreviewed}
+    dispute_of = audit.dispute_of  # worked out once, not once a finding
+    named = {c for f in audit.findings if f.id in waiting for c in f.claims}
+    related = {c.id: c for c in corpus.claims if c.id in named}
     for finding in sorted(audit.findings, key=finding_order):
         if finding.id in waiting:
-            dispute = audit.dispute_of.get(finding.id)
+            dispute = dispute_of.get(finding.id)
             results.append(_finding_result(finding, corpus, index[finding.rule],
-                                           dispute.id if dispute else None))
+                                           dispute.id if dispute else None, related))
     for verdict in audit.stale_verdicts:
         results.append(_stale_result(verdict, corpus, index["review"]))
     claims = {c.id: c for c in corpus.claims}

@@ -70,11 +70,27 @@ def pair_finding(severity: Severity, a: Claim, b: Claim, context: Context, what:
                            values=values, rounding=rounding)
 
 
+_LAST_AGREEMENT = "numeric_agreement: the last pair"
+"""Where `numeric_agreement` keeps its last pair and answer, in `context.shared`: several rules
+ask it of one pair in turn (value-conflict, then corroboration)."""
+
+
 def numeric_agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
     """'exact', 'rounding' or 'conflict' for two numeric claims, None when not comparable.
 
     A numeric kind's category (a change's direction) must agree as well as its number.
     """
+    last = context.shared.get(_LAST_AGREEMENT)
+    if (last is not None and last[0] is a and last[1] is b and last[2] is context.numbers
+            and last[3] is context.corpus):
+        found: Agreement | None = last[4]
+        return found
+    found = _agreement(a, b, context)
+    context.shared[_LAST_AGREEMENT] = (a, b, context.numbers, context.corpus, found)
+    return found
+
+
+def _agreement(a: Claim, b: Claim, context: Context) -> Agreement | None:
     ca, cb = context.category(a), context.category(b)
     if ca is not None and cb is not None and ca != cb:
         return "conflict"
@@ -162,7 +178,7 @@ def explicit_dispute(context: Context) -> Iterator[Finding]:
     for claim in context.of_kind(Stance):
         claims = [claim.id, *([claim.target] if claim.target else []), *claim.targets]
         if claim.target_source is not None:
-            claims += [c.id for c in context.claims if c.party == claim.target_party
+            claims += [c.id for c in context.iter_claims() if c.party == claim.target_party
                        and any(e.source == claim.target_source for e in c.evidence)]
         severity: Severity = "contradiction" if claim.stance == "disputes" else "corroborated"
         named = len(claims) - 1
@@ -210,14 +226,16 @@ def attribution(context: Context) -> Iterator[Finding]:
     differently is a contradiction; never said, where the corpus holds that party's own texts on
     the subject and topic at that time, is a tension."""
     sources = context.corpus.sources
+    reported = [c for c in context.iter_claims() if c.reported_by is not None]
+    wanted = {(c.party, c.subject, c.topic) for c in reported}  # only these texts are looked up
     own_texts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for c in context.claims:
-        if c.reported_by is None and any(getattr(sources.get(e.source), "party", None) == c.party
-                                         for e in c.evidence):
+    for c in context.iter_claims() if wanted else ():
+        if (c.reported_by is None and (c.party, c.subject, c.topic) in wanted
+                and any(getattr(sources.get(e.source), "party", None) == c.party
+                        for e in c.evidence)):
             own_texts[(c.party, c.subject, c.topic)].append(c)
-    for claim in context.claims:
-        if claim.reported_by is None:
-            continue
+    for claim in reported:
+        assert claim.reported_by is not None
         own = [c for c in context.by_key.get(context.key(claim), ()) if c.party == claim.party
                and c.reported_by is None and c.period.overlaps(claim.period)]
         for other in (c for c in own if differ(claim, c, context)):

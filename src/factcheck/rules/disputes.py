@@ -21,6 +21,7 @@ import attrs
 from ..corpus import Claim
 from .engine import Context, Key
 from .findings import NEEDS_VERDICT, SEVERITIES, Finding, Severity
+from .periods import Bounds, period_bounds
 
 LONE_RULES = ("relation-check",)
 """Rules whose findings are each a dispute of their own: a relation ties claims about different
@@ -69,39 +70,41 @@ def group_disputes(findings: Iterable[Finding], context: Context) -> tuple[Dispu
             continue
         for key in keys_of(finding):
             by_key[key].append(index)
+    bounds = period_bounds()
     for members in by_key.values():
+        if len(members) < 2:
+            continue
+        spans = [_span(wanted[m], claims, bounds) for m in members]  # each worked out once
         for a_index, a in enumerate(members):
-            for b in members[a_index + 1:]:
-                if _overlap(wanted[a], wanted[b], claims):
-                    parent[root(b)] = root(a)
+            sa = spans[a_index]
+            for b_index in range(a_index + 1, len(members)):
+                sb = spans[b_index]
+                if sa is not None and sb is not None and sa[0] <= sb[1] and sb[0] <= sa[1]:
+                    parent[root(members[b_index])] = root(a)
     components: dict[int, list[Finding]] = defaultdict(list)
     for index, finding in enumerate(wanted):
         components[root(index)].append(finding)
-    disputes = [_dispute(group, claims, context) for group in components.values()]
+    disputes = [_dispute(group, claims, context, bounds) for group in components.values()]
     return tuple(sorted(disputes, key=lambda d: (SEVERITIES.index(d.severity), d.about, d.id)))
 
 
-def _span(finding: Finding, claims: dict[str, Claim]) -> tuple[dt.date, dt.date] | None:
-    found = [claims[c] for c in finding.claims if c in claims]
+def _span(finding: Finding, claims: dict[str, Claim], bounds: Bounds,
+          ) -> tuple[dt.date, dt.date] | None:
+    """The days a finding's claims are about, from the first to the last; None without claims."""
+    found = [bounds(claims[c].period) for c in finding.claims if c in claims]
     if not found:
         return None
-    return min(c.period.first for c in found), max(c.period.last for c in found)
+    return min(first for first, _ in found), max(last for _, last in found)
 
 
-def _overlap(a: Finding, b: Finding, claims: dict[str, Claim]) -> bool:
-    sa, sb = _span(a, claims), _span(b, claims)
-    if sa is None or sb is None:
-        return False
-    return sa[0] <= sb[1] and sb[0] <= sa[1]
-
-
-def _dispute(group: list[Finding], claims: dict[str, Claim], context: Context) -> Dispute:
+def _dispute(group: list[Finding], claims: dict[str, Claim], context: Context,
+             bounds: Bounds) -> Dispute:
     members = sorted({c for f in group for c in f.claims if c in claims})
     in_claims = [claims[c] for c in members]
     keys = sorted({context.key(c) for c in in_claims}) or [("",)]
     anchor = keys[0] if not any(f.rule in LONE_RULES for f in group) else (
         group[0].rule, *sorted(f.id for f in group))
-    year = min((c.period.first.year for c in in_claims), default=0)
+    year = min((bounds(c.period)[0].year for c in in_claims), default=0)
     first = in_claims[0] if in_claims else None
     about = context.kind(first).key(first)[0] if first is not None else group[0].rule
     return Dispute(

@@ -10,8 +10,10 @@ and the pairs that really meet, not with the square of the corpus.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -25,19 +27,38 @@ from ..text.dates import PartialDate, Period
 from ..text.keys import normalise_key
 from ..text.numbers import Number
 from .findings import Deferred, Finding, Severity, Value, make_finding
+from .periods import Bounds, period_bounds
 from .registry import Rule
 
 C = TypeVar("C", bound=Claim)
 Key = tuple[str, ...]
+_UNREAD: Any = object()
 
 
 def comparable_key(claim: Claim, kind: ClaimKind[Any], vocabulary: Vocabulary | None = None) -> Key:
     """What a claim is about, finely enough that two claims with one key can be compared: its
     key fields compared as people mean them (`normalise_key`), its thing named as the topic's
     vocabulary names it."""
-    thing, *rest = kind.key(claim)
-    return (claim.subject, claim.topic, claim.kind, canonical(vocabulary or {}, claim.topic, thing),
-            *map(normalise_key, rest))
+    written = (_key_fields(kind.key_fields)(claim) if type(kind).key is ClaimKind.key
+               else kind.key(claim))
+    topic = claim.topic
+    thing = canonical(vocabulary or _NO_VOCABULARY, topic, written[0])
+    if len(written) == 1:
+        return (claim.subject, topic, claim.kind, thing)
+    return (claim.subject, topic, claim.kind, thing, *map(normalise_key, written[1:]))
+
+
+_NO_VOCABULARY: Vocabulary = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _key_fields(names: tuple[str, ...]) -> Callable[[Claim], tuple[str, ...]]:
+    """`ClaimKind.key` for a kind of these key fields, each field read in C (`attrgetter`)."""
+    if len(names) == 1:
+        read_one = attrgetter(names[0])
+        return lambda claim: (str(read_one(claim)),)
+    read = attrgetter(*names)
+    return lambda claim: tuple(map(str, read(claim)))
 
 
 @attrs.frozen(kw_only=True)
@@ -61,8 +82,15 @@ class Context:
     @property
     def claims(self) -> tuple[Claim, ...]:
         """The corpus's claims of fact, each statement once: less the echoes and the targets."""
-        return tuple(c for c in self.corpus.claims
-                     if c.id not in self.echoes and c.deadline is None)
+        return tuple(self.iter_claims())
+
+    def iter_claims(self) -> Iterator[Claim]:
+        """The claims of `claims`, one at a time: a rule that reads them once need not make the
+        tuple of a million claims."""
+        echoes = self.echoes
+        for claim in self.corpus.claims:
+            if claim.deadline is None and claim.id not in echoes:
+                yield claim
 
     @property
     def targets(self) -> tuple[Claim, ...]:
@@ -89,8 +117,9 @@ class Context:
 
     def of_kind(self, record: type[C]) -> Iterator[C]:
         """The corpus's claims of one kind, typed as that kind's record."""
-        for claim in self.claims:
-            if isinstance(claim, record):
+        echoes = self.echoes
+        for claim in self.corpus.claims:
+            if isinstance(claim, record) and claim.deadline is None and claim.id not in echoes:
                 yield claim
 
     def finding(self, *, severity: Severity, claims: Iterable[str], parties: Iterable[str],
@@ -176,14 +205,13 @@ class ClaimNumbers(Mapping[str, Number]):
 
     def number(self, claim: Claim) -> Number | None:
         """The claim's number; None when it has none, or is an echo (not compared)."""
-        try:
-            return self._read[claim.id]
-        except KeyError:
+        number: Number | None = self._read.get(claim.id, _UNREAD)
+        if number is _UNREAD:
             if claim.id in self._echoes:
                 return None
             number = self._read[claim.id] = at_precision(
                 self._corpus.kinds.of(claim).number(claim), self._corpus.lexicon)
-            return number
+        return number
 
     def _number(self, claim_id: str) -> Number | None:
         """The claim's number, None when it has none; a KeyError for a claim not compared."""
@@ -248,28 +276,40 @@ def make_context(corpus: Corpus) -> Context:
             continue
         if claim.deadline is None:
             groups[comparable_key(claim, corpus.kinds.of(claim), vocabulary)].append(claim)
+    bounds = period_bounds()
+    by_id = attrgetter("id")
     for key, group in groups.items():  # in place: a million claims' lists are not held twice
-        groups[key] = tuple(sorted(group, key=lambda c: (c.period.first, c.period.last, c.id)))
+        if len(group) > 1:  # by (first day, last day, id): by id, then by the period's bounds
+            group.sort(key=by_id)
+            group.sort(key=lambda c: bounds(c.period))
+        groups[key] = tuple(group)
     groups.default_factory = None  # a plain mapping from here on: a missing key is a KeyError
     return Context(corpus=corpus, by_key=groups, numbers=ClaimNumbers(corpus, echoes),
                    vocabulary=vocabulary, echoes=echoes)
 
 
-def overlapping_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+def overlapping_pairs(claims: Sequence[Claim], bounds: Bounds | None = None,
+                      ) -> Iterator[tuple[Claim, Claim]]:
     """Pairs whose periods overlap, from claims sorted by period start (a sweep)."""
-    active: list[Claim] = []
+    bounds = bounds or period_bounds()
+    active: list[tuple[dt.date, Claim]] = []  # each claim with its last day
     for claim in claims:
-        active = [a for a in active if a.period.last >= claim.period.first]
-        for other in active:
-            yield (other, claim) if other.id < claim.id else (claim, other)
-        active.append(claim)
+        first, last = bounds(claim.period)
+        if active:
+            active = [a for a in active if a[0] >= first]
+            for _, other in active:
+                yield (other, claim) if other.id < claim.id else (claim, other)
+        active.append((last, claim))
 
 
-def sequential_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+def sequential_pairs(claims: Sequence[Claim], bounds: Bounds | None = None,
+                     ) -> Iterator[tuple[Claim, Claim]]:
     """Each claim with the claims that start first after its period has ended."""
-    starts = [c.period.first for c in claims]
-    for claim in claims:
-        index = bisect.bisect_right(starts, claim.period.last)
+    bounds = bounds or period_bounds()
+    spans = [bounds(c.period) for c in claims]
+    starts = [first for first, _ in spans]
+    for claim, (_, last) in zip(claims, spans, strict=True):
+        index = bisect.bisect_right(starts, last)
         if index == len(claims):
             continue
         first = starts[index]
@@ -296,26 +336,29 @@ def pair_findings(context: Context, rules: Sequence[Rule], keys: Iterable[Key]) 
     found: list[Finding] = []
     contexts = {rule.id: attrs.evolve(context, rule=rule.id, severities=rule.severities)
                 for rule in rules}
-    pair_rules = [r for r in rules if r.scope in ("overlap", "sequence")]
     kinds = context.corpus.kinds.kinds
-    wanted_by_kind = {name: [r for r in pair_rules if r.applies(kind)] for name, kind in kinds.items()}
+    wanted_by_kind = {name: tuple([(r.check, contexts[r.id]) for r in rules
+                                   if r.scope == scope and r.applies(kind)]
+                                  for scope in ("overlap", "sequence"))
+                      for name, kind in kinds.items()}
+    bounds = period_bounds()
+    numbers = context.numbers if isinstance(context.numbers, ClaimNumbers) else None
+    by_key = context.by_key
     for key in keys:
-        claims = context.by_key[key]
-        wanted = wanted_by_kind[key[2]]
-        if not wanted or len(claims) < 2:
+        claims = by_key[key]
+        if len(claims) < 2:
             continue
-        overlap = [r for r in wanted if r.scope == "overlap"]
-        sequence = [r for r in wanted if r.scope == "sequence"]
+        overlap, sequence = wanted_by_kind[key[2]]
         if overlap:
-            for a, b in overlapping_pairs(claims):
-                for rule in overlap:
-                    found.extend(rule.check(a, b, contexts[rule.id]))
+            for a, b in overlapping_pairs(claims, bounds):
+                for check, rule_context in overlap:
+                    found.extend(check(a, b, rule_context))
         if sequence:
-            for a, b in sequential_pairs(claims):
-                for rule in sequence:
-                    found.extend(rule.check(a, b, contexts[rule.id]))
-        if isinstance(context.numbers, ClaimNumbers):
-            context.numbers.forget()  # a claim is under one key: its number is not asked again
+            for a, b in sequential_pairs(claims, bounds):
+                for check, rule_context in sequence:
+                    found.extend(check(a, b, rule_context))
+        if numbers is not None and (overlap or sequence):
+            numbers.forget()  # a claim is under one key: its number is not asked again
     return found
 
 

@@ -78,8 +78,22 @@ class Finding:
 
 def finding_id(rule: str, claims: Iterable[str]) -> str:
     """A stable id from the rule and the sorted claim ids, so verdicts survive re-runs."""
-    key = rule + "\0" + "\0".join(sorted(claims))
+    return _id(rule, sorted(claims))
+
+
+def _id(rule: str, ordered: Iterable[str]) -> str:
+    """`finding_id` of claim ids already sorted."""
+    key = rule + "\0" + "\0".join(ordered)
     return "F-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _canonical(names: Iterable[str]) -> tuple[str, ...]:
+    """The distinct names, sorted, as a tuple; a pair (what most findings name) without making a
+    set and a list."""
+    if type(names) is tuple and len(names) == 2:
+        a, b = names
+        return (a, b) if a < b else (b, a) if b < a else (a,)
+    return tuple(sorted(set(names)))
 
 
 def make_finding(*, rule: str, severity: Severity, claims: Iterable[str],
@@ -90,13 +104,14 @@ def make_finding(*, rule: str, severity: Severity, claims: Iterable[str],
 
     `values` already a tuple in order of claim id is kept as it is (a deferred message may hold
     it too); `shared`, when given, holds one tuple of each set of parties for all findings."""
-    claim_ids = tuple(sorted(set(claims)))
-    party_ids = tuple(sorted(set(parties)))
+    claim_ids = _canonical(claims)
+    party_ids = _canonical(parties)
     if shared is not None:
         party_ids = shared.setdefault(party_ids, party_ids)
-    if not (type(values) is tuple
-            and all(a.claim <= b.claim for a, b in pairwise(values))):
+    if not (type(values) is tuple and (
+            values[0].claim <= values[1].claim if len(values) == 2
+            else all(a.claim <= b.claim for a, b in pairwise(values)))):
         values = tuple(sorted(values, key=lambda v: v.claim))
-    return Finding(id=finding_id(rule, claim_ids), rule=rule, severity=severity,
+    return Finding(id=_id(rule, claim_ids), rule=rule, severity=severity,
                    claims=claim_ids, parties=party_ids, message=message,
                    subject=subject, topic=topic, values=values, rounding=rounding)

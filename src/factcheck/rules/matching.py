@@ -40,9 +40,21 @@ class NearMiss:
     similarity: float
 
 
+_FOUND = "near_misses: the keys they were found among, and the near misses"
+"""Where `near_misses` keeps what it found, in `context.shared`: the `unmatched` rule and the
+`key_lint` ask it of one audit's keys in turn."""
+
+
 def near_misses(context: Context) -> Iterator[NearMiss]:
     """Every pair of distinct keys whose things are close, within one subject, topic and kind,
     and whose other key fields (a unit, a scale) are the same."""
+    found = context.shared.get(_FOUND)
+    if found is None or found[0] is not context.by_key:
+        found = context.shared[_FOUND] = (context.by_key, tuple(_near_misses(context)))
+    return iter(found[1])
+
+
+def _near_misses(context: Context) -> Iterator[NearMiss]:
     groups: dict[tuple[str, ...], list[Key]] = defaultdict(list)
     for key in context.by_key:
         groups[(*key[:3], *key[4:])].append(key)

@@ -94,15 +94,28 @@ class PairMessage(Deferred):
     values: tuple[Value, ...]
 
     def text(self) -> str:
-        return f"{self.wording.what}: {self._says(self.a)}; {self._says(self.b)}"
+        wording = self.wording
+        return f"{wording.what}: {self._says(self.a, wording)}; {self._says(self.b, wording)}"
 
-    def _says(self, claim: Claim) -> str:
+    def _says(self, claim: Claim, wording: Wording) -> str:
+        """`says(claim, corpus, describe(claim, corpus, value))`, written out here: a million
+        findings' messages are written when the report reads them."""
         values = self.values
         value = (values[0] if values[0].claim == claim.id
                  else next(v for v in values if v.claim == claim.id))
-        wording = self.wording
         corpus, texts = wording.corpus, wording.texts
-        return says(claim, corpus, describe(claim, corpus, value, texts.interval), texts.date)
+        lo, hi = value.lo, value.hi
+        if lo is None or hi is None:
+            said = repr(value.stated)
+        else:
+            category = corpus.kinds.of(claim).category(claim)
+            said = f"{value.stated!r} = {texts.interval(lo, hi)}"
+            if category:
+                said = f"{category} by {said}"
+        date, stated = texts.date, claim.stated
+        return (f"{claim.party} ({claim.id}, about {date(claim.period)}, stated "
+                f"{date(corpus.stated(claim) if stated is None else stated)}) says {said}: "
+                f"\"{quote_text(claim)}\"")
 
     def __repr__(self) -> str:
         return f"PairMessage({self.text()!r})"

@@ -84,6 +84,8 @@ def test_a_verdict_on_the_dispute_covers_each_finding_in_it() -> None:
     assert judged.unreviewed == () and judged.review == () and judged.ok
     assert all(judged.verdict_on(f) is not None for f in judged.findings
                if f.rule == "assessment-conflict")
+    # the indexes `verdict_on` reads are worked out once (the listing asks for every finding)
+    assert judged.verdicts is judged.verdicts and judged.dispute_of is judged.dispute_of
 
 
 def test_without_a_verdict_a_dispute_is_one_review_item_listing_its_findings() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Iterable, Iterator
 
@@ -90,14 +91,16 @@ class Audit:
             return sum(1 for p in self.review if p.level == "warning")
         return sum(1 for p in self.lint if p.level == "warning")  # the others are all errors
 
-    @property
+    @functools.cached_property
     def verdicts(self) -> dict[str, Verdict]:
-        """The corpus's verdicts by the id of the finding or dispute each judges."""
+        """The corpus's verdicts by the id of the finding or dispute each judges (worked out
+        once: `verdict_on` is asked of every finding)."""
         return {v.judges: v for v in self.corpus.verdicts}
 
-    @property
+    @functools.cached_property
     def dispute_of(self) -> dict[str, Dispute]:
-        """Each finding that needs a verdict, by id, with the dispute it belongs to."""
+        """Each finding that needs a verdict, by id, with the dispute it belongs to (worked
+        out once)."""
         return {f: d for d in self.disputes for f in d.findings}
 
     def verdict_on(self, finding: Finding) -> Verdict | None:

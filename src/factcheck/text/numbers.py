@@ -122,7 +122,7 @@ __all__ = [
 
 # --- the public functions ----------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=16384)  # a claim field's figure, a few hundred bytes each
+@functools.lru_cache(maxsize=32768)  # a claim field's figure, a few hundred bytes each
 def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> Number:
     """Read a text that is one number expression, such as 'about 25 per cent', '£2.9m',
     'within 15 minutes', 'one in four' or '220 crimes a day'.

@@ -116,11 +116,8 @@ class Marks:
                 on_claim[claim].append(finding)
         waiting = frozenset(f.id for f in audit.unreviewed)
         standing: dict[str, str] = {}
-        verdicts, dispute_of = audit.verdicts, audit.dispute_of
         for finding in audit.findings:
-            # `audit.verdict_on(finding)`, with its two indexes built once instead of per finding.
-            dispute = dispute_of.get(finding.id)
-            verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
+            verdict = audit.verdict_on(finding)  # its indexes are worked out once
             if verdict is not None:
                 standing[finding.id] = verdict.verdict
             elif finding.id in waiting:

@@ -141,10 +141,8 @@ def claimreview(audit: Audit, *, author: str | None, url: str | None,
     day = (published or date.today()).isoformat()
     corpus = audit.corpus
     reviewed: dict[str, tuple[Finding, Verdict]] = {}
-    verdicts, dispute_of = audit.verdicts, audit.dispute_of  # `audit.verdict_on`, indexed once
     for finding in sorted(audit.findings, key=finding_order):
-        dispute = dispute_of.get(finding.id)
-        verdict = verdicts.get(finding.id) or (verdicts.get(dispute.id) if dispute else None)
+        verdict = audit.verdict_on(finding)  # its indexes are worked out once
         if verdict is None:
             continue
         for claim_id in finding.claims:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from factcheck.errors import NumberError
 from factcheck.text import grammar as g
 from factcheck.text.numbers import NumberMention, RoundPrecision, find_numbers
-from factcheck.text.reading import _Found, _mention, read, read_base
+from factcheck.text.reading import _Found, read, read_base, unchecked_mention
 from tests.strategies import noisy_texts, texts_with_numbers
 
 
@@ -223,7 +223,7 @@ def test_matches_with_one_key_read_alike(text: str, mode: RoundPrecision) -> Non
 def test_a_mention_made_quickly_is_the_mention() -> None:
     number = find_numbers("about 5")[0].number
     assert [field.name for field in attrs.fields(NumberMention)] == ["start", "end", "number"]
-    quick = _mention(3, 10, number)
+    quick = unchecked_mention(3, 10, number)
     assert quick == NumberMention(start=3, end=10, number=number)
     assert type(quick) is NumberMention and hash(quick) == hash(
         NumberMention(start=3, end=10, number=number))

@@ -102,11 +102,11 @@ from .reading import (
     NumberMention,
     NumberScale,
     RoundPrecision,
-    _mention,
-    _plain,
     read,
+    read_bare_digits,
     read_base,
     read_found,
+    unchecked_mention,
 )
 
 __all__ = [
@@ -152,7 +152,7 @@ def parse_number(text: str, *, round_precision: RoundPrecision = "implied") -> N
 def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> list[NumberMention]:
     """Every number stated in a text, in order and non-overlapping, bases and units attached."""
     found: list[tuple[int, int, Number]] = []
-    plain = _plain
+    plain = read_bare_digits
     match, match_digit, digit_starts = g.SCAN.match, g.SCAN_DIGIT.match, g.DIGIT_STARTS
     digits, skip = g.SCAN.groupindex["digits"], g.SCAN.groupindex["skip"]
     search, starts = _start_search(text)
@@ -167,7 +167,7 @@ def find_numbers(text: str, *, round_precision: RoundPrecision = "implied") -> l
             at = -1 if after is None else after.end()
             continue
         end = m.end()
-        # `_bare_digits(m)`, digits alone, which `read` reads with `_plain`.
+        # `_bare_digits(m)`, digits alone, which `read` reads with `read_bare_digits`.
         if m.span(digits) == (at, end) and (number := plain(
                 stated := m.group(), stated, round_precision)) is not None:
             found.append((at, end, number))
@@ -206,7 +206,7 @@ def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[Numbe
         # TAIL_QUICK is a cheaper pattern that every text TAIL_AFTER matches also matches.
         after = None if number.per is not None or quick(text, end) is None else tail(text, end)
         if after is None:
-            out.append(_mention(start, end, number))
+            out.append(unchecked_mention(start, end, number))
             continue
         following = found[i + 1] if i + 1 < len(found) else None
         keyword = after.start("per") if after["per"] else after.start("rkw")
@@ -220,7 +220,7 @@ def _attach_bases(text: str, found: list[tuple[int, int, Number]]) -> list[Numbe
             base = None  # another number stands between this one and the base
         if base is not None:
             number = attrs.evolve(number, per=base[0], per_unit=base[1])
-        out.append(_mention(start, end, number))
+        out.append(unchecked_mention(start, end, number))
     return out
 
 

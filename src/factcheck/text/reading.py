@@ -17,8 +17,8 @@ from ..errors import NumberError
 from . import grammar as g
 from .intervals import ExtendedReal, Interval
 
-__all__ = ["Number", "NumberMention", "NumberScale", "RoundPrecision", "read", "read_base",
-           "read_found"]
+__all__ = ["Number", "NumberMention", "NumberScale", "RoundPrecision", "read", "read_bare_digits",
+           "read_base", "read_found", "unchecked_mention"]
 
 NumberScale = Literal["count", "ratio", "factor", "duration"]
 RoundPrecision = Literal["implied", "exact"]
@@ -60,7 +60,7 @@ class NumberMention:
             raise ValueError(f"bad mention span {self.start}:{self.end}")
 
 
-def _mention(start: int, end: int, number: Number) -> NumberMention:
+def unchecked_mention(start: int, end: int, number: Number) -> NumberMention:
     """`NumberMention(start=start, end=end, number=number)` without its check of the span, for
     the reader, whose spans are those of regex matches (0 <= start <= end): mentions are made by
     the hundred thousand, and this takes two thirds of the time of attrs' __init__ and the check."""
@@ -164,7 +164,7 @@ def _nearest(q: ExtendedReal, text: str) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _plain(digits: str, text: str, mode: RoundPrecision) -> Number | None:
+def read_bare_digits(digits: str, text: str, mode: RoundPrecision) -> Number | None:
     """A bare number written in digits ('2,221', '24.5', '2010') read with integer arithmetic:
     the same Number the general path makes with fractions (int / int is correctly rounded, as
     is float(Fraction)), or None when it is long enough to need the general path. Cached: a
@@ -287,7 +287,7 @@ def read(m: re.Match[str], mode: RoundPrecision, stated: str | None = None) -> t
     whole = "num" if "num" in m.re.groupindex else 0
     first, end = m.start(whole), m.end(whole)
     if _bare_digits(m):
-        number = _plain(m["digits"], text[first:end] if stated is None else stated, mode)
+        number = read_bare_digits(m["digits"], text[first:end] if stated is None else stated, mode)
         if number is not None:
             return number, end
     scale: NumberScale = "count"

@@ -4,11 +4,11 @@ same lines, the same problems at the same places."""
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from pathlib import Path
 
 import attrs
 import pytest
+import tomli
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -53,8 +53,8 @@ def plain_parse(text: str, name: str) -> TomlFile | Problem:
     if (deep := toml_nesting(text)) is not None:
         return problem(f"malformed TOML: {deep[1]}", deep[0])
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         match = re.search(_POSITION, str(exc))
         return problem(f"malformed TOML: {re.sub(_POSITION, '', str(exc)).strip()}",
                        int(match.group(1)) if match else None)
@@ -210,7 +210,7 @@ def _written_claims(tmp: Path) -> list[dict[str, object]]:
     generate(tmp, claims=120, fmt="toml")
     raws = []
     for path in sorted((tmp / "claims").glob("s*.toml")):
-        raws += tomllib.loads(path.read_text(encoding="utf-8"))["claim"]
+        raws += tomli.loads(path.read_text(encoding="utf-8"))["claim"]
     return raws
 
 
@@ -307,8 +307,8 @@ def test_bounds_of_parsed_data_are_those_the_walk_finds(data: dict[str, object],
 @given(_texts)
 def test_bounds_of_a_parsed_text_are_those_the_walk_finds(text: str) -> None:
     try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        data = tomli.loads(text)
+    except (tomli.TOMLDecodeError, ValueError, RecursionError):
         return
     assert parsed_within_bounds(data, text) == within_bounds(data)
 

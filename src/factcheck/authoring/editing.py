@@ -8,10 +8,10 @@ to the new one, and the whole file is parsed again before it is written atomical
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+import tomli
 import tomli_w
 
 from ..corpus.datafiles import TomlFile, parse_toml
@@ -70,12 +70,12 @@ def replace_value(raw: str, line: int, key: str, old: str, new: str) -> str | No
     if not match or (end := _string_end(text, match.end())) is None:
         return None
     try:
-        if tomllib.loads(text) != {key: old}:
+        if tomli.loads(text) != {key: old}:
             return None
-    except tomllib.TOMLDecodeError:
+    except tomli.TOMLDecodeError:
         return None
     changed = text[: match.end()] + toml_string(new) + text[end:]
-    if tomllib.loads(changed) != {key: new}:
+    if tomli.loads(changed) != {key: new}:
         return None
     parts[index] = bom + changed
     return "".join(parts)

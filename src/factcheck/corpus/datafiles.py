@@ -19,12 +19,12 @@ import bisect
 import json
 import math
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import attrs
 import orjson
+import tomli
 
 from ..errors import Location, Problem
 from ..text.lines import split_lines
@@ -158,8 +158,8 @@ def parse_toml(text: str, name: str) -> TomlFile | Problem:
     if not plainly_short_keys(text) and (found := too_deep()) is not None:
         return found
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None

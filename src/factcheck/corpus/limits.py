@@ -213,7 +213,7 @@ def within_bounds(value: object, depth: int = 0) -> bool:
 
 
 def parsed_within_bounds(data: object, text: str) -> bool:
-    """`within_bounds(data)` for `data` that `tomllib` parsed from `text`, found quicker: a
+    """`within_bounds(data)` for `data` that `tomli` parsed from `text`, found quicker: a
     text without lone surrogates gives none to its strings (the parser refuses escaped ones), so
     only arrays, tables and integers need a look. Anything not of a type the parser makes is
     left to `within_bounds`."""

@@ -6,7 +6,8 @@
 Each stage does only what no audit can skip, with the fastest well-kept tools there are:
 
 - load: read every source text, hash it (the pins are checked) and decode it; decode every
-  claim file (msgspec for JSON lines, tomllib for TOML, as the audit must);
+  claim file (msgspec for JSON lines; rtoml for TOML, a Rust parser about 1.8x quicker than
+  the tomli the audit uses and 4x quicker than the standard library's tomllib);
 - anchor: one ``str.find`` of each quote in its source's text;
 - rules: the claims sorted by what they are about (subject, topic, kind, first key field) and
   period start, and one sweep over neighbours of one key;
@@ -31,13 +32,13 @@ import re
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import orjson
+import rtoml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
@@ -54,7 +55,7 @@ def measure_floor(root: str | Path, clock: Callable[[], float] = time.perf_count
     root = Path(root)
     times: dict[str, float] = {}
     start = clock()
-    sources = tomllib.loads((root / "seeds" / "sources.toml").read_text(encoding="utf-8"))["source"]
+    sources = rtoml.loads((root / "seeds" / "sources.toml").read_text(encoding="utf-8"))["source"]
     texts: dict[str, str] = {}
     for source in sources:
         data = (root / "seeds" / source["path"]).read_bytes()
@@ -67,7 +68,7 @@ def measure_floor(root: str | Path, clock: Callable[[], float] = time.perf_count
             claims.extend(record["claim"] for record in map(decoder.decode, path.read_bytes().splitlines())
                           if "claim" in record)
         elif path.suffix == ".toml":
-            claims.extend(tomllib.loads(path.read_text(encoding="utf-8")).get("claim", ()))
+            claims.extend(rtoml.loads(path.read_text(encoding="utf-8")).get("claim", ()))
     times["load"] = clock() - start
 
     start = clock()

@@ -36,6 +36,7 @@ import gc
 import itertools
 import os
 import stat
+import tomllib
 from collections import defaultdict
 from collections.abc import Generator, Iterable
 from pathlib import Path
@@ -43,7 +44,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
-import tomli
 
 from .pytest_items import (
     VERDICTS_FILE,
@@ -127,8 +127,8 @@ def _declares_table(rootpath: Path) -> bool | None:
     if not _mentions_factcheck(path):
         return False
     try:
-        tool = tomli.loads(path.read_text(encoding="utf-8")).get("tool")
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return isinstance(tool, dict) and "factcheck" in tool
 

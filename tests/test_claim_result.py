@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,3 +34,14 @@ def test_results_are_equal_exactly_when_their_anchors_are(first: list[Anchor | N
                                                           second: list[Anchor | None]) -> None:
     assert (ClaimResult(claim=_CLAIM, anchors=tuple(first))
             == ClaimResult(claim=_CLAIM, anchors=tuple(second))) == (first == second)
+
+
+@given(st.lists(_ANCHORS | st.none(), max_size=5), st.integers(min_value=-7, max_value=7))
+def test_one_anchor_is_the_one_at_its_index_among_all(anchors: list[Anchor | None],
+                                                      index: int) -> None:
+    result = ClaimResult(claim=_CLAIM, anchors=tuple(anchors))
+    if 0 <= index < len(anchors):
+        assert result.anchor(index) == anchors[index]
+    else:  # a negative index is no quote's: the map step never counts from the end
+        with pytest.raises(IndexError, match="has no quote"):
+            result.anchor(index)

@@ -119,7 +119,7 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
         for index, number in quotes.get(source, ()):
             ahead = carried.anchors.get(index, {}) if carried is not None else {}
             if index in results:
-                anchor = results[index].anchors[number]
+                anchor = results[index].anchor(number)
             elif number in ahead:  # anchored above for a claim checked in a later step
                 anchor = ahead[number]
             else:

@@ -23,9 +23,11 @@ from ..text.numbers import Number, NumberMention
 SPEAKER_WINDOW = 2
 """How many paragraphs before a quoted speech may name its speaker."""
 _OPENING_QUOTES = "\"'“‘«"
-_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told|explained|posted|"
+_PRONOUN_SAYS = re.compile(r"(?=[hsti])\b(?:he|she|they|it)\s+(?:said|says|added|told|explained|posted|"
                            r"continued|wrote|stated|states|found|finds|concluded|identified)\b",
                            re.IGNORECASE)
+"""A pronoun and a reporting verb; the lookahead of the pronouns' first letters (matched
+ignoring case, as the rest) lets the search skip the places no pronoun starts at."""
 PRONOUN_REACH = 2
 """How many paragraphs back a pronoun sayer ("he said") may name the person it stands for."""
 
@@ -45,6 +47,13 @@ def _pack(anchors: Iterable[Anchor | None]) -> bytes:
         for anchor in anchors)
 
 
+def _unpacked(fields: tuple[int, int, int, int, int, int, float, int]) -> Anchor | None:
+    start, end, line, column, end_line, match, score, candidates = fields
+    return None if match == _NO_ANCHOR else Anchor(
+        start=start, end=end, line=line, column=column, end_line=end_line,
+        match=_MATCHES[match], score=score, candidates=candidates)
+
+
 @attrs.frozen(kw_only=True, weakref_slot=False)
 class ClaimResult:
     """A claim with the anchor of each of its quotes (None where it did not anchor) and problems.
@@ -59,11 +68,13 @@ class ClaimResult:
 
     @property
     def anchors(self) -> tuple[Anchor | None, ...]:
-        return tuple(None if match == _NO_ANCHOR else Anchor(
-            start=start, end=end, line=line, column=column, end_line=end_line,
-            match=_MATCHES[match], score=score, candidates=candidates)
-            for start, end, line, column, end_line, match, score, candidates
-            in _PACKED.iter_unpack(self._anchors))
+        return tuple(map(_unpacked, _PACKED.iter_unpack(self._anchors)))
+
+    def anchor(self, index: int) -> Anchor | None:
+        """`anchors[index]` (of a quote, by its index in the claim's evidence), unpacked alone."""
+        if not 0 <= index < len(self._anchors) // _PACKED.size:
+            raise IndexError(f"claim {self.claim.id!r} has no quote {index}")
+        return _unpacked(_PACKED.unpack_from(self._anchors, index * _PACKED.size))
 
     @property
     def ok(self) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checks.coverage import ascii_word_spans
 from factcheck.checks.evidence import _PRONOUN_SAYS
 
 _PLAIN_PRONOUN_SAYS = re.compile(
@@ -52,3 +53,21 @@ def test_a_pronoun_in_letters_that_match_ascii_ignoring_case_is_a_sayer() -> Non
     assert _PRONOUN_SAYS.search("Then \u017fhe said so") is not None  # long s
     assert _PRONOUN_SAYS.search("and \u0130T FOUND that") is not None  # dotted capital I
     assert _PRONOUN_SAYS.search("the theme said") is None
+
+
+_ASCII = st.text(alphabet=st.sampled_from("aAbBgGoOdD _-1.\n\tkK"), max_size=40)
+
+
+@given(text=_ASCII, word=st.text(alphabet=st.sampled_from("aAbBgGoOdD _-1."), min_size=1,
+                                 max_size=4))
+def test_a_graded_word_in_an_ascii_text_is_where_its_pattern_finds_it(text: str,
+                                                                      word: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text,
+                                              re.IGNORECASE)]
+    assert list(ascii_word_spans(text.lower(), word.lower())) == expected
+
+
+def test_a_graded_word_is_found_whole_and_in_any_case() -> None:
+    text = "Good, not good-ish nor goods; GOOD_ good GOOD"
+    assert list(ascii_word_spans(text.lower(), "good")) == [(0, 4), (36, 40), (41, 45)]
+    assert list(ascii_word_spans("a a a a", "a a")) == [(0, 3), (4, 7)]  # apart, not overlapping

@@ -162,6 +162,26 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
 
 
+def ascii_word_spans(lowered: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where `_word_pattern(word)` matches an ASCII text, found by `str.find` in the text lowered
+    (`word`, not empty, lowered too): ignoring case is lowering there, and a word character is a
+    letter, a digit or "_". Left to right and apart, as `finditer` finds them."""
+    size, length = len(word), len(lowered)
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _word_or_hyphen(lowered[at - 1])) and (
+                end == length or not _word_or_hyphen(lowered[end])):
+            yield at, end
+            at = lowered.find(word, end)
+        else:
+            at = lowered.find(word, at + 1)
+
+
+def _word_or_hyphen(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
 def statements(text: str, words: Iterable[str], numbers: Sequence[NumberMention] | None = None,
                ) -> list[tuple[int, int, str, StatementKind]]:
     """Every number and graded word of a text as (start, end, text, kind), in order.
@@ -177,16 +197,17 @@ def statements(text: str, words: Iterable[str], numbers: Sequence[NumberMention]
     ends = [m.end for m in mentions]
     lowered = text.lower() if text.isascii() else None
     for word in words:
-        if lowered is not None and word.isascii() and word.lower() not in lowered:
-            continue  # an ASCII word matches an ASCII text, ignoring case, only where it stands
+        if lowered is not None and word and word.isascii():
+            spans = ascii_word_spans(lowered, word.lower())
+        else:
+            spans = (match.span() for match in _word_pattern(word).finditer(text))
         added: list[tuple[int, int]] = []
-        for match in _word_pattern(word).finditer(text):
-            start, end = match.span()
+        for start, end in spans:
             k = bisect.bisect_right(ends, start)  # the first span taken that ends after start
             if k < len(starts) and starts[k] < end:
                 continue
             added.append((start, end))
-            found.append((start, end, match.group(0), "graded"))
+            found.append((start, end, text[start:end], "graded"))
         if added:
             merged = sorted([*zip(starts, ends, strict=True), *added])
             starts, ends = [s for s, _ in merged], [e for _, e in merged]

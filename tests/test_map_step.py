@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import load
+from factcheck import audit, load
 from factcheck.checks.evidence import check_claim
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
@@ -46,6 +46,25 @@ def test_coverage_does_not_depend_on_the_split(realistic: Corpus) -> None:
     split = gather_parts(realistic, map_sources(realistic, sources_per_step=2))
     assert [c.tally for c in split.coverage] == [c.tally for c in whole.coverage]
     assert [c.source for c in split.coverage] == sorted(realistic.sources)
+
+
+def test_without_coverage_every_claim_is_checked_the_same(realistic: Corpus) -> None:
+    every = {source: find_numbers(text) for source, text in realistic.texts.items()}
+    expected = [check_claim(claim, realistic, mentions=every) for claim in realistic.claims]
+    for per_step in (1, 5, 64):
+        checked = gather_parts(realistic, map_sources(realistic, sources_per_step=per_step,
+                                                      coverage=False))
+        assert list(checked.results) == expected
+        assert checked.coverage is None
+
+
+def test_an_audit_without_coverage_finds_the_same(realistic: Corpus) -> None:
+    whole, bare = audit(realistic), audit(realistic, coverage=False)
+    assert whole.coverage is not None and len(whole.coverage.sources) == len(realistic.sources)
+    assert bare.coverage is None
+    assert bare.results == whole.results
+    assert [f.id for f in bare.findings] == [f.id for f in whole.findings]
+    assert bare.disputes == whole.disputes
 
 
 def test_a_map_step_takes_at_least_one_source(realistic: Corpus) -> None:

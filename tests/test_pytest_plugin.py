@@ -318,6 +318,19 @@ def test_report_is_written_at_session_end(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["factcheck: report written to *report.json"])
 
 
+def test_the_report_holds_the_coverage_the_command_line_reports(pytester: pytest.Pytester) -> None:
+    """The plugin measures coverage only when it writes a report, and then as `audit` does."""
+    from factcheck.cli import main
+
+    root = write_corpus(pytester)
+    pytester.runpytest("claims/", "--factcheck-report", "plugin.json").assert_outcomes(passed=2)
+    assert main(["audit", str(root), "--json", str(root / "cli.json"), "-q"]) == 0
+    plugin, cli = (json.loads((root / name).read_text()) for name in ("plugin.json", "cli.json"))
+    assert plugin["coverage"] is not None
+    assert plugin["coverage"]["total"] > 0
+    assert plugin["coverage"] == cli["coverage"]
+
+
 def test_report_from_pyproject_only_when_claims_were_run(pytester: pytest.Pytester) -> None:
     write_corpus(pytester, pyproject=PYPROJECT + 'report = "report.json"\n')
     pytester.makepyfile(test_plain="def test_one():\n    pass\n")

@@ -228,18 +228,21 @@ def assemble(corpus: Corpus, checked: Checked, findings: Iterable[Finding],
     """The audit from the map step's checks and the reduce step's findings."""
     findings = mark_unproven(findings, checked.results)
     disputes = group_disputes(findings, context)
-    coverage = Coverage(sources=checked.coverage, threshold=corpus.coverage.threshold)
+    coverage = None if checked.coverage is None else Coverage(
+        sources=checked.coverage, threshold=corpus.coverage.threshold)
     return Audit(corpus=corpus, results=checked.results, findings=findings, disputes=disputes,
                  review=None, lint=key_lint(context), coverage=coverage)
 
 
 def audit(corpus: Corpus, *, rules: Iterable[Rule] | None = None,
-          progress: Progress | None = None) -> Audit:
+          progress: Progress | None = None, coverage: bool = True) -> Audit:
     """Check every claim of `corpus` against its sources, then run the rules.
 
     A few sources at a time (the map step), so only their numbers are held at once; then the
-    rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask."""
-    checked = gather_parts(corpus, map_sources(corpus, progress=progress))
+    rules, key by key (the reduce step). `factcheck.distributed` runs the same steps on Dask.
+    With `coverage` false, the sources' coverage is not measured (`Audit.coverage` is None): for
+    a caller that reports none, such as the pytest plugin without a report to write."""
+    checked = gather_parts(corpus, map_sources(corpus, progress=progress, coverage=coverage))
     context = make_context(corpus)
     return assemble(corpus, checked, find(corpus, rules, context=context), context)
 

@@ -27,10 +27,11 @@ Quoting = Mapping[str, Sequence[tuple[int, int]]]
 @attrs.frozen(kw_only=True)
 class SourcesPart:
     """The map step's result for some sources: the checked claims whose home quote is in one of
-    them (with each claim's index in the corpus) and the coverage of each of them."""
+    them (with each claim's index in the corpus) and the coverage of each of them (None when it
+    was not asked for)."""
 
     results: tuple[tuple[int, ClaimResult], ...]
-    coverage: tuple[SourceCoverage, ...]
+    coverage: tuple[SourceCoverage, ...] | None
 
 
 def quoting(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
@@ -65,10 +66,10 @@ class Carried:
 
 def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
                   progress: Callable[[], None] | None = None,
-                  carried: Carried | None = None) -> SourcesPart:
+                  carried: Carried | None = None, coverage: bool = True) -> SourcesPart:
     """The map step of an audit over some sources: read each one's numbers once, check every
-    claim whose home quote (`home_evidence`) is in one of them, and measure their coverage; the
-    numbers read are dropped when the step ends.
+    claim whose home quote (`home_evidence`) is in one of them, and measure their coverage
+    (unless `coverage` is false); the numbers read are dropped when the step ends.
 
     With `carried`, shared by the steps of one audit run in order, the numbers inside a quote of
     a claim checked in a later step are kept for it there; without it (a step run alone, as on
@@ -76,7 +77,7 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
     the same numbers inside its quotes, and anchoring is a pure function of quote and text."""
     mine = set(sources)
     mentions = {source: find_numbers(corpus.texts[source]) for source in sources
-                if source in corpus.texts}
+                if source in corpus.texts and (coverage or source in quotes)}
     if carried is not None:
         for source in sources:
             for index, number in quotes.get(source, ()):
@@ -110,7 +111,9 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
                                              anchored=found)
             if progress is not None:
                 progress()
-    coverage = []
+    if not coverage:
+        return SourcesPart(results=tuple(sorted(results.items())), coverage=None)
+    measured = []
     words = graded_words(corpus, corpus.coverage)
     for source in sources:
         if source not in corpus.sources:
@@ -126,9 +129,9 @@ def check_sources(corpus: Corpus, sources: Sequence[str], quotes: Quoting, *,
                 anchor = anchor_of(corpus.texts[source], corpus.claims[index].evidence[number])
             if anchor is not None and anchor.match != "fuzzy":
                 spans.append((anchor.start, anchor.end))
-        coverage.append(source_coverage(corpus, source, spans, words, corpus.coverage,
+        measured.append(source_coverage(corpus, source, spans, words, corpus.coverage,
                                         numbers_of(source)))
-    return SourcesPart(results=tuple(sorted(results.items())), coverage=tuple(coverage))
+    return SourcesPart(results=tuple(sorted(results.items())), coverage=tuple(measured))
 
 
 def _carry(kept: dict[str, list[NumberMention]], source: str, mentions: Sequence[NumberMention],
@@ -192,30 +195,37 @@ def source_order(corpus: Corpus, quotes: Quoting) -> list[str]:
 @attrs.frozen(kw_only=True)
 class Checked:
     """The map step's parts put together: every claim's result in corpus order, and the
-    coverage of every source in order of its id."""
+    coverage of every source in order of its id (None when it was not measured)."""
 
     results: tuple[ClaimResult, ...]
-    coverage: tuple[SourceCoverage, ...]
+    coverage: tuple[SourceCoverage, ...] | None
 
 
 def gather_parts(corpus: Corpus, parts: Iterable[SourcesPart]) -> Checked:
     """The map step's parts, taken one at a time (each can be dropped once taken), put together."""
     results: list[ClaimResult | None] = [None] * len(corpus.claims)
     sources: list[SourceCoverage] = []
+    measured = True
     for part in parts:
         for index, result in part.results:
             results[index] = result
-        sources.extend(part.coverage)
+        if part.coverage is None:
+            measured = False
+        else:
+            sources.extend(part.coverage)
     checked = tuple(r for r in results if r is not None)
     if len(checked) != len(results):
         raise FactcheckError("a claim was not checked: its home quote's source was in no part")
-    return Checked(results=checked, coverage=tuple(sorted(sources, key=lambda s: s.source)))
+    return Checked(results=checked, coverage=tuple(sorted(sources, key=lambda s: s.source))
+                   if measured else None)
 
 
 def map_sources(corpus: Corpus, *, progress: Progress | None = None,
-                sources_per_step: int = SOURCES_PER_STEP) -> Iterator[SourcesPart]:
+                sources_per_step: int = SOURCES_PER_STEP,
+                coverage: bool = True) -> Iterator[SourcesPart]:
     """The map step over every source, `sources_per_step` at a time, in this process: a part
-    is made when it is asked for, so `gather_parts` holds one at a time."""
+    is made when it is asked for, so `gather_parts` holds one at a time. Without `coverage`,
+    no source's coverage is measured."""
     if sources_per_step < 1:
         raise FactcheckError(f"a map step takes at least 1 source, not {sources_per_step}")
     quotes = quoting(corpus)
@@ -230,5 +240,5 @@ def map_sources(corpus: Corpus, *, progress: Progress | None = None,
     order = source_order(corpus, quotes)
     carried = Carried()
     return (check_sources(corpus, order[i:i + sources_per_step], quotes, progress=step,
-                          carried=carried)
+                          carried=carried, coverage=coverage)
             for i in range(0, len(order), sources_per_step))

@@ -204,11 +204,11 @@ if TYPE_CHECKING:
     Entry = ClaimResult | Dispute | _Stale
 
 
-def audit(corpus: Corpus) -> Audit:
+def audit(corpus: Corpus, *, coverage: bool = True) -> Audit:
     """`factcheck.audit`, imported when a session first needs it."""
     from .auditing import audit as audit_corpus
 
-    return audit_corpus(corpus)
+    return audit_corpus(corpus, coverage=coverage)
 
 
 @attrs.define
@@ -262,9 +262,10 @@ class _State:
         if not self.loaded:
             self.loaded = True
             try:
-                with cyclic_gc_paused():
+                with cyclic_gc_paused():  # coverage is only reported in the JSON report
                     self.result = audit(load(self.settings.root, seeds=self.settings.seeds,
-                                             claims=self.settings.claims))
+                                             claims=self.settings.claims),
+                                        coverage=self.settings.report is not None)
             except InputError as exc:
                 self.error = exc
             except FactcheckError as exc:

@@ -64,10 +64,24 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
 def _plainly_inside(folder: Path, path: str) -> Path | None:
     """`folder / path` (`folder` resolved) when each part of `path` is a plain name of something
     that is no symbolic link: one `lstat` a part. None when it cannot say: `resolve` decides."""
+    plain = _plainly_inside_text(str(folder), path)
+    return None if plain is None else Path(plain)
+
+
+def _source_file(root: Path, seeds: str, path: str, folder: Path, folder_text: str,
+                 ) -> str | Path | None:
+    """`_seeds_path`, as a plain string when `_plainly_inside` finds it (`folder_text` is
+    `str(folder)`): a source's path is made once for each source of the corpus."""
+    plain = _plainly_inside_text(folder_text, path)  # never an absolute path: its first part is ''
+    return _seeds_path(root, seeds, path, folder) if plain is None else plain
+
+
+def _plainly_inside_text(folder: str, path: str) -> str | None:
+    """`_plainly_inside` for the text of the resolved folder, as text."""
     parts = path.split("/")
     if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
         return None  # on Windows a '\\' separates too: `resolve` decides
-    current = str(folder)
+    current = folder
     for part in parts:
         current = f"{current}/{part}"
         try:
@@ -75,7 +89,7 @@ def _plainly_inside(folder: Path, path: str) -> Path | None:
                 return None
         except (OSError, ValueError):
             return None
-    return Path(current)
+    return current
 
 
 def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
@@ -89,6 +103,7 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
     texts: dict[str, str] = {}
     origins: dict[str, Origin] = {}
     folder = (root / seeds).resolve()
+    folder_text = str(folder)
     kinds = declared(doc, "source_kinds", SOURCE_KINDS, out)
     for source, index in structure_records(doc, "source", Source, out):
         line = doc.table_line("source", index)
@@ -107,7 +122,7 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         if "\0" in source.path:
             path_problem("path holds a NUL character")
             continue
-        path = _seeds_path(root, seeds, source.path, folder)
+        path = _source_file(root, seeds, source.path, folder, folder_text)
         if path is None:
             path_problem(f"path {source.path!r} is outside the sources folder {seeds}/")
             continue
@@ -158,11 +173,15 @@ class _ReadAgain:
         return self._doc.line_of(table, index, path)
 
 
-def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
+def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry,
+                 chosen: Mapping[str, tuple[type[Claim], tuple[str, ...]]]) -> Callable[
         [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
-    """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
+    """Pick each claim's record class (and the fields it may write as bare numbers) by its kind;
+    `chosen` holds both for each kind of `kinds` (`_chosen`), found at once for a known kind."""
     def choose(raw: dict[str, Any], index: int) -> tuple[type[Claim], tuple[str, ...]] | None:
         kind = raw.get("kind")
+        if type(kind) is str and (found := chosen.get(kind)) is not None:
+            return found
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None
 
         def bad(message: str) -> None:
@@ -185,6 +204,10 @@ def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegis
         return spec.record, spec.number_fields
 
     return choose
+
+
+def _chosen(kinds: KindRegistry) -> dict[str, tuple[type[Claim], tuple[str, ...]]]:
+    return {name: (spec.record, spec.number_fields) for name, spec in kinds.kinds.items()}
 
 
 def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims",
@@ -237,6 +260,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         terms = [term for term, _ in found]
 
     claim_list: list[Claim] = []
+    chosen = _chosen(kinds)
     written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
     claims_dir = base / claims
@@ -269,7 +293,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = structure_records(
-            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
+            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds, chosen))
         # What the checks after loading need of the file: where its records start, not its data.
         located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) \
             else _ReadAgain(path, claim_doc.name)
@@ -293,16 +317,17 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     vocabulary = build_vocabulary(terms)
     declaring = {(term.topic, term.field) for term in terms}
     for claim, where, index in written:
+        spec = kinds.kinds.get(claim.kind) or kinds.of(claim)
         if not _plainly_known(claim, names, speakers, topics):
             _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
                               speakers=speakers, topics=topics)
         else:
-            for problem in kinds.of(claim).check_references(claim, names):
+            for problem in spec.check_references(claim, names):
                 out.add(problem.message, file=where.name,
                         line=where.line_of("claim", index, problem.path), claim=claim.id,
                         field=field_name(problem.path))
-        field = kinds.of(claim).key_fields[0]
-        if ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
+        field = spec.key_fields[0]
+        if declaring and ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
                 why := undeclared(vocabulary, terms, claim.topic, field,
                                   getattr(claim, field))) is not None:
             out.add(why, file=where.name, line=where.line_of("claim", index, (field,)),

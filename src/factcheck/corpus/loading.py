@@ -55,29 +55,15 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
     folder = folder or (root / seeds).resolve()
     if Path(path).is_absolute():
         return None
-    if (plain := _plainly_inside(folder, path)) is not None:
-        return plain
+    if (plain := _plainly_inside(str(folder), path)) is not None:
+        return Path(plain)
     candidate = (folder / path).resolve()
     return candidate if candidate.is_relative_to(folder) else None
 
 
-def _plainly_inside(folder: Path, path: str) -> Path | None:
-    """`folder / path` (`folder` resolved) when each part of `path` is a plain name of something
+def _plainly_inside(folder: str, path: str) -> str | None:
+    """`folder/path` (`folder` resolved) when each part of `path` is a plain name of something
     that is no symbolic link: one `lstat` a part. None when it cannot say: `resolve` decides."""
-    plain = _plainly_inside_text(str(folder), path)
-    return None if plain is None else Path(plain)
-
-
-def _source_file(root: Path, seeds: str, path: str, folder: Path, folder_text: str,
-                 ) -> str | Path | None:
-    """`_seeds_path`, as a plain string when `_plainly_inside` finds it (`folder_text` is
-    `str(folder)`): a source's path is made once for each source of the corpus."""
-    plain = _plainly_inside_text(folder_text, path)  # never an absolute path: its first part is ''
-    return _seeds_path(root, seeds, path, folder) if plain is None else plain
-
-
-def _plainly_inside_text(folder: str, path: str) -> str | None:
-    """`_plainly_inside` for the text of the resolved folder, as text."""
     parts = path.split("/")
     if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
         return None  # on Windows a '\\' separates too: `resolve` decides
@@ -103,7 +89,6 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
     texts: dict[str, str] = {}
     origins: dict[str, Origin] = {}
     folder = (root / seeds).resolve()
-    folder_text = str(folder)
     kinds = declared(doc, "source_kinds", SOURCE_KINDS, out)
     for source, index in structure_records(doc, "source", Source, out):
         line = doc.table_line("source", index)
@@ -122,7 +107,8 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         if "\0" in source.path:
             path_problem("path holds a NUL character")
             continue
-        path = _source_file(root, seeds, source.path, folder, folder_text)
+        path = _plainly_inside(str(folder), source.path) or _seeds_path(  # text: no Path made
+            root, seeds, source.path, folder)
         if path is None:
             path_problem(f"path {source.path!r} is outside the sources folder {seeds}/")
             continue
@@ -173,15 +159,14 @@ class _ReadAgain:
         return self._doc.line_of(table, index, path)
 
 
-def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry,
-                 chosen: Mapping[str, tuple[type[Claim], tuple[str, ...]]]) -> Callable[
+def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, chosen: Mapping[
+        str, tuple[type[Claim], tuple[str, ...]]]) -> Callable[
         [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
-    """Pick each claim's record class (and the fields it may write as bare numbers) by its kind;
-    `chosen` holds both for each kind of `kinds` (`_chosen`), found at once for a known kind."""
+    """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
     def choose(raw: dict[str, Any], index: int) -> tuple[type[Claim], tuple[str, ...]] | None:
         kind = raw.get("kind")
-        if type(kind) is str and (found := chosen.get(kind)) is not None:
-            return found
+        if isinstance(kind, str) and kind in chosen:
+            return chosen[kind]
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None
 
         def bad(message: str) -> None:
@@ -190,24 +175,16 @@ def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegis
 
         if kind is None:
             bad("required field missing")
-            return None
-        if not isinstance(kind, str):
+        elif not isinstance(kind, str):
             article = "an" if type(kind).__name__[:1] in "aeiou" else "a"
-            bad(f"kind must be a string, one of {', '.join(kinds.names)}; got {article} "
+            bad(f"kind must be a string, one of {', '.join(chosen)}; got {article} "
                 f"{type(kind).__name__}")
-            return None
-        if kind not in kinds:
-            bad(f"unknown kind {kind!r}{did_you_mean(kind, kinds.names)}; kinds are "
-                + ", ".join(kinds.names))
-            return None
-        spec = kinds.kinds[kind]
-        return spec.record, spec.number_fields
+        else:
+            bad(f"unknown kind {kind!r}{did_you_mean(kind, chosen)}; kinds are "
+                + ", ".join(chosen))
+        return None
 
     return choose
-
-
-def _chosen(kinds: KindRegistry) -> dict[str, tuple[type[Claim], tuple[str, ...]]]:
-    return {name: (spec.record, spec.number_fields) for name, spec in kinds.kinds.items()}
 
 
 def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims",
@@ -260,7 +237,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         terms = [term for term, _ in found]
 
     claim_list: list[Claim] = []
-    chosen = _chosen(kinds)
+    chosen = {name: (spec.record, spec.number_fields) for name, spec in kinds.kinds.items()}
     written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
     claims_dir = base / claims
@@ -293,7 +270,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = structure_records(
-            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds, chosen))
+            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, chosen))
         # What the checks after loading need of the file: where its records start, not its data.
         located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) \
             else _ReadAgain(path, claim_doc.name)

@@ -198,3 +198,13 @@ def test_classes_the_quick_path_cannot_make_are_left_to_the_converters() -> None
     """A record checked after `__init__` (a verdict names a finding or a dispute) has none."""
     assert quick_structurer(Verdict) is None
     assert quick_structurer(Party) is not None
+
+
+def test_a_class_whose_hints_name_nothing_known_is_left_to_the_converters() -> None:
+    """Its types cannot be resolved: the converters report that for each table, as before."""
+
+    @attrs.frozen(kw_only=True)
+    class Odd:
+        id: NoSuchType  # type: ignore[name-defined]  # noqa: F821
+
+    assert quick_structurer(Odd) is None

@@ -192,7 +192,14 @@ def quick_structurer(cls: type) -> Callable[[dict[str, Any]], Any] | None:
     cattrs and attrs call it. It raises on anything not plainly right (an unknown key, a value
     of another type, a check that fails), leaving the table to the converters, which say why.
     None for a class it cannot make so (not a frozen slotted attrs class, an
-    `__attrs_post_init__`, a field outside `__init__`...)."""
+    `__attrs_post_init__`, a field outside `__init__`, a type its hints do not name...)."""
+    try:
+        return _quick_structurer(cls)
+    except Exception:  # the converters say what is wrong with such a class, table by table
+        return None
+
+
+def _quick_structurer(cls: type) -> Callable[[dict[str, Any]], Any] | None:
     props = getattr(attrs, "inspect", None)  # attrs 25.4 and later
     if props is None or not attrs.has(cls) or cls.__new__ is not object.__new__ or any(
             hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):

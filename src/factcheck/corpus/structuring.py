@@ -62,8 +62,9 @@ def structure_records(doc: TomlFile | JsonLinesFile, table: str, cls: type[T], o
              | None = None) -> list[tuple[T, int]]:
     """Structure every `[[table]]` of a file into `cls`, reporting each problem at its line.
 
-    A record whose keys are all known is structured by `fast_converter`; any other, or one it
-    refuses, is looked at again field by field, and every problem found is reported."""
+    A record is made by its class's `quick_structurer` in one call; one it refuses, whose keys
+    are all known, by `fast_converter`; any other, or one that refuses too, is looked at again
+    field by field, and every problem found is reported."""
     raw_list = doc.data.get(table, [])
     if not isinstance(raw_list, list):
         out.add(f"'{table}' must be an array of tables ([[{table}]])", file=doc.name, field=table)

@@ -35,12 +35,12 @@ from factcheck.text.dates import parse_period
 
 from .strategies import _common, identifiers
 
-SOME_VALUES: list[Any] = ["", " ", "a", "x1", "ok-id", "Bad ID", "2020", "2020-13", "2021-02/2021-05",
-                     "12", "3.5", "about 1,200", "increase", "decrease", "quantity", "rate",
-                     "officers", "per 1,000", "0", "-1", "per year", "x" * 48, "y" * 49,
-                     "caf\u00e9", "1" * 49, "open", "upheld", "year", "month", "span", "press",
-                     "sum", "good", None, True, 0, 5, 2**64, 1.5, -0.5, float("nan"), [], ["a"],
-                     {"a": "x"}]
+SOME_VALUES: list[Any] = [
+    "", " ", "a", "x1", "ok-id", "Bad ID", "2020", "2020-13", "2021-02/2021-05", "12", "3.5",
+    "about 1,200", "increase", "decrease", "quantity", "rate", "officers", "per 1,000", "0", "-1",
+    "per year", "x" * 48, "y" * 49, "caf\u00e9", "1" * 49, "open", "upheld", "year", "month",
+    "span", "press", "sum", "good", None, True, 0, 5, 2**64, 1.5, -0.5, float("nan"), [], ["a"],
+    {"a": "x"}]
 VALUES = st.one_of(
     st.sampled_from(SOME_VALUES),
     st.text(max_size=12),
@@ -192,6 +192,14 @@ def test_any_other_table_is_structured_as_the_converters_structure_it(cls: type,
                                                                      data: st.DataObject) -> None:
     base = OTHER_RECORDS[cls]
     assert_same(data.draw(mutated(base, cls)), cls)
+
+
+@pytest.mark.parametrize("cls", list(OTHER_RECORDS), ids=lambda cls: cls.__name__)
+def test_every_field_of_another_table_set_to_each_of_some_values_is_structured_alike(
+        cls: type) -> None:
+    for field in attrs.fields(cls):
+        for value in SOME_VALUES:
+            assert_same({**OTHER_RECORDS[cls], field.name: value}, cls)
 
 
 def test_classes_the_quick_path_cannot_make_are_left_to_the_converters() -> None:

@@ -184,7 +184,7 @@ class _Refused(Exception):
 _OPTIONAL_CHECK = type(attrs.validators.optional(attrs.validators.instance_of(str)))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # one a record class: a few dozen
 def quick_structurer(cls: type) -> Callable[[dict[str, Any]], Any] | None:
     """A function that makes of a table the record `fast_converter` and the class's `__init__`
     would make, in one call where they make one a field and one a validator: the hooks of

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
@@ -19,6 +19,7 @@ from cattrs.errors import (
 
 from ..errors import FactcheckError, did_you_mean
 from ..text.dates import PartialDate, Period, parse_date, parse_period
+from .records import AT_LEAST_ONE, ID_CHECK, shared, text_check
 
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer", float: "a number"}
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
@@ -174,6 +175,138 @@ converter = make_converter()
 fast_converter = make_fast_converter(converter)
 """The same hooks without collecting every failure: for records that are right, which most are;
 a record it refuses is structured again by `converter`, whose errors say where and what."""
+
+
+class _Refused(Exception):
+    """A table the quick path leaves to the converters, which say what is wrong with it."""
+
+
+_OPTIONAL_CHECK = type(attrs.validators.optional(attrs.validators.instance_of(str)))
+
+
+@functools.lru_cache(maxsize=256)  # one a record class: a few dozen
+def quick_structurer(cls: type) -> Callable[[dict[str, Any]], Any] | None:
+    """A function that makes of a table the record `fast_converter` and the class's `__init__`
+    would make, in one call where they make one a field and one a validator: the hooks of
+    this module and the validators of `records` are written out inline; any other is called as
+    cattrs and attrs call it. It raises on anything not plainly right (an unknown key, a value
+    of another type, a check that fails), leaving the table to the converters, which say why.
+    None for a class it cannot make so (not a frozen slotted attrs class, an
+    `__attrs_post_init__`, a field outside `__init__`, a type its hints do not name...)."""
+    try:
+        return _quick_structurer(cls)
+    except Exception:  # the converters say what is wrong with such a class, table by table
+        return None
+
+
+def _quick_structurer(cls: type) -> Callable[[dict[str, Any]], Any] | None:
+    props = getattr(attrs, "inspect", None)  # attrs 25.4 and later
+    if props is None or not attrs.has(cls) or cls.__new__ is not object.__new__ or any(
+            hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
+        return None
+    about = props(cls)
+    if not (about.is_slotted and about.is_frozen and about.added_init) or about.is_exception \
+            or about.hashability.value == "hashable_cache":
+        return None
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    names = frozenset(a.name for a in fields)
+    scope: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_intern": sys.intern,
+                             "_Refused": _Refused, "_names": names}
+    code = ["def quick(o):", "    if not o.keys() <= _names:", "        raise _Refused"]
+    late: list[str] = []
+    for number, field in enumerate(fields):
+        value = f"x{number}"
+        if not field.init or field.alias != field.name or (
+                field.converter is not None and isinstance(field.converter, attrs.Converter)):
+            return None
+        inlined = _inline(value, field.type, scope, str(number), "        ")
+        if inlined is None:
+            return None
+        structure, plain = inlined  # when `plain`, the value is now surely a `str`
+        if field.converter is shared and plain:  # interned once, not twice
+            structure[-1] = f"        {value} = _intern({value})"
+        if field.default is attrs.NOTHING:
+            code += [f"    {value} = o[{field.name!r}]", *(line[4:] for line in structure)]
+        else:
+            plain = False
+            code += [f"    if {field.name!r} in o:", f"        {value} = o[{field.name!r}]",
+                     *structure, "    else:"]
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                if field.default.takes_self:
+                    return None
+                scope[f"_f{number}"] = field.default.factory
+                code.append(f"        {value} = _f{number}()")
+            else:
+                scope[f"_d{number}"] = field.default
+                code.append(f"        {value} = _d{number}")
+        if field.converter is not None and not (field.converter is shared and plain):
+            scope[f"_c{number}"] = field.converter
+            code.append(f"    {value} = _c{number}({value})")
+        check = field.validator
+        if check is None:
+            continue
+        is_str = "" if plain else f"type({value}) is not str or "
+        if check is text_check:
+            code.append(f"    if {is_str}not {value}: raise _Refused")
+        elif check is ID_CHECK:
+            scope[f"_m{number}"] = ID_CHECK.match_func
+            code.append(f"    if {is_str}not _m{number}({value}): raise _Refused")
+        elif check is AT_LEAST_ONE:
+            code.append(f"    if len({value}) < 1: raise _Refused")
+        else:
+            scope[f"_v{number}"], scope[f"_a{number}"] = check, field
+            call = f"_v{number}(self, _a{number}, {value})"
+            late.append(f"    if {value} is not None: {call}" if type(check) is _OPTIONAL_CHECK
+                        else f"    {call}")
+    code.append("    self = _new(_cls)")
+    for number, field in enumerate(fields):  # a slot's own setter: quicker than setattr
+        slot = getattr(cls, field.name, None)
+        if not isinstance(slot, types.MemberDescriptorType):
+            return None
+        scope[f"_s{number}"] = slot.__set__
+        code.append(f"    _s{number}(self, x{number})")
+    code += [*late, "    return self"]
+    exec(compile("\n".join(code), f"<factcheck quick structure {cls.__qualname__}>", "exec"),
+         scope)
+    made: Callable[[dict[str, Any]], Any] = scope["quick"]
+    return made
+
+
+def _inline(value: str, kind: Any, scope: dict[str, Any], key: str, pad: str,
+            ) -> tuple[list[str], bool] | None:
+    """The lines that structure `value` into `kind` as `fast_converter`'s hook would, raising
+    where it would (or where it would not be plainly right), and whether they leave a plain
+    `str`; None for a kind they cannot."""
+    hook = fast_converter.get_structure_hook(kind)
+    if hook is _string:
+        return [f"{pad}if type({value}) is not str: raise _Refused",
+                f"{pad}if len({value}) <= {_SHARED_LENGTH} and not {value}[-1:].isdigit(): "
+                f"{value} = _intern({value})"], True
+    if hook is _date or hook is _period:
+        scope[f"_p{key}"] = _cached_date if hook is _date else _cached_period
+        return [f"{pad}if type({value}) is not str: raise _Refused",
+                f"{pad}{value} = _p{key}({value})"], False
+    if _is_optional(kind):
+        other = next(arg for arg in get_args(kind) if arg is not type(None))
+        inner = _inline(value, other, scope, key + "o", pad + "    ")
+        return None if inner is None else ([f"{pad}if {value} is not None:", *inner[0]], False)
+    if _is_literal(kind):
+        scope[f"_l{key}"] = {(type(option), option): option for option in get_args(kind)}
+        return [f"{pad}{value} = _l{key}[type({value}), {value}]"], False
+    if _is_tuple_of(kind):
+        item = get_args(kind)[0]
+        each = quick_structurer(item) if attrs.has(item) else None
+        if each is not None:
+            scope[f"_q{key}"] = each
+            made = f"_q{key}(_e)"
+        else:
+            scope[f"_h{key}"], scope[f"_t{key}"] = fast_converter.get_structure_hook(item), item
+            made = f"_h{key}(_e, _t{key})"
+        return [f"{pad}if type({value}) is not list: raise _Refused",
+                f"{pad}{value} = tuple([{made} for _e in {value}])"], False
+    scope[f"_h{key}"], scope[f"_t{key}"] = hook, kind
+    return [f"{pad}{value} = _h{key}({value}, _t{key})"], False
 
 
 def error_paths(exc: BaseException, path: tuple[str | int, ...] = ()) -> Iterator[

@@ -36,7 +36,7 @@ _TOML_TOKENS = re.compile(  # string bodies as unrolled loops: no backtracking p
     re.S)
 
 
-def read_limited(path: Path, *, limit: int | None = None) -> bytes:
+def read_limited(path: str | Path, *, limit: int | None = None) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (default `MAX_FILE_BYTES`);
     raises UnreadableFile saying why not.
 

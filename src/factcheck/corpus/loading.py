@@ -55,19 +55,19 @@ def _seeds_path(root: Path, seeds: str, path: str, folder: Path | None = None) -
     folder = folder or (root / seeds).resolve()
     if Path(path).is_absolute():
         return None
-    if (plain := _plainly_inside(folder, path)) is not None:
-        return plain
+    if (plain := _plainly_inside(str(folder), path)) is not None:
+        return Path(plain)
     candidate = (folder / path).resolve()
     return candidate if candidate.is_relative_to(folder) else None
 
 
-def _plainly_inside(folder: Path, path: str) -> Path | None:
-    """`folder / path` (`folder` resolved) when each part of `path` is a plain name of something
+def _plainly_inside(folder: str, path: str) -> str | None:
+    """`folder/path` (`folder` resolved) when each part of `path` is a plain name of something
     that is no symbolic link: one `lstat` a part. None when it cannot say: `resolve` decides."""
     parts = path.split("/")
     if os.sep != "/" or os.altsep is not None or any(part in ("", ".", "..") for part in parts):
         return None  # on Windows a '\\' separates too: `resolve` decides
-    current = str(folder)
+    current = folder
     for part in parts:
         current = f"{current}/{part}"
         try:
@@ -75,7 +75,7 @@ def _plainly_inside(folder: Path, path: str) -> Path | None:
                 return None
         except (OSError, ValueError):
             return None
-    return Path(current)
+    return current
 
 
 def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
@@ -107,7 +107,8 @@ def _read_sources(root: Path, seeds: str, out: Collector) -> tuple[
         if "\0" in source.path:
             path_problem("path holds a NUL character")
             continue
-        path = _seeds_path(root, seeds, source.path, folder)
+        path = _plainly_inside(str(folder), source.path) or _seeds_path(  # text: no Path made
+            root, seeds, source.path, folder)
         if path is None:
             path_problem(f"path {source.path!r} is outside the sources folder {seeds}/")
             continue
@@ -158,11 +159,14 @@ class _ReadAgain:
         return self._doc.line_of(table, index, path)
 
 
-def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegistry) -> Callable[
+def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, chosen: Mapping[
+        str, tuple[type[Claim], tuple[str, ...]]]) -> Callable[
         [dict[str, Any], int], tuple[type[Claim], tuple[str, ...]] | None]:
     """Pick each claim's record class (and the fields it may write as bare numbers) by its kind."""
     def choose(raw: dict[str, Any], index: int) -> tuple[type[Claim], tuple[str, ...]] | None:
         kind = raw.get("kind")
+        if isinstance(kind, str) and kind in chosen:
+            return chosen[kind]
         ident = raw.get("id") if isinstance(raw.get("id"), str) else None
 
         def bad(message: str) -> None:
@@ -171,18 +175,14 @@ def _claim_class(out: Collector, doc: TomlFile | JsonLinesFile, kinds: KindRegis
 
         if kind is None:
             bad("required field missing")
-            return None
-        if not isinstance(kind, str):
+        elif not isinstance(kind, str):
             article = "an" if type(kind).__name__[:1] in "aeiou" else "a"
-            bad(f"kind must be a string, one of {', '.join(kinds.names)}; got {article} "
+            bad(f"kind must be a string, one of {', '.join(chosen)}; got {article} "
                 f"{type(kind).__name__}")
-            return None
-        if kind not in kinds:
-            bad(f"unknown kind {kind!r}{did_you_mean(kind, kinds.names)}; kinds are "
-                + ", ".join(kinds.names))
-            return None
-        spec = kinds.kinds[kind]
-        return spec.record, spec.number_fields
+        else:
+            bad(f"unknown kind {kind!r}{did_you_mean(kind, chosen)}; kinds are "
+                + ", ".join(chosen))
+        return None
 
     return choose
 
@@ -237,6 +237,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
         terms = [term for term, _ in found]
 
     claim_list: list[Claim] = []
+    chosen = {name: (spec.record, spec.number_fields) for name, spec in kinds.kinds.items()}
     written: list[tuple[Claim, JsonLinesFile | _ReadAgain, int]] = []
     relations: list[Relation] = []
     claims_dir = base / claims
@@ -269,7 +270,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
                 out.add(f"unknown table {key!r}{did_you_mean(key, ['claim', 'relation'])}; "
                         "claim files hold [[claim]] and [[relation]]", file=claim_doc.name, field=key)
         claim_records: list[tuple[Any, int]] = structure_records(
-            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, kinds))
+            claim_doc, "claim", Claim, out, prepare=_claim_class(out, claim_doc, chosen))
         # What the checks after loading need of the file: where its records start, not its data.
         located = attrs.evolve(claim_doc, data={}) if isinstance(claim_doc, JsonLinesFile) \
             else _ReadAgain(path, claim_doc.name)
@@ -293,16 +294,17 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     vocabulary = build_vocabulary(terms)
     declaring = {(term.topic, term.field) for term in terms}
     for claim, where, index in written:
+        spec = kinds.kinds.get(claim.kind) or kinds.of(claim)
         if not _plainly_known(claim, names, speakers, topics):
             _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
                               speakers=speakers, topics=topics)
         else:
-            for problem in kinds.of(claim).check_references(claim, names):
+            for problem in spec.check_references(claim, names):
                 out.add(problem.message, file=where.name,
                         line=where.line_of("claim", index, problem.path), claim=claim.id,
                         field=field_name(problem.path))
-        field = kinds.of(claim).key_fields[0]
-        if ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
+        field = spec.key_fields[0]
+        if declaring and ((claim.topic, None) in declaring or (claim.topic, field) in declaring) and (
                 why := undeclared(vocabulary, terms, claim.topic, field,
                                   getattr(claim, field))) is not None:
             out.add(why, file=where.name, line=where.line_of("claim", index, (field,)),

@@ -24,7 +24,9 @@ ROLES: tuple[str, ...] = ("watchdog", "force", "pcc", "government", "mayor", "st
                           "press", "other")
 """The roles a party may play when the corpus's parties.toml declares none."""
 
-_ID = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
+ID_CHECK = v.matches_re(r"^[a-z0-9][a-z0-9._-]*$")
+"""The validator of an identifier (a record's `id`)."""
+_ID = ID_CHECK
 _ID_LIKE = v.and_(v.instance_of(str), v.min_len(1))
 
 
@@ -35,9 +37,11 @@ def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: str) -> 
 
 
 _IS_STR = v.instance_of(str)
+AT_LEAST_ONE: Any = v.min_len(1)
+"""The validator of an array that may not be empty (a claim's evidence)."""
 
 
-def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def text_check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     """`instance_of(str)`, then `_nonempty`, in one call: a million claims have millions of
     text fields. Anything but a plain string is left to `instance_of`, which says why."""
     if type(value) is not str:
@@ -48,17 +52,18 @@ def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None
 
 def text_field() -> str:
     """An attrs field for a non-empty string."""
-    return attrs.field(validator=_text)
+    return attrs.field(validator=text_check)
 
 
-def _shared(value: str) -> str:
+def shared(value: str) -> str:
+    """The converter of a `shared_text_field`: a string held once, however many records hold it."""
     return sys.intern(value) if type(value) is str else value
 
 
 def shared_text_field() -> str:
     """An attrs field for a non-empty string that many records repeat (the source of each quote
     of it, a figure many claims state): held once, however many records hold it."""
-    return attrs.field(validator=_text, converter=_shared)
+    return attrs.field(validator=text_check, converter=shared)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +158,7 @@ class Claim:
     subject: str = text_field()
     topic: str = text_field()
     period: Period
-    evidence: tuple[Evidence, ...] = attrs.field(validator=v.min_len(1))
+    evidence: tuple[Evidence, ...] = attrs.field(validator=AT_LEAST_ONE)
     speaker: str | None = None
     stated: PartialDate | None = None
     forecast: bool = False

@@ -294,7 +294,7 @@ def load(root: str | Path = ".", *, seeds: str = "seeds", claims: str = "claims"
     vocabulary = build_vocabulary(terms)
     declaring = {(term.topic, term.field) for term in terms}
     for claim, where, index in written:
-        spec = kinds.kinds.get(claim.kind) or kinds.of(claim)
+        spec = kinds.of(claim)
         if not _plainly_known(claim, names, speakers, topics):
             _check_claim_refs(claim, where, index, out, kinds=kinds, names=names, sources=sources,
                               speakers=speakers, topics=topics)

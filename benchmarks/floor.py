@@ -121,7 +121,10 @@ def main() -> None:
     gc.disable()  # as the factcheck command does
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     if args.root:
-        times = measure_floor(args.root, clock)
+        root = Path(args.root)
+        if not (root / "seeds" / "sources.toml").is_file() or not (root / "claims").is_dir():
+            parser.error(f"{root} is not a corpus folder (seeds/sources.toml and claims/)")
+        times = measure_floor(root, clock)
     else:
         from factcheck.testing.synthetic import generate
 

@@ -107,6 +107,14 @@ def measure_floor(root: str | Path, clock: Callable[[], float] = time.perf_count
     return times
 
 
+def corpus_root(parser: argparse.ArgumentParser, root: str) -> Path:
+    """`root` as a corpus folder, or a usage error from `parser` when it is not one."""
+    path = Path(root)
+    if not (path / "seeds" / "sources.toml").is_file() or not (path / "claims").is_dir():
+        parser.error(f"{root} is not a corpus folder (seeds/sources.toml and claims/)")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -121,10 +129,7 @@ def main() -> None:
     gc.disable()  # as the factcheck command does
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     if args.root:
-        root = Path(args.root)
-        if not (root / "seeds" / "sources.toml").is_file() or not (root / "claims").is_dir():
-            parser.error(f"{root} is not a corpus folder (seeds/sources.toml and claims/)")
-        times = measure_floor(root, clock)
+        times = measure_floor(corpus_root(parser, args.root), clock)
     else:
         from factcheck.testing.synthetic import generate
 

@@ -37,7 +37,7 @@ import tomli
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from floor import measure_floor
+from floor import corpus_root, measure_floor
 
 
 def _timed(work: Callable[[], object]) -> float:
@@ -77,9 +77,7 @@ def main() -> None:
     gc.disable()  # as the factcheck command does
     with tempfile.TemporaryDirectory(prefix="factcheck-gap-") as tmp:
         if args.root:
-            root = Path(args.root)
-            if not (root / "seeds" / "sources.toml").is_file() or not (root / "claims").is_dir():
-                parser.error(f"{root} is not a corpus folder (seeds/sources.toml and claims/)")
+            root = corpus_root(parser, args.root)
         else:
             from factcheck.testing.realistic import generate
 
